@@ -1,0 +1,42 @@
+// pin/pin.h - annotations that tell pincheck which types are address-sensitive
+// and which operations pin a value. See docs/annotations.md.
+//
+// Under Clang every macro becomes an `annotate` attribute scoped to the tool
+// ("pin", <kind>); it changes nothing in the generated code. Under any other
+// compiler the macros expand to nothing, so annotated code stays portable.
+#ifndef PIN_PIN_H
+#define PIN_PIN_H
+
+#if defined(__clang__)
+#define PIN_ANNOTATE_(kind) __attribute__((annotate("pin", kind)))
+#else
+#define PIN_ANNOTATE_(kind)
+#endif
+
+// On a class: instances are address-sensitive (Rust's !Unpin).
+#define PIN_ADDRESS_SENSITIVE PIN_ANNOTATE_("address_sensitive")
+// On a class: never address-sensitive, whatever it contains (the opt-out).
+#define PIN_UNPIN PIN_ANNOTATE_("unpin")
+// On a non-static member function: calling it pins the object it is called on.
+#define PIN_PINS_THIS PIN_ANNOTATE_("pins_this")
+// On a pointer or reference parameter: the argument bound to it becomes pinned.
+#define PIN_PINS PIN_ANNOTATE_("pins")
+// On a copy/move constructor or assignment operator: it fixes addresses up, so
+// copies and moves through it are cooperative (raw memory is still reported).
+#define PIN_ADDRESS_AWARE PIN_ANNOTATE_("address_aware")
+
+namespace pin {
+
+// A class with a member of this type is address-sensitive (Rust's
+// PhantomPinned). Empty: with [[no_unique_address]] it costs no space.
+struct PIN_ANNOTATE_("marker") phantom_pinned {};
+
+// Marks `value` pinned from this point on (Rust's pin!). Generates no code.
+template <class T>
+constexpr void mark_pinned(T &value PIN_ANNOTATE_("mark_pinned")) noexcept {
+  (void)value;
+}
+
+} // namespace pin
+
+#endif // PIN_PIN_H
