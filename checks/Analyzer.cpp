@@ -1,0 +1,154 @@
+#include "Analyzer.h"
+#include "Explain.h"
+#include "FunctionFacts.h"
+#include "PinAnnotationCheck.h"
+#include "PinCopyCheck.h"
+#include "PinMemcpyCheck.h"
+#include "PinMoveCheck.h"
+#include "PinState.h"
+#include "PinSwapCheck.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
+    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx) {}
+Analyzer::~Analyzer() = default;
+
+void Analyzer::emit(Finding F) {
+  SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Key = SM.getFileLoc(F.Loc);
+  if (!Emitted.insert({unsigned(F.Check), Key.getRawEncoding(), F.Message}).second)
+    return;
+  Sink.report(std::move(F));
+}
+
+static CheckId checkFor(OpFamily Fam) {
+  switch (Fam) {
+  case OpFamily::Move:
+    return PinMoveCheck::Id;
+  case OpFamily::Copy:
+    return PinCopyCheck::Id;
+  case OpFamily::Swap:
+    return PinSwapCheck::Id;
+  case OpFamily::RawMemory:
+    return PinMemcpyCheck::Id;
+  }
+  return PinMoveCheck::Id;
+}
+
+static std::string messageFor(OpFamily Fam, const UseDescription &U) {
+  switch (Fam) {
+  case OpFamily::Move:
+    return PinMoveCheck::message(U);
+  case OpFamily::Copy:
+    return PinCopyCheck::message(U);
+  case OpFamily::Swap:
+    return PinSwapCheck::message(U);
+  case OpFamily::RawMemory:
+    return PinMemcpyCheck::message(U);
+  }
+  return "";
+}
+
+void Analyzer::analyzeFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
+      FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
+    return;
+  if (!Opts.Checks.enabled(PinMoveCheck::Id) && !Opts.Checks.enabled(PinCopyCheck::Id) &&
+      !Opts.Checks.enabled(PinSwapCheck::Id) && !Opts.Checks.enabled(PinMemcpyCheck::Id))
+    return;
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+    return;
+  if (!Done.insert(FD).second)
+    return;
+  ++Stats.FunctionsSeen;
+
+  FunctionFacts F = collectFacts(FD, Body, Types);
+  if (F.trivial())
+    return;
+  ++Stats.FunctionsAnalyzed;
+  FlowLimits Limits;
+  Limits.MaxBlockVisits = Opts.MaxBlockVisits;
+  FlowResult R = solvePinState(F, Types, Limits);
+  if (R.Skipped) {
+    ++Stats.FunctionsSkipped;
+    if (OnSkipped)
+      OnSkipped(FD, R.SkipReason ? R.SkipReason : "a limit was reached");
+    return;
+  }
+
+  Explainer X(Ctx, Types);
+  for (const PinnedUse &U : R.Uses) {
+    const Operation &Op = F.Ops[U.Op];
+    CheckId Id = checkFor(Op.Family);
+    if (!Opts.Checks.enabled(Id))
+      continue;
+    const Operand &O = Op.Operands[U.Operand];
+    UseDescription D{X.operandName(F, U), Op.Callee, O.Role, U.Must};
+    Finding Fd;
+    Fd.Check = Id;
+    const Expr *Where = Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy
+                            ? O.E
+                            : Op.Site;
+    Fd.Loc = Where->getBeginLoc();
+    Fd.Range = Where->getSourceRange();
+    Fd.Message = messageFor(Op.Family, D);
+    Fd.Notes.push_back(X.pinNote(F, U));
+    if (std::optional<Note> A = X.aliasNote(F, U))
+      Fd.Notes.push_back(*A);
+    X.typeNotes(U.Target.ObjType, Fd.Notes);
+    emit(std::move(Fd));
+  }
+}
+
+void Analyzer::checkAnnotations(const Decl *D) {
+  if (!Opts.Checks.enabled(PinAnnotationCheck::Id) || !D || !D->hasAttrs())
+    return;
+  SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+    return;
+  std::vector<Finding> Out;
+  PinAnnotationCheck::check(D, Ctx, Out);
+  for (Finding &F : Out)
+    emit(std::move(F));
+}
+
+namespace {
+class TUWalker : public RecursiveASTVisitor<TUWalker> {
+public:
+  explicit TUWalker(Analyzer &A) : A(A) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitDecl(Decl *D) {
+    A.checkAnnotations(D);
+    return true;
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    A.analyzeFunction(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    A.analyzeFunction(LE->getCallOperator());
+    return true;
+  }
+
+private:
+  Analyzer &A;
+};
+} // namespace
+
+void Analyzer::analyzeTranslationUnit() {
+  TUWalker W(*this);
+  W.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace pincheck

@@ -1,0 +1,64 @@
+// Analyzer.h - the one entry point every front end drives: it runs the type
+// model, the pin-state analysis and the checks, and hands findings to a sink.
+#ifndef PINCHECK_ANALYZER_H
+#define PINCHECK_ANALYZER_H
+
+#include "Finding.h"
+#include "Registry.h"
+#include "TypeModel.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseSet.h"
+#include <functional>
+#include <memory>
+#include <set>
+
+namespace pincheck {
+
+struct AnalyzerOptions {
+  CheckSet Checks = CheckSet::all();
+  // Per-function cap on CFG block visits of the pin-state analysis (0: none).
+  // A function over it is skipped, counted, and reported by front ends that
+  // are asked to (see docs/options.md).
+  unsigned MaxBlockVisits = 200000;
+};
+
+struct AnalyzerStats {
+  unsigned FunctionsSeen = 0;     // function bodies looked at
+  unsigned FunctionsAnalyzed = 0; // bodies that needed the flow analysis
+  unsigned FunctionsSkipped = 0;  // bodies skipped by a limit
+};
+
+class Analyzer {
+public:
+  Analyzer(clang::ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink);
+  ~Analyzer();
+
+  // Relocation checks on one function body (skips what must not be looked
+  // at: system headers, dependent code, invalid declarations).
+  void analyzeFunction(const clang::FunctionDecl *FD);
+  // pin-annotation on one declaration.
+  void checkAnnotations(const clang::Decl *D);
+  // Both, over the whole translation unit, in source order.
+  void analyzeTranslationUnit();
+
+  const AnalyzerStats &stats() const { return Stats; }
+
+  // Called for a function skipped by a limit; front ends may report it.
+  std::function<void(const clang::FunctionDecl *, llvm::StringRef Reason)> OnSkipped;
+
+private:
+  void emit(Finding F);
+
+  clang::ASTContext &Ctx;
+  AnalyzerOptions Opts;
+  FindingSink &Sink;
+  TypeModel Types;
+  AnalyzerStats Stats;
+  llvm::DenseSet<const clang::FunctionDecl *> Done;
+  // A template's findings come once, however often it is instantiated.
+  std::set<std::tuple<unsigned, unsigned, std::string>> Emitted;
+};
+
+} // namespace pincheck
+
+#endif

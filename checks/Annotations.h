@@ -1,0 +1,44 @@
+// Annotations.h - reads the ("pin", <kind>) annotate attributes of pin/pin.h.
+#ifndef PINCHECK_ANNOTATIONS_H
+#define PINCHECK_ANNOTATIONS_H
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace pincheck {
+
+enum class Annotation {
+  AddressSensitive,
+  Unpin,
+  PinsThis,
+  Pins,
+  AddressAware,
+  Marker,     // pin::phantom_pinned
+  MarkPinned, // the parameter of pin::mark_pinned
+  Unknown,    // ("pin", "something-else"): reported by pin-annotation
+};
+
+struct FoundAnnotation {
+  Annotation Kind;
+  llvm::StringRef Spelling; // the kind string as written
+  const clang::AnnotateAttr *Attr;
+};
+
+// The pincheck annotations written on D itself (redeclarations inherit them).
+llvm::SmallVector<FoundAnnotation, 2> pinAnnotations(const clang::Decl *D);
+bool hasAnnotation(const clang::Decl *D, Annotation K);
+
+// The user-facing macro for a kind, e.g. "PIN_PINS".
+llvm::StringRef macroName(Annotation K);
+
+// Queries that look at every redeclaration, since an annotation may sit on
+// the definition while a call binds to an earlier declaration.
+bool functionHas(const clang::FunctionDecl *FD, Annotation K);
+// Annotation of parameter I of FD (any redeclaration), or nullopt.
+bool paramHas(const clang::FunctionDecl *FD, unsigned I, Annotation K);
+
+} // namespace pincheck
+
+#endif

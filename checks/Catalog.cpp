@@ -1,0 +1,378 @@
+#include "Catalog.h"
+#include "Annotations.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+static bool isStd(const FunctionDecl *FD) {
+  return FD && FD->isInStdNamespace();
+}
+
+static StringRef nameOf(const NamedDecl *D) {
+  return D && D->getIdentifier() ? D->getName() : StringRef();
+}
+
+const Expr *stripMoveCasts(const Expr *E, bool *SawMove) {
+  while (E) {
+    if (const auto *P = dyn_cast<ParenExpr>(E)) {
+      E = P->getSubExpr();
+    } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+      E = IC->getSubExpr();
+    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
+      E = FE->getSubExpr();
+    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *EC = dyn_cast<ExplicitCastExpr>(E)) {
+      // static_cast<T&&>(x), (T&&)x: an xvalue of the same object.
+      if (!EC->isXValue() && !EC->isLValue())
+        break;
+      if (EC->getCastKind() != CK_NoOp && EC->getCastKind() != CK_DerivedToBase &&
+          EC->getCastKind() != CK_UncheckedDerivedToBase)
+        break;
+      if (SawMove && EC->isXValue())
+        *SawMove = true;
+      E = EC->getSubExpr();
+    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD || CE->getNumArgs() != 1)
+        break;
+      unsigned ID = FD->getBuiltinID();
+      bool IsMove = ID == Builtin::BImove || ID == Builtin::BIforward ||
+                    ID == Builtin::BImove_if_noexcept ||
+                    ID == Builtin::BIforward_like;
+      // Name fallback: a standard library that does not declare these in a
+      // way Clang recognises as builtins.
+      if (!IsMove && isStd(FD))
+        IsMove = llvm::StringSwitch<bool>(nameOf(FD))
+                     .Cases({"move", "forward", "move_if_noexcept", "forward_like"}, true)
+                     .Default(false);
+      bool IsAsConst = ID == Builtin::BIas_const ||
+                       (isStd(FD) && nameOf(FD) == "as_const");
+      if (!IsMove && !IsAsConst)
+        break;
+      if (SawMove && IsMove)
+        *SawMove = true;
+      E = CE->getArg(0);
+    } else {
+      break;
+    }
+  }
+  return E;
+}
+
+const Expr *stripPointerCasts(const Expr *E) {
+  while (E) {
+    if (const auto *P = dyn_cast<ParenExpr>(E)) {
+      E = P->getSubExpr();
+    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
+      E = FE->getSubExpr();
+    } else if (const auto *C = dyn_cast<CastExpr>(E)) {
+      // Keep the decay: it marks where an array object is named.
+      if (C->getCastKind() == CK_ArrayToPointerDecay)
+        break;
+      E = C->getSubExpr();
+    } else {
+      break;
+    }
+  }
+  return E;
+}
+
+const Expr *addressofArgument(const Expr *E, PinCause *Cause) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(E);
+  if (!CE || CE->getNumArgs() != 1)
+    return nullptr;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BI__builtin_addressof) {
+    if (Cause)
+      *Cause = PinCause::BuiltinAddressof;
+    return CE->getArg(0);
+  }
+  if (ID == Builtin::BIaddressof || (isStd(FD) && nameOf(FD) == "addressof")) {
+    if (Cause)
+      *Cause = PinCause::StdAddressof;
+    return CE->getArg(0);
+  }
+  return nullptr;
+}
+
+namespace {
+// Argument positions of a raw memory function.
+struct RawSignature {
+  int Dest = -1, Source = -1, Realloc = -1;
+};
+} // namespace
+
+static std::optional<RawSignature> rawSignature(StringRef Name) {
+  RawSignature S;
+  if (Name == "memcpy" || Name == "memmove" || Name == "mempcpy" ||
+      Name == "memccpy" || Name == "wmemcpy" || Name == "wmemmove" ||
+      Name == "trivially_relocate") {
+    S.Dest = 0;
+    S.Source = 1;
+  } else if (Name == "memset" || Name == "bzero" || Name == "explicit_bzero" ||
+             Name == "memset_s") {
+    S.Dest = 0;
+  } else if (Name == "bcopy") {
+    S.Source = 0;
+    S.Dest = 1;
+  } else if (Name == "memcpy_s" || Name == "memmove_s") {
+    S.Dest = 0;
+    S.Source = 2;
+  } else if (Name == "realloc" || Name == "reallocarray") {
+    S.Realloc = 0;
+  } else {
+    return std::nullopt;
+  }
+  return S;
+}
+
+// "__builtin___memcpy_chk" -> "memcpy", "__builtin_memset_inline" -> "memset".
+static std::string plainBuiltinName(StringRef Name) {
+  Name.consume_front("__builtin___");
+  Name.consume_front("__builtin_");
+  if (!Name.consume_back("_chk"))
+    Name.consume_back("_inline");
+  return Name.str();
+}
+
+static bool classifyRawCall(const CallExpr *CE, ASTContext &Ctx, Operation &Out) {
+  std::string Name, Display;
+  if (unsigned ID = CE->getBuiltinCallee()) {
+    std::string Full = Ctx.BuiltinInfo.getName(ID);
+    Name = plainBuiltinName(Full);
+    Display = Name == "trivially_relocate" ? Full : Name;
+  } else if (const FunctionDecl *FD = CE->getDirectCallee()) {
+    // Functions Clang does not know as builtins (memcpy_s, explicit_bzero):
+    // by name, in the global or std namespace.
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !isStd(FD))
+      return false;
+    Name = nameOf(FD).str();
+    Display = Name;
+  } else {
+    return false;
+  }
+  std::optional<RawSignature> Sig = rawSignature(Name);
+  if (!Sig)
+    return false;
+  Out.Family = OpFamily::RawMemory;
+  Out.Site = CE;
+  Out.Callee = Display;
+  auto Add = [&](int I, OperandRole R) {
+    if (I >= 0 && unsigned(I) < CE->getNumArgs())
+      Out.Operands.push_back({CE->getArg(I), /*IsPointer=*/true, R});
+  };
+  Add(Sig->Dest, OperandRole::RawDest);
+  Add(Sig->Source, OperandRole::RawSource);
+  Add(Sig->Realloc, OperandRole::Reallocated);
+  return !Out.Operands.empty();
+}
+
+// std::ranges::swap is an object, not a function: `swap(a, b)` is a call of
+// its operator().
+static bool isRangesSwapObject(const Expr *Callee) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
+  if (!DRE)
+    return false;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || nameOf(VD) != "swap" || !VD->isInStdNamespace())
+    return false;
+  for (const DeclContext *DC = VD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (nameOf(NS) == "ranges")
+        return true;
+  return false;
+}
+
+bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
+  if (!E || E->containsErrors())
+    return false;
+
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || !Ctor->isCopyOrMoveConstructor() || CE->getNumArgs() < 1)
+      return false;
+    if (functionHas(Ctor, Annotation::AddressAware))
+      return false;
+    OperandRole R = OperandRole::Copied;
+    if (Ctor->isMoveConstructor())
+      R = C.ReturnMoves.count(CE)  ? OperandRole::MovedByReturn
+          : C.ThrowMoves.count(CE) ? OperandRole::MovedByThrow
+                                   : OperandRole::Moved;
+    Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
+    Out.Site = CE;
+    Out.Operands.push_back({CE->getArg(0), false, R});
+    return true;
+  }
+
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      if (!MD || !(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()))
+        return false;
+      if (functionHas(MD, Annotation::AddressAware))
+        return false;
+      bool Move = MD->isMoveAssignmentOperator();
+      Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
+      Out.Site = OC;
+      Out.Operands.push_back(
+          {OC->getArg(1), false, Move ? OperandRole::Moved : OperandRole::Copied});
+      return true;
+    }
+    if (OC->getOperator() == OO_Call && OC->getNumArgs() == 3 &&
+        isRangesSwapObject(OC->getArg(0))) {
+      Out.Family = OpFamily::Swap;
+      Out.Site = OC;
+      Out.Callee = "std::ranges::swap";
+      Out.Operands.push_back({OC->getArg(1), false, OperandRole::Swapped});
+      Out.Operands.push_back({OC->getArg(2), false, OperandRole::Swapped});
+      return true;
+    }
+    return false;
+  }
+
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic())
+      return false;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (!Obj)
+      return false;
+    Out.Family = OpFamily::Swap;
+    Out.Site = MC;
+    const CXXRecordDecl *Parent = MD->getParent();
+    Out.Callee = (Parent->isInStdNamespace() ? "std::" : "") +
+                 nameOf(Parent).str() + "::swap";
+    Out.Operands.push_back({Obj, Obj->getType()->isPointerType(), OperandRole::Swapped});
+    Out.Operands.push_back({MC->getArg(0), false, OperandRole::Swapped});
+    return true;
+  }
+
+  if (const auto *BC = dyn_cast<BuiltinBitCastExpr>(E)) {
+    Out.Family = OpFamily::RawMemory;
+    Out.Site = BC;
+    Out.Callee = "__builtin_bit_cast";
+    Out.Operands.push_back({BC->getSubExpr(), false, OperandRole::RawSource});
+    return true;
+  }
+
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE || isa<CUDAKernelCallExpr>(CE))
+    return false;
+  if (classifyRawCall(CE, C.Ctx, Out))
+    return true;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return false;
+  StringRef Name = nameOf(FD);
+  bool Std = isStd(FD);
+  if (Name == "swap" && CE->getNumArgs() == 2 && !isa<CXXMethodDecl>(FD)) {
+    Out.Family = OpFamily::Swap;
+    Out.Site = CE;
+    Out.Callee = Std ? "std::swap" : "swap";
+    Out.Operands.push_back({CE->getArg(0), false, OperandRole::Swapped});
+    Out.Operands.push_back({CE->getArg(1), false, OperandRole::Swapped});
+    return true;
+  }
+  if (Std && Name == "iter_swap" && CE->getNumArgs() == 2) {
+    Out.Family = OpFamily::Swap;
+    Out.Site = CE;
+    Out.Callee = "std::iter_swap";
+    for (unsigned I = 0; I < 2; ++I)
+      if (CE->getArg(I)->getType()->isPointerType())
+        Out.Operands.push_back({CE->getArg(I), true, OperandRole::Swapped});
+    return !Out.Operands.empty();
+  }
+  if (Std && Name == "exchange" && CE->getNumArgs() >= 1) {
+    Out.Family = OpFamily::Swap;
+    Out.Site = CE;
+    Out.Callee = "std::exchange";
+    Out.Operands.push_back({CE->getArg(0), false, OperandRole::Swapped});
+    return true;
+  }
+  if (Std && Name == "bit_cast" && CE->getNumArgs() == 1) {
+    Out.Family = OpFamily::RawMemory;
+    Out.Site = CE;
+    Out.Callee = "std::bit_cast";
+    Out.Operands.push_back({CE->getArg(0), false, OperandRole::RawSource});
+    return true;
+  }
+  return false;
+}
+
+// Arguments bound to pinning parameters of Callee, starting at argument
+// FirstArg (1 for an operator called as a member: argument 0 is the object).
+static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
+                           llvm::ArrayRef<const Expr *> Args,
+                           llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (!Callee)
+    return;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+    bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
+    if (!Mark && !paramHas(Callee, I, Annotation::Pins))
+      continue;
+    const ParmVarDecl *P = Callee->getParamDecl(I);
+    QualType T = P->getType();
+    if (!T->isReferenceType() && !T->isPointerType())
+      continue; // by value: nothing of the argument is pinned
+    Out.push_back({Site, Args[I], T->isPointerType(),
+                   Mark ? PinCause::MarkPinned : PinCause::PinsParam, P, Callee});
+  }
+}
+
+void classifyPins(const Expr *E, ASTContext &Ctx,
+                  llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (!E || E->containsErrors())
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      Out.push_back({UO, UO->getSubExpr(), false, PinCause::AddressOf});
+    return;
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E)) {
+    llvm::SmallVector<const Expr *, 4> Args(Ctor->arguments());
+    pinsFromParams(Ctor->getConstructor(), E, Args, Out);
+    return;
+  }
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE)
+    return;
+  PinCause Cause;
+  if (const Expr *Arg = addressofArgument(CE, &Cause)) {
+    Out.push_back({CE, Arg, false, Cause});
+    return;
+  }
+  const FunctionDecl *FD = CE->getDirectCallee();
+  llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && functionHas(MD, Annotation::PinsThis))
+      if (const Expr *Obj = MC->getImplicitObjectArgument())
+        Out.push_back({CE, Obj, Obj->getType()->isPointerType(),
+                       PinCause::PinsThis, MD, MD});
+    pinsFromParams(FD, CE, Args, Out);
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+        MD && !MD->isStatic() && OC->getNumArgs() >= 1) {
+      if (functionHas(MD, Annotation::PinsThis))
+        Out.push_back({CE, OC->getArg(0), false, PinCause::PinsThis, MD, MD});
+      pinsFromParams(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
+      return;
+    }
+  }
+  pinsFromParams(FD, CE, Args, Out);
+}
+
+} // namespace pincheck

@@ -1,0 +1,89 @@
+// Catalog.h - recognises, by the AST, the operations that relocate a value
+// (semantics §4) and the events that pin one (semantics §3). Pure
+// classification: no pin state, no messages.
+#ifndef PINCHECK_CATALOG_H
+#define PINCHECK_CATALOG_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace pincheck {
+
+enum class OpFamily { Move, Copy, Swap, RawMemory };
+
+// What happens to one operand.
+enum class OperandRole {
+  Moved,          // moved from (explicit std::move & co.)
+  MovedByReturn,  // implicit move in `return x`
+  MovedByThrow,   // implicit move in `throw x`
+  Copied,
+  Swapped,
+  RawSource,      // bytes read (memcpy source, bit_cast)
+  RawDest,        // bytes written (memcpy/memset destination)
+  Reallocated,    // realloc
+};
+
+struct Operand {
+  const clang::Expr *E;
+  bool IsPointer; // E yields a pointer to the object, not the object
+  OperandRole Role;
+};
+
+struct Operation {
+  OpFamily Family;
+  const clang::Expr *Site; // the relocating expression: the diagnostic's place
+  std::string Callee;      // how users name it: "std::swap", "memcpy", ...
+  llvm::SmallVector<Operand, 2> Operands;
+};
+
+enum class PinCause {
+  AddressOf,        // &x, &x.f, a pointer initialised from it
+  StdAddressof,     // std::addressof(x)
+  BuiltinAddressof, // __builtin_addressof(x)
+  PinsParam,        // bound to a PIN_PINS parameter
+  PinsThis,         // PIN_PINS_THIS member function called on it
+  MarkPinned,       // pin::mark_pinned(x)
+};
+
+struct PinEvent {
+  const clang::Expr *Site;   // where the pin happens
+  const clang::Expr *Target; // glvalue (or pointer if IsPointer) pinned
+  bool IsPointer;
+  PinCause Cause;
+  const clang::NamedDecl *Via = nullptr; // the parameter or member function
+  const clang::FunctionDecl *Callee = nullptr;
+};
+
+// Classifies E as a relocating operation. Implicit moves are recognised only
+// for the constructions listed in ImplicitMoveSites (return/throw operands).
+struct CatalogContext {
+  clang::ASTContext &Ctx;
+  // CXXConstructExprs that are the implicit move of a return / throw.
+  llvm::SmallPtrSetImpl<const clang::Expr *> &ReturnMoves;
+  llvm::SmallPtrSetImpl<const clang::Expr *> &ThrowMoves;
+};
+bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
+
+// Appends the pin events E causes (a call may pin several arguments).
+void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
+                  llvm::SmallVectorImpl<PinEvent> &Out);
+
+// Looks through parentheses, no-op casts and temporaries, and through the
+// casts that only make an xvalue (std::move, std::forward, static_cast<T&&>,
+// std::move_if_noexcept, std::forward_like): the consumer is the move.
+const clang::Expr *stripMoveCasts(const clang::Expr *E, bool *SawMove = nullptr);
+
+// Looks through every cast, including (void*) and reinterpret_cast: raw
+// memory functions must not be hidden by one.
+const clang::Expr *stripPointerCasts(const clang::Expr *E);
+
+// The std::addressof / __builtin_addressof argument if E is such a call.
+const clang::Expr *addressofArgument(const clang::Expr *E, PinCause *Cause);
+
+} // namespace pincheck
+
+#endif

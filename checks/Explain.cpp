@@ -1,0 +1,141 @@
+#include "Explain.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+std::string Explainer::spelling(const Expr *E) {
+  if (!E)
+    return "";
+  SourceRange R = E->getSourceRange();
+  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return "";
+  StringRef Text = Lexer::getSourceText(CharSourceRange::getTokenRange(R),
+                                        Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > 60 || Text.contains('\n'))
+    return "";
+  return Text.str();
+}
+
+std::string Explainer::typeName(QualType T) {
+  PrintingPolicy P(Ctx.getLangOpts());
+  P.SuppressTagKeyword = true;
+  P.SuppressScope = false;
+  P.FullyQualifiedName = true;
+  return T.getAsString(P);
+}
+
+static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
+
+std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
+  std::string Root = F.Places[U.Target.Place]->getNameAsString();
+  if (U.Target.Whole)
+    return Root;
+  const Operand &O = F.Ops[U.Op].Operands[U.Operand];
+  const Expr *E = O.IsPointer ? stripPointerCasts(O.E) : stripMoveCasts(O.E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = stripMoveCasts(UO->getSubExpr());
+  if (isa<DeclRefExpr>(E))
+    return Root; // a pointer to a part: name what is pinned
+  std::string S = spelling(E);
+  return S.empty() ? Root : S;
+}
+
+Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
+  const PinEvent &Ev = F.Pins[U.Pin];
+  std::string Root = F.Places[U.Target.Place]->getNameAsString();
+  // The part that was pinned, when it is not the whole variable.
+  std::string Part;
+  const Expr *T = Ev.IsPointer ? stripPointerCasts(Ev.Target) : stripMoveCasts(Ev.Target);
+  if (Ev.IsPointer)
+    if (const auto *UO = dyn_cast<UnaryOperator>(T); UO && UO->getOpcode() == UO_AddrOf)
+      T = stripMoveCasts(UO->getSubExpr());
+  if (!isa<DeclRefExpr>(T))
+    Part = spelling(T);
+  auto Subject = [&](StringRef Whole) {
+    return Part.empty() ? Whole.str() : quoted(Part);
+  };
+  std::string Cause;
+  auto Named = [](const NamedDecl *D) {
+    return D && D->getDeclName() ? D->getNameAsString() : std::string();
+  };
+  switch (Ev.Cause) {
+  case PinCause::AddressOf:
+    Cause = Part.empty() ? "its address is taken"
+                         : "the address of " + quoted(Part) + " is taken";
+    break;
+  case PinCause::StdAddressof:
+  case PinCause::BuiltinAddressof: {
+    std::string Fn = Ev.Cause == PinCause::StdAddressof ? "'std::addressof'"
+                                                        : "'__builtin_addressof'";
+    Cause = (Part.empty() ? "its address is taken by "
+                          : "the address of " + quoted(Part) + " is taken by ") + Fn;
+    break;
+  }
+  case PinCause::PinsParam: {
+    std::string P = Named(Ev.Via);
+    std::string Fn = Named(Ev.Callee);
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
+      Fn = Ctor->getParent()->getNameAsString();
+    Cause = Subject("it") + " is passed to pinning parameter " +
+            (P.empty() ? std::string("") : quoted(P) + " ") + "of " + quoted(Fn);
+    if (P.empty())
+      Cause = Subject("it") + " is passed to a pinning parameter of " + quoted(Fn);
+    break;
+  }
+  case PinCause::PinsThis:
+    Cause = "pinning member function " + quoted(Named(Ev.Via)) + " is called on " +
+            Subject("it");
+    break;
+  case PinCause::MarkPinned:
+    Cause = Subject("it") + " is marked pinned by 'pin::mark_pinned'";
+    break;
+  }
+  Note N;
+  N.Loc = Ev.Site->getBeginLoc();
+  N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") + Cause;
+  return N;
+}
+
+std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse &U) {
+  const VarDecl *A = U.Target.Alias;
+  if (!A)
+    return std::nullopt;
+  Note N;
+  N.Loc = A->getLocation();
+  N.Message = quoted(A->getName()) +
+              (A->getType()->isReferenceType() ? " refers to " : " points to ") +
+              quoted(F.Places[U.Target.Place]->getName());
+  return N;
+}
+
+void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
+  for (const SensitivityReason &R : Types.explain(T)) {
+    std::string Name = quoted(typeName(Ctx.getCanonicalTagType(R.Record)));
+    std::string Why;
+    switch (R.Kind) {
+    case SensitivityReason::Annotated:
+      Why = "it is annotated address-sensitive";
+      break;
+    case SensitivityReason::MarkerMember:
+      Why = "member " + quoted(R.Member->getName()) +
+            " has marker type 'pin::phantom_pinned'";
+      break;
+    case SensitivityReason::MemberOf:
+      Why = "member " + quoted(R.Member->getName()) + " has type " +
+            quoted(typeName(R.Via));
+      break;
+    case SensitivityReason::Base:
+      Why = "it has base class " + quoted(typeName(R.Via));
+      break;
+    case SensitivityReason::HeldByValue:
+      Why = "it holds a " + quoted(typeName(R.Via)) + " by value";
+      break;
+    }
+    Out.push_back({R.Loc, Name + " is address-sensitive because " + Why});
+  }
+}
+
+} // namespace pincheck

@@ -1,0 +1,37 @@
+// Explain.h - the notes every relocation finding carries: where the value was
+// pinned, which alias reached it, and why its type is address-sensitive.
+// Shared by the relocation checks so that their notes read the same.
+#ifndef PINCHECK_EXPLAIN_H
+#define PINCHECK_EXPLAIN_H
+
+#include "Finding.h"
+#include "PinState.h"
+
+namespace pincheck {
+
+class Explainer {
+public:
+  Explainer(clang::ASTContext &Ctx, TypeModel &Types) : Ctx(Ctx), Types(Types) {}
+
+  // How the message names the operand: the pinned variable, or the part of
+  // it as written ('o.n', 'arr[1]').
+  std::string operandName(const FunctionFacts &F, const PinnedUse &U);
+  // "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
+  Note pinNote(const FunctionFacts &F, const PinnedUse &U);
+  // "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
+  std::optional<Note> aliasNote(const FunctionFacts &F, const PinnedUse &U);
+  // One note per link of the "is address-sensitive because" chain.
+  void typeNotes(clang::QualType T, std::vector<Note> &Out);
+
+  // Source text of E if it is short and written plainly, else "".
+  std::string spelling(const clang::Expr *E);
+
+private:
+  std::string typeName(clang::QualType T);
+  clang::ASTContext &Ctx;
+  TypeModel &Types;
+};
+
+} // namespace pincheck
+
+#endif

@@ -1,0 +1,197 @@
+#include "FunctionFacts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+namespace {
+
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  Collector(FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
+
+  // A lambda's body is a function of its own, analysed separately; only its
+  // captures are evaluated here.
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    WalkUpFromLambdaExpr(LE);
+    for (Expr *Init : LE->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  // Local classes have their own member functions.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (isa<ParmVarDecl>(V) || !V->isLocalVarDecl())
+      return true;
+    addVariable(V);
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *RS) {
+    if (const Expr *E = implicitMoveConstruct(RS->getRetValue()))
+      ReturnMoves.insert(E);
+    return true;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *TE) {
+    if (const Expr *E = implicitMoveConstruct(TE->getSubExpr()))
+      ThrowMoves.insert(E);
+    return true;
+  }
+
+  bool VisitExpr(Expr *E) {
+    if (E->containsErrors())
+      return true;
+    CatalogContext C{Types.context(), ReturnMoves, ThrowMoves};
+    Operation Op;
+    if (classifyOperation(E, C, Op) && mayTouchSensitive(Op)) {
+      F.OpsAt[E].push_back(F.Ops.size());
+      F.Ops.push_back(std::move(Op));
+    }
+    llvm::SmallVector<PinEvent, 2> P;
+    classifyPins(E, Types.context(), P);
+    for (PinEvent &Ev : P)
+      F.Pins.push_back(Ev);
+    return true;
+  }
+
+  // Drops operations that cannot reach an address-sensitive object, so that
+  // functions full of ordinary copies stay trivial.
+  bool mayTouchSensitive(const Operation &Op) {
+    for (const Operand &O : Op.Operands) {
+      if (!O.IsPointer) {
+        if (Types.isAddressSensitive(stripMoveCasts(O.E)->getType()))
+          return true;
+        continue;
+      }
+      const Expr *P = stripPointerCasts(O.E);
+      if (const auto *UO = dyn_cast<UnaryOperator>(P);
+          UO && UO->getOpcode() == UO_AddrOf) {
+        if (Types.isAddressSensitive(UO->getSubExpr()->getType()))
+          return true;
+        continue;
+      }
+      QualType T = P->getType();
+      if (T->isArrayType() && Types.isAddressSensitive(T))
+        return true;
+      // A pointer to void or char may point anywhere: keep it.
+      if (T->isPointerType() &&
+          (T->getPointeeType()->isVoidType() || T->getPointeeType()->isCharType() ||
+           T->getPointeeType()->isStdByteType() ||
+           Types.isAddressSensitive(T->getPointeeType())))
+        return true;
+      if (!T->isPointerType())
+        return true; // unusual operand: let the flow analysis decide
+    }
+    return false;
+  }
+
+  void addVariable(const VarDecl *V) {
+    QualType T = V->getType();
+    if (T->isReferenceType()) {
+      if (isa<ParmVarDecl>(V)) {
+        if (Types.isAddressSensitive(T.getNonReferenceType()))
+          addPlace(V);
+      } else if (V->hasInit()) {
+        F.AliasRefs.insert(V);
+      }
+      return;
+    }
+    if (T->isPointerType()) {
+      if (!isa<ParmVarDecl>(V) && !V->isStaticLocal() &&
+          !F.PointerIndex.count(V)) {
+        F.PointerIndex[V] = F.Pointers.size();
+        F.Pointers.push_back(V);
+      }
+      return;
+    }
+    if (Types.isAddressSensitive(T))
+      addPlace(V);
+  }
+
+private:
+  void addPlace(const VarDecl *V) {
+    if (F.PlaceIndex.count(V))
+      return;
+    F.PlaceIndex[V] = F.Places.size();
+    F.Places.push_back(V);
+  }
+
+  // The move constructor call of `return x` / `throw x` when x is a local
+  // (the implicit move), or null.
+  static const Expr *implicitMoveConstruct(const Expr *E) {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() >= 1) {
+        const Expr *Arg = CE->getArg(0)->IgnoreParenImpCasts();
+        if (isa<DeclRefExpr>(Arg))
+          return CE;
+      }
+    return nullptr;
+  }
+
+  FunctionFacts &F;
+  TypeModel &Types;
+  llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
+};
+
+// &x used as the pointer operand of an operation or of a pinning parameter is
+// how that call reaches x, not a pin of its own.
+const Expr *takenAddress(const Expr *E) {
+  E = stripPointerCasts(E);
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return UO;
+  if (addressofArgument(E, nullptr))
+    return E;
+  return nullptr;
+}
+
+} // namespace
+
+FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
+                           TypeModel &Types) {
+  FunctionFacts F;
+  F.FD = FD;
+  F.Body = Body;
+  Collector C(F, Types);
+  for (const ParmVarDecl *P : FD->parameters())
+    C.addVariable(P);
+  // Member initialisers run before the body and can move from parameters.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && Init->getInit())
+        C.TraverseStmt(Init->getInit());
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+
+  llvm::SmallPtrSet<const Expr *, 8> Consumed;
+  for (const Operation &Op : F.Ops)
+    for (const Operand &O : Op.Operands)
+      if (O.IsPointer)
+        if (const Expr *A = takenAddress(O.E))
+          Consumed.insert(A);
+  for (const PinEvent &P : F.Pins)
+    if (P.IsPointer && (P.Cause == PinCause::PinsParam ||
+                        P.Cause == PinCause::MarkPinned))
+      if (const Expr *A = takenAddress(P.Target))
+        Consumed.insert(A);
+  std::vector<PinEvent> Kept;
+  for (const PinEvent &P : F.Pins) {
+    bool IsAddress = P.Cause == PinCause::AddressOf ||
+                     P.Cause == PinCause::StdAddressof ||
+                     P.Cause == PinCause::BuiltinAddressof;
+    if (IsAddress && Consumed.count(P.Site))
+      continue;
+    F.PinsAt[P.Site].push_back(Kept.size());
+    Kept.push_back(P);
+  }
+  F.Pins = std::move(Kept);
+  return F;
+}
+
+} // namespace pincheck

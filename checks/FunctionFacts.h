@@ -1,0 +1,43 @@
+// FunctionFacts.h - one pass over a function body: the places worth tracking
+// (locals and parameters of address-sensitive type), the aliases to them, and
+// the pin events and relocating operations found by the catalog.
+#ifndef PINCHECK_FUNCTIONFACTS_H
+#define PINCHECK_FUNCTIONFACTS_H
+
+#include "Catalog.h"
+#include "TypeModel.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace pincheck {
+
+struct FunctionFacts {
+  const clang::FunctionDecl *FD = nullptr;
+  const clang::Stmt *Body = nullptr;
+
+  // Variables whose object can be pinned, indexed densely.
+  std::vector<const clang::VarDecl *> Places;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> PlaceIndex;
+  // Local pointers whose target the flow analysis follows.
+  std::vector<const clang::VarDecl *> Pointers;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> PointerIndex;
+  // Local references: another name for the object they are bound to.
+  llvm::DenseSet<const clang::VarDecl *> AliasRefs;
+
+  std::vector<Operation> Ops;
+  std::vector<PinEvent> Pins; // in source order
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
+
+  // Nothing to report can come out of this function: skip the flow analysis.
+  bool trivial() const { return Places.empty() || Ops.empty(); }
+};
+
+FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
+                           TypeModel &Types);
+
+} // namespace pincheck
+
+#endif

@@ -1,0 +1,146 @@
+#include "PinAnnotationCheck.h"
+#include "Annotations.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
+
+// "a member function 'f'", "a by-value parameter 'p'", ...
+static std::string describe(const Decl *D) {
+  auto Name = [](const NamedDecl *N) {
+    return N->getDeclName() ? quoted(N->getNameAsString()) : std::string("(unnamed)");
+  };
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(D))
+    return "a constructor of " + Name(C->getParent());
+  if (const auto *Dt = dyn_cast<CXXDestructorDecl>(D))
+    return "a destructor of " + Name(Dt->getParent());
+  if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+    return (M->isStatic() ? "a static member function " : "a member function ") + Name(M);
+  if (const auto *F = dyn_cast<FunctionDecl>(D))
+    return "a function " + Name(F);
+  if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+    QualType T = P->getType();
+    bool ByValue = !T->isDependentType() && !T->isReferenceType() &&
+                   !T->isPointerType();
+    return (ByValue ? "a by-value parameter " : "a parameter ") + Name(P);
+  }
+  if (const auto *F = dyn_cast<FieldDecl>(D))
+    return "a field " + Name(F);
+  if (const auto *V = dyn_cast<VarDecl>(D))
+    return "a variable " + Name(V);
+  if (const auto *R = dyn_cast<RecordDecl>(D))
+    return "a class " + Name(R);
+  return "a declaration";
+}
+
+static bool isClass(const Decl *D) { return isa<RecordDecl>(D); }
+
+static bool isPinningMethod(const Decl *D) {
+  const auto *M = dyn_cast<CXXMethodDecl>(D);
+  return M && !M->isStatic() && !isa<CXXConstructorDecl>(M) &&
+         !isa<CXXDestructorDecl>(M);
+}
+
+static bool isPinningParam(const Decl *D) {
+  const auto *P = dyn_cast<ParmVarDecl>(D);
+  if (!P)
+    return false;
+  QualType T = P->getType();
+  return T->isDependentType() || T->isReferenceType() || T->isPointerType();
+}
+
+static bool isCopyOrMove(const Decl *D) {
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(D))
+    return C->isCopyOrMoveConstructor();
+  if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+    return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
+  // A constructor template's pattern cannot be told apart: accept it.
+  return isa<FunctionTemplateDecl>(D);
+}
+
+void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
+                               std::vector<Finding> &Out) {
+  if (!D || D->isImplicit() || D->isInvalidDecl())
+    return;
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (FD->isTemplateInstantiation())
+      return; // its pattern is checked
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    if (isa<ClassTemplateSpecializationDecl>(RD) &&
+        !isa<ClassTemplatePartialSpecializationDecl>(RD) &&
+        cast<ClassTemplateSpecializationDecl>(RD)->getSpecializationKind() !=
+            TSK_ExplicitSpecialization)
+      return;
+
+  bool HasSensitive = false;
+  const AnnotateAttr *UnpinAttr = nullptr;
+  for (const FoundAnnotation &A : pinAnnotations(D)) {
+    if (A.Attr->isInherited())
+      continue;
+    SourceLocation Loc = A.Attr->getLocation().isValid() ? A.Attr->getLocation()
+                                                          : D->getLocation();
+    auto Misplaced = [&](const char *Where) {
+      Finding F;
+      F.Check = Id;
+      F.Loc = Loc;
+      F.Range = A.Attr->getRange();
+      F.Message = quoted(macroName(A.Kind)) + " has no effect on " + describe(D) +
+                  "; put it on " + Where;
+      Out.push_back(std::move(F));
+    };
+    switch (A.Kind) {
+    case Annotation::AddressSensitive:
+    case Annotation::Unpin:
+      if (!isClass(D))
+        Misplaced("a class, struct or union");
+      else if (A.Kind == Annotation::AddressSensitive)
+        HasSensitive = true;
+      else
+        UnpinAttr = A.Attr;
+      break;
+    case Annotation::PinsThis:
+      if (!isPinningMethod(D))
+        Misplaced("a non-static member function");
+      break;
+    case Annotation::Pins:
+      if (!isPinningParam(D))
+        Misplaced("a pointer or reference parameter");
+      break;
+    case Annotation::AddressAware:
+      if (!isCopyOrMove(D))
+        Misplaced("a copy or move constructor or assignment operator");
+      break;
+    case Annotation::Marker:
+    case Annotation::MarkPinned:
+      break; // pin/pin.h's own
+    case Annotation::Unknown: {
+      Finding F;
+      F.Check = Id;
+      F.Loc = Loc;
+      F.Range = A.Attr->getRange();
+      F.Message = "unknown pincheck annotation " + quoted(A.Spelling) +
+                  "; known annotations are address_sensitive, unpin, pins_this, "
+                  "pins, address_aware";
+      Out.push_back(std::move(F));
+      break;
+    }
+    }
+  }
+  if (HasSensitive && UnpinAttr) {
+    std::string Name = cast<NamedDecl>(D)->getNameAsString();
+    Finding F;
+    F.Check = Id;
+    F.Loc = UnpinAttr->getLocation().isValid() ? UnpinAttr->getLocation()
+                                               : D->getLocation();
+    F.Range = UnpinAttr->getRange();
+    F.Message = "'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on " + quoted(Name) +
+                "; PIN_UNPIN wins and " + quoted(Name) + " is not address-sensitive";
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace pincheck

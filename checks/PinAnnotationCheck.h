@@ -1,0 +1,21 @@
+// PinAnnotationCheck.h - pin-annotation: see docs/checks/pin-annotation.md.
+#ifndef PINCHECK_PINANNOTATIONCHECK_H
+#define PINCHECK_PINANNOTATIONCHECK_H
+
+#include "Finding.h"
+#include "clang/AST/ASTContext.h"
+#include <vector>
+
+namespace pincheck {
+
+class PinAnnotationCheck {
+public:
+  static constexpr CheckId Id = CheckId::PinAnnotationCheck;
+  // Findings for pincheck annotations written on D where they mean nothing.
+  static void check(const clang::Decl *D, clang::ASTContext &Ctx,
+                    std::vector<Finding> &Out);
+};
+
+} // namespace pincheck
+
+#endif

@@ -1,0 +1,21 @@
+#include "PinMemcpyCheck.h"
+
+namespace pincheck {
+
+std::string PinMemcpyCheck::message(const UseDescription &U) {
+  std::string Head = "'" + U.Name + "' is ";
+  std::string By = " by '" + U.Callee + "' " + afterPinned(U.Must);
+  switch (U.Role) {
+  case OperandRole::RawDest:
+    return Head + "overwritten as raw bytes" + By +
+           "; none of its code runs to keep its address-dependent state valid";
+  case OperandRole::Reallocated:
+    return Head + "reallocated" + By +
+           "; its storage may move without running any of its code";
+  default:
+    return Head + "copied as raw bytes" + By +
+           "; the bytes carry its self-pointers unchanged";
+  }
+}
+
+} // namespace pincheck

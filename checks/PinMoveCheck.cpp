@@ -1,0 +1,15 @@
+#include "PinMoveCheck.h"
+
+namespace pincheck {
+
+std::string PinMoveCheck::message(const UseDescription &U) {
+  std::string How;
+  if (U.Role == OperandRole::MovedByReturn)
+    How = " by the implicit move in 'return'";
+  else if (U.Role == OperandRole::MovedByThrow)
+    How = " by the implicit move in 'throw'";
+  return "'" + U.Name + "' is moved" + How + " " + afterPinned(U.Must) +
+         "; pointers to its old address now see a moved-from object";
+}
+
+} // namespace pincheck

@@ -1,0 +1,382 @@
+#include "PinState.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/PostOrderIterator.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+namespace {
+
+struct PlaceBits {
+  bool Must = false, May = false;
+  int MustSite = -1, MaySite = -1; // pin event indices; lower = earlier
+  bool operator==(const PlaceBits &O) const {
+    return Must == O.Must && May == O.May && MustSite == O.MustSite &&
+           MaySite == O.MaySite;
+  }
+};
+
+struct PtrTarget {
+  int Place = -1; // -1: unknown
+  bool Whole = true;
+  const Type *T = nullptr;
+  bool operator==(const PtrTarget &O) const {
+    return Place == O.Place && Whole == O.Whole && T == O.T;
+  }
+};
+
+struct State {
+  bool Reached = false;
+  std::vector<PlaceBits> P;
+  std::vector<PtrTarget> Ptr;
+  bool operator==(const State &O) const {
+    return Reached == O.Reached && P == O.P && Ptr == O.Ptr;
+  }
+  bool operator!=(const State &O) const { return !(*this == O); }
+};
+
+int minSite(int A, int B) {
+  if (A < 0)
+    return B;
+  if (B < 0)
+    return A;
+  return std::min(A, B);
+}
+
+class Solver {
+public:
+  Solver(const FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
+
+  State initial() const {
+    State S;
+    S.Reached = true;
+    S.P.resize(F.Places.size());
+    S.Ptr.resize(F.Pointers.size());
+    return S;
+  }
+
+  static void meet(State &Into, const State &From) {
+    if (!From.Reached)
+      return;
+    if (!Into.Reached) {
+      Into = From;
+      return;
+    }
+    for (size_t I = 0; I < Into.P.size(); ++I) {
+      PlaceBits &A = Into.P[I];
+      const PlaceBits &B = From.P[I];
+      bool Must = A.Must && B.Must;
+      A.MustSite = Must ? minSite(A.MustSite, B.MustSite) : -1;
+      A.Must = Must;
+      A.MaySite = minSite(A.May ? A.MaySite : -1, B.May ? B.MaySite : -1);
+      A.May = A.May || B.May;
+    }
+    for (size_t I = 0; I < Into.Ptr.size(); ++I)
+      if (!(Into.Ptr[I] == From.Ptr[I]))
+        Into.Ptr[I] = PtrTarget();
+  }
+
+  void transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Uses) {
+    if (Uses)
+      if (auto It = F.OpsAt.find(S); It != F.OpsAt.end())
+        for (unsigned OpI : It->second)
+          checkOperation(OpI, St, *Uses);
+
+    if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
+      for (unsigned PinI : It->second) {
+        const PinEvent &Ev = F.Pins[PinI];
+        Resolved R = Ev.IsPointer ? resolvePointer(Ev.Target, St)
+                                  : resolveGlvalue(Ev.Target, St);
+        if (!R)
+          continue;
+        PlaceBits &B = St.P[R.Place];
+        if (!B.Must)
+          B.MustSite = PinI;
+        if (!B.May)
+          B.MaySite = PinI;
+        B.Must = B.May = true;
+      }
+
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V)
+          continue;
+        // A declaration makes a new object: it starts unpinned (this is also
+        // what ends the pinned state of a loop body's variable).
+        if (auto It = F.PlaceIndex.find(V);
+            It != F.PlaceIndex.end() && !V->isStaticLocal())
+          St.P[It->second] = PlaceBits();
+        if (auto It = F.PointerIndex.find(V); It != F.PointerIndex.end())
+          St.Ptr[It->second] =
+              V->getInit() ? targetOf(resolvePointer(V->getInit(), St)) : PtrTarget();
+      }
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (int I = pointerVar(BO->getLHS()); I >= 0 && BO->isAssignmentOp())
+        St.Ptr[I] = BO->getOpcode() == BO_Assign
+                        ? targetOf(resolvePointer(BO->getRHS(), St))
+                        : PtrTarget();
+      return;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp())
+        if (int I = pointerVar(UO->getSubExpr()); I >= 0)
+          St.Ptr[I] = PtrTarget();
+    }
+  }
+
+private:
+  int pointerVar(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    if (!DRE)
+      return -1;
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    auto It = V ? F.PointerIndex.find(V) : F.PointerIndex.end();
+    return It == F.PointerIndex.end() ? -1 : int(It->second);
+  }
+
+  static PtrTarget targetOf(const Resolved &R) {
+    PtrTarget T;
+    if (!R)
+      return T;
+    T.Place = R.Place;
+    T.Whole = R.Whole;
+    T.T = R.ObjType.isNull() ? nullptr : R.ObjType.getCanonicalType().getTypePtr();
+    return T;
+  }
+
+  void checkOperation(unsigned OpI, const State &St, std::vector<PinnedUse> &Uses) {
+    const Operation &Op = F.Ops[OpI];
+    for (unsigned K = 0; K < Op.Operands.size(); ++K) {
+      const Operand &O = Op.Operands[K];
+      Resolved R = O.IsPointer ? resolvePointer(O.E, St) : resolveGlvalue(O.E, St);
+      if (!R || !Types.isAddressSensitive(R.ObjType))
+        continue;
+      const PlaceBits &B = St.P[R.Place];
+      if (B.Must)
+        Uses.push_back({OpI, K, R, true, unsigned(B.MustSite)});
+      else if (B.May)
+        Uses.push_back({OpI, K, R, false, unsigned(B.MaySite)});
+    }
+  }
+
+  static bool isStdMember(const CXXMethodDecl *MD, std::initializer_list<StringRef> Classes) {
+    if (!MD || !MD->getParent()->isInStdNamespace() || !MD->getParent()->getIdentifier())
+      return false;
+    for (StringRef C : Classes)
+      if (MD->getParent()->getName() == C)
+        return true;
+    return false;
+  }
+
+  Resolved resolveGlvalue(const Expr *E, const State &St, unsigned Depth = 0) {
+    if (!E || Depth > 16)
+      return {};
+    E = stripMoveCasts(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V)
+        return {};
+      if (auto It = F.PlaceIndex.find(V); It != F.PlaceIndex.end()) {
+        Resolved R;
+        R.Place = It->second;
+        R.ObjType = V->getType().getNonReferenceType();
+        return R;
+      }
+      if (F.AliasRefs.count(V)) {
+        Resolved R = resolveGlvalue(V->getInit(), St, Depth + 1);
+        if (R && !R.Alias)
+          R.Alias = V;
+        return R;
+      }
+      return {};
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return {};
+      Resolved R = ME->isArrow() ? resolvePointer(ME->getBase(), St, Depth + 1)
+                                 : resolveGlvalue(ME->getBase(), St, Depth + 1);
+      R.Whole = false;
+      R.ObjType = ME->getType();
+      return R;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      Resolved R = resolvePointer(AS->getBase(), St, Depth + 1);
+      R.Whole = false;
+      R.ObjType = AS->getType();
+      return R;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref)
+        return {};
+      Resolved R = resolvePointer(UO->getSubExpr(), St, Depth + 1);
+      if (R && !R.Whole)
+        R.ObjType = UO->getType();
+      return R;
+    }
+    // Elements of the standard by-value holders: arr[i], *opt, opt.value().
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      if ((OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star) &&
+          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "optional"})) {
+        Resolved R = resolveGlvalue(OC->getArg(0), St, Depth + 1);
+        R.Whole = false;
+        R.ObjType = E->getType().getNonReferenceType();
+        return R;
+      }
+      return {};
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && MD->getIdentifier() &&
+          (MD->getName() == "value" || MD->getName() == "front" ||
+           MD->getName() == "back" || MD->getName() == "at") &&
+          isStdMember(MD, {"array", "optional"}) && MC->getImplicitObjectArgument()) {
+        Resolved R = resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1);
+        R.Whole = false;
+        R.ObjType = E->getType().getNonReferenceType();
+        return R;
+      }
+    }
+    return {};
+  }
+
+  Resolved resolvePointer(const Expr *E, const State &St, unsigned Depth = 0) {
+    if (!E || Depth > 16)
+      return {};
+    E = stripPointerCasts(E);
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E);
+        IC && IC->getCastKind() == CK_ArrayToPointerDecay)
+      return resolveGlvalue(IC->getSubExpr(), St, Depth + 1);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_AddrOf)
+        return resolveGlvalue(UO->getSubExpr(), St, Depth + 1);
+      return {};
+    }
+    if (const Expr *Arg = addressofArgument(E, nullptr))
+      return resolveGlvalue(Arg, St, Depth + 1);
+    if (int I = pointerVar(E); I >= 0) {
+      const PtrTarget &T = St.Ptr[I];
+      if (T.Place < 0)
+        return {};
+      Resolved R;
+      R.Place = T.Place;
+      R.Whole = T.Whole;
+      R.ObjType = T.T ? QualType(T.T, 0) : F.Places[T.Place]->getType();
+      R.Alias = F.Pointers[I];
+      return R;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isAdditiveOp()) {
+        const Expr *P = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                                 : BO->getRHS();
+        Resolved R = resolvePointer(P, St, Depth + 1);
+        R.Whole = false;
+        return R;
+      }
+      return {};
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && MD->getIdentifier() && MD->getName() == "data" &&
+          isStdMember(MD, {"array"}) && MC->getImplicitObjectArgument()) {
+        Resolved R = resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1);
+        R.Whole = false;
+        return R;
+      }
+    }
+    return {};
+  }
+
+  const FunctionFacts &F;
+  TypeModel &Types;
+};
+
+} // namespace
+
+FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
+                         const FlowLimits &Limits) {
+  FlowResult Result;
+  ASTContext &Ctx = Types.context();
+  CFG::BuildOptions BO;
+  BO.setAllAlwaysAdd(); // every subexpression is an element, in evaluation order
+  BO.AddImplicitDtors = false;
+  BO.AddTemporaryDtors = false;
+  BO.AddInitializers = true;
+  BO.AddCXXDefaultInitExprInCtors = false;
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(F.FD, const_cast<Stmt *>(F.Body), &Ctx, BO);
+  if (!G) {
+    Result.Skipped = true;
+    Result.SkipReason = "no control-flow graph could be built";
+    return Result;
+  }
+
+  Solver S(F, Types);
+  std::vector<State> Out(G->getNumBlockIDs());
+  llvm::ReversePostOrderTraversal<const CFG *> RPOT(G.get());
+  const CFGBlock *Entry = &G->getEntry();
+
+  auto InState = [&](const CFGBlock *B) {
+    if (B == Entry)
+      return S.initial();
+    State In;
+    for (const CFGBlock::AdjacentBlock &P : B->preds())
+      if (const CFGBlock *PB = P.getReachableBlock())
+        Solver::meet(In, Out[PB->getBlockID()]);
+    return In;
+  };
+  auto Run = [&](const CFGBlock *B, State &St, std::vector<PinnedUse> *Uses) {
+    for (const CFGElement &El : *B)
+      if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>())
+        S.transfer(CS->getStmt(), St, Uses);
+  };
+
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const CFGBlock *B : RPOT) {
+      if (Limits.MaxBlockVisits && ++Result.BlockVisits > Limits.MaxBlockVisits) {
+        Result.Skipped = true;
+        Result.SkipReason = "the block-visit limit was reached";
+        return Result;
+      }
+      State St = InState(B);
+      if (!St.Reached)
+        continue;
+      Run(B, St, nullptr);
+      if (St != Out[B->getBlockID()]) {
+        Out[B->getBlockID()] = std::move(St);
+        Changed = true;
+      }
+    }
+  }
+
+  // Replay once more on the fixed point, now recording the pinned operands.
+  std::vector<PinnedUse> Uses;
+  for (const CFGBlock *B : RPOT) {
+    State St = InState(B);
+    if (St.Reached)
+      Run(B, St, &Uses);
+  }
+  // The CFG may list one expression twice: keep one answer per operand, the
+  // stronger verdict first.
+  std::stable_sort(Uses.begin(), Uses.end(), [](const PinnedUse &A, const PinnedUse &B) {
+    if (A.Op != B.Op)
+      return A.Op < B.Op;
+    if (A.Operand != B.Operand)
+      return A.Operand < B.Operand;
+    return A.Must > B.Must;
+  });
+  for (const PinnedUse &U : Uses)
+    if (Result.Uses.empty() || Result.Uses.back().Op != U.Op ||
+        Result.Uses.back().Operand != U.Operand)
+      Result.Uses.push_back(U);
+  return Result;
+}
+
+} // namespace pincheck

@@ -1,0 +1,82 @@
+#include "Registry.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace pincheck {
+
+namespace {
+struct Entry {
+  const char *Name;
+  const char *Summary;
+};
+const Entry Entries[] = {
+#define CHECK(Class, Name, Summary) {Name, Summary},
+#include "Checks.def"
+};
+} // namespace
+
+llvm::StringRef checkName(CheckId Id) { return Entries[unsigned(Id)].Name; }
+llvm::StringRef checkSummary(CheckId Id) {
+  return Entries[unsigned(Id)].Summary;
+}
+
+std::optional<CheckId> checkByName(llvm::StringRef Name) {
+  for (unsigned I = 0; I < NumChecks; ++I)
+    if (Name == Entries[I].Name)
+      return CheckId(I);
+  return std::nullopt;
+}
+
+bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
+  // Iterative wildcard match with backtracking to the last '*'.
+  size_t G = 0, N = 0, StarG = llvm::StringRef::npos, StarN = 0;
+  while (N < Name.size()) {
+    if (G < Glob.size() && Glob[G] == '*') {
+      StarG = G++;
+      StarN = N;
+    } else if (G < Glob.size() && Glob[G] == Name[N]) {
+      ++G;
+      ++N;
+    } else if (StarG != llvm::StringRef::npos) {
+      G = StarG + 1;
+      N = ++StarN;
+    } else {
+      return false;
+    }
+  }
+  while (G < Glob.size() && Glob[G] == '*')
+    ++G;
+  return G == Glob.size();
+}
+
+CheckSet CheckSet::all() {
+  CheckSet S;
+  S.Bits.set();
+  return S;
+}
+CheckSet CheckSet::none() { return CheckSet(); }
+
+std::string CheckSet::apply(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    bool On = !Part.consume_front("-");
+    Part = Part.trim();
+    bool Matched = false;
+    for (unsigned I = 0; I < NumChecks; ++I)
+      if (globMatches(Part, Entries[I].Name)) {
+        Bits[I] = On;
+        Matched = true;
+      }
+    // Globs for other tools' checks (as in a shared .clang-tidy) are fine;
+    // only a pin-prefixed name that matches nothing is a likely typo.
+    if (!Matched && Part.starts_with("pin-") && !Part.contains('*'))
+      return "unknown check '" + Part.str() + "'; run with 'list-checks' to see them";
+  }
+  return "";
+}
+
+} // namespace pincheck

@@ -1,0 +1,29 @@
+#include "DiagnosticSink.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+void DiagnosticSink::report(Finding F) {
+  ++Count;
+  unsigned ID = Diags.getCustomDiagID(AsErrors.enabled(F.Check)
+                                          ? DiagnosticsEngine::Error
+                                          : DiagnosticsEngine::Warning,
+                                      "%0 [%1]");
+  {
+    DiagnosticBuilder B = Diags.Report(F.Loc, ID);
+    B << F.Message << checkName(F.Check);
+    if (F.Range.isValid())
+      B << CharSourceRange::getTokenRange(F.Range);
+  }
+  unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  for (const Note &N : F.Notes)
+    Diags.Report(N.Loc, NoteID) << N.Message;
+}
+
+void DiagnosticSink::remark(SourceLocation Loc, StringRef Message) {
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
+  Diags.Report(Loc, ID) << Message;
+}
+
+} // namespace pincheck

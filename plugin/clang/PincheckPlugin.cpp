@@ -1,0 +1,120 @@
+// PincheckPlugin.cpp - the -fplugin front end: runs pincheck's checks during
+// a normal compile. It only reads the AST and adds diagnostics; what is
+// compiled does not change.
+#include "Analyzer.h"
+#include "DiagnosticSink.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace pincheck {
+namespace {
+
+struct PluginConfig {
+  AnalyzerOptions Analysis;
+  CheckSet AsErrors = CheckSet::none();
+  bool ReportSkipped = false;
+};
+
+const char Usage[] =
+    "pincheck plugin arguments (each as -fplugin-arg-pincheck-<arg>):\n"
+    "  checks=<globs>              checks to run, clang-tidy glob syntax\n"
+    "                              (default: all; e.g. checks=-*,pin-move)\n"
+    "  warnings-as-errors=<globs>  report these checks as errors\n"
+    "  werror                      report every check as an error\n"
+    "  max-block-visits=<n>        per-function analysis limit (default 200000,\n"
+    "                              0: none); functions over it are skipped\n"
+    "  report-skipped              remark on each function a limit skipped\n"
+    "  list-checks                 print the checks and exit the plugin\n"
+    "  help                        print this text\n";
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(CompilerInstance &CI, PluginConfig Cfg) : CI(CI), Cfg(Cfg) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticSink Sink(CI.getDiagnostics(), Cfg.AsErrors);
+    Analyzer A(Ctx, Cfg.Analysis, Sink);
+    if (Cfg.ReportSkipped)
+      A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
+        Sink.remark(FD->getLocation(),
+                    "pincheck skipped '" + FD->getNameAsString() + "': " +
+                        Reason.str() + " (raise max-block-visits to analyse it)");
+      };
+    A.analyzeTranslationUnit();
+  }
+
+private:
+  CompilerInstance &CI;
+  PluginConfig Cfg;
+};
+
+class Action : public PluginASTAction {
+public:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    // The consumer owns everything: the action is destroyed right after this.
+    return std::make_unique<Consumer>(CI, Cfg);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    auto Fail = [&](const std::string &Msg) {
+      unsigned ID = D.getCustomDiagID(DiagnosticsEngine::Error, "pincheck: %0");
+      D.Report(ID) << Msg;
+      return false;
+    };
+    for (const std::string &Arg : Args) {
+      StringRef A(Arg), Key = A.split('=').first, Val = A.split('=').second;
+      bool HasVal = A.contains('=');
+      if (A == "help") {
+        llvm::errs() << Usage;
+      } else if (A == "list-checks") {
+        for (unsigned I = 0; I < NumChecks; ++I)
+          llvm::errs() << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I))
+                       << "\n";
+      } else if (Key == "checks" && HasVal) {
+        CheckSet S = CheckSet::all();
+        if (std::string E = S.apply(Val); !E.empty())
+          return Fail("in 'checks=" + Val.str() + "': " + E);
+        Cfg.Analysis.Checks = S;
+      } else if (Key == "warnings-as-errors" && HasVal) {
+        CheckSet S = CheckSet::none();
+        if (std::string E = S.apply(Val); !E.empty())
+          return Fail("in 'warnings-as-errors=" + Val.str() + "': " + E);
+        Cfg.AsErrors = S;
+      } else if (A == "werror") {
+        Cfg.AsErrors = CheckSet::all();
+      } else if (Key == "max-block-visits" && HasVal) {
+        unsigned N;
+        if (Val.getAsInteger(10, N))
+          return Fail("'max-block-visits' needs a non-negative integer, got '" +
+                      Val.str() + "'");
+        Cfg.Analysis.MaxBlockVisits = N;
+      } else if (A == "report-skipped") {
+        Cfg.ReportSkipped = true;
+      } else {
+        return Fail("unknown plugin argument '" + Arg +
+                    "'; pass -fplugin-arg-pincheck-help to list them");
+      }
+    }
+    return true;
+  }
+
+  // Run before the main action, so the normal compile happens as without us.
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  PluginConfig Cfg;
+};
+
+} // namespace
+} // namespace pincheck
+
+static clang::FrontendPluginRegistry::Add<pincheck::Action>
+    X("pincheck", "report moves, copies, swaps and raw copies of pinned values");
