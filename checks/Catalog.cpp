@@ -185,12 +185,19 @@ static bool isRangesSwapObject(const Expr *Callee) {
   if (!DRE)
     return false;
   const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-  if (!VD || nameOf(VD) != "swap" || !VD->isInStdNamespace())
+  if (!VD || nameOf(VD) != "swap")
     return false;
-  for (const DeclContext *DC = VD->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (nameOf(NS) == "ranges")
-        return true;
+  // std::ranges[::inline-namespace]::swap
+  bool InRanges = false;
+  for (const DeclContext *DC = VD->getDeclContext(); DC; DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS)
+      continue;
+    if (nameOf(NS) == "ranges")
+      InRanges = true;
+    else if (InRanges && NS->isStdNamespace())
+      return true;
+  }
   return false;
 }
 
@@ -212,6 +219,22 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
     Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
     Out.Site = CE;
     Out.Operands.push_back({CE->getArg(0), false, R});
+    return true;
+  }
+
+  // Copying a whole array (a by-copy capture or structured binding of one):
+  // one element construction applied in a loop.
+  if (const auto *AIL = dyn_cast<ArrayInitLoopExpr>(E)) {
+    const auto *CE = dyn_cast<CXXConstructExpr>(AIL->getSubExpr()->IgnoreImplicit());
+    const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
+    if (!Ctor || !Ctor->isCopyOrMoveConstructor() ||
+        functionHas(Ctor, Annotation::AddressAware))
+      return false;
+    bool Move = Ctor->isMoveConstructor();
+    Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
+    Out.Site = AIL;
+    Out.Operands.push_back({AIL->getCommonExpr()->getSourceExpr(), false,
+                            Move ? OperandRole::Moved : OperandRole::Copied});
     return true;
   }
 

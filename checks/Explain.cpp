@@ -37,8 +37,17 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   const Expr *E = O.IsPointer ? stripPointerCasts(O.E) : stripMoveCasts(O.E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
     E = stripMoveCasts(UO->getSubExpr());
-  if (isa<DeclRefExpr>(E))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<BindingDecl>(DRE->getDecl()))
+      return DRE->getDecl()->getNameAsString();
+    // A reference bound to a part is that part: name it as written there.
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && F.AliasRefs.count(V)) {
+      std::string S = spelling(stripMoveCasts(V->getInit()));
+      if (!S.empty())
+        return S;
+    }
     return Root; // a pointer to a part: name what is pinned
+  }
   std::string S = spelling(E);
   return S.empty() ? Root : S;
 }
@@ -105,9 +114,13 @@ std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse
     return std::nullopt;
   Note N;
   N.Loc = A->getLocation();
-  N.Message = quoted(A->getName()) +
-              (A->getType()->isReferenceType() ? " refers to " : " points to ") +
-              quoted(F.Places[U.Target.Place]->getName());
+  bool IsRef = A->getType()->isReferenceType();
+  std::string Target = F.Places[U.Target.Place]->getNameAsString();
+  if (IsRef && !U.Target.Whole)
+    if (std::string S = spelling(stripMoveCasts(A->getInit())); !S.empty())
+      Target = S;
+  N.Message = quoted(A->getName()) + (IsRef ? " refers to " : " points to ") +
+              quoted(Target);
   return N;
 }
 

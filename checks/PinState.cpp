@@ -178,6 +178,13 @@ private:
       return {};
     E = stripMoveCasts(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      // A structured binding names a part of the hidden variable.
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+        Resolved R = resolveGlvalue(BD->getBinding(), St, Depth + 1);
+        if (R)
+          R.ObjType = DRE->getType().getNonReferenceType();
+        return R;
+      }
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       if (!V)
         return {};
