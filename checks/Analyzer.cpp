@@ -7,6 +7,7 @@
 #include "PinMoveCheck.h"
 #include "PinState.h"
 #include "PinSwapCheck.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -137,7 +138,12 @@ public:
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
-    A.analyzeFunction(LE->getCallOperator());
+    CXXMethodDecl *Call = LE->getCallOperator();
+    A.analyzeFunction(Call);
+    // A generic lambda's body is a template: look at what it was used with.
+    if (FunctionTemplateDecl *T = Call->getDescribedFunctionTemplate())
+      for (FunctionDecl *Spec : T->specializations())
+        A.analyzeFunction(Spec);
     return true;
   }
 
