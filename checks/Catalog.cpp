@@ -201,14 +201,55 @@ static bool isRangesSwapObject(const Expr *Callee) {
   return false;
 }
 
+// An explicit std::move(x) / static_cast<T&&>(x) bound to an rvalue-reference
+// parameter (a sink such as push_back(T&&) or a converting constructor): the
+// callee takes ownership of the moved-from object's contents.
+static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
+                               llvm::ArrayRef<const Expr *> Args, Operation &Out) {
+  if (!Callee)
+    return false;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+    QualType T = Callee->getParamDecl(I)->getType();
+    if (!T->isRValueReferenceType())
+      continue;
+    bool SawMove = false;
+    stripMoveCasts(Args[I], &SawMove);
+    if (SawMove)
+      Out.Operands.push_back({Args[I], false, OperandRole::Moved});
+  }
+  if (Out.Operands.empty())
+    return false;
+  Out.Family = OpFamily::Move;
+  Out.Site = Site;
+  return true;
+}
+
+static bool isMoveCast(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BImove || ID == Builtin::BIforward ||
+      ID == Builtin::BImove_if_noexcept || ID == Builtin::BIforward_like ||
+      ID == Builtin::BIas_const)
+    return true;
+  return isStd(FD) && llvm::StringSwitch<bool>(nameOf(FD))
+                          .Cases({"move", "forward", "move_if_noexcept",
+                                  "forward_like", "as_const"}, true)
+                          .Default(false);
+}
+
 bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   if (!E || E->containsErrors())
     return false;
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (!Ctor || !Ctor->isCopyOrMoveConstructor() || CE->getNumArgs() < 1)
+    if (!Ctor || CE->getNumArgs() < 1)
       return false;
+    if (!Ctor->isCopyOrMoveConstructor()) {
+      llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+      return classifyRvalueSink(Ctor, CE, Args, Out);
+    }
     if (functionHas(Ctor, Annotation::AddressAware))
       return false;
     OperandRole R = OperandRole::Copied;
@@ -266,8 +307,12 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
 
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (!MD || nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic())
+    if (!MD)
       return false;
+    if (nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic()) {
+      llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
+      return classifyRvalueSink(MD, MC, Args, Out);
+    }
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (!Obj)
       return false;
@@ -330,7 +375,12 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
     Out.Operands.push_back({CE->getArg(0), false, OperandRole::RawSource});
     return true;
   }
-  return false;
+  if (isMoveCast(FD))
+    return false; // the cast itself; its consumer is the operation
+  llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD))
+    return classifyRvalueSink(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
+  return classifyRvalueSink(FD, CE, Args, Out);
 }
 
 // Arguments bound to pinning parameters of Callee, starting at argument
