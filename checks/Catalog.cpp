@@ -259,6 +259,13 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
                                    : OperandRole::Moved;
     Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
     Out.Site = CE;
+    if (auto It = C.RangeForElements.find(CE); It != C.RangeForElements.end()) {
+      Operand O{It->second, false, R};
+      O.Element = true;
+      O.ElementType = CE->getType();
+      Out.Operands.push_back(O);
+      return true;
+    }
     Out.Operands.push_back({CE->getArg(0), false, R});
     return true;
   }

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
@@ -31,6 +32,10 @@ struct Operand {
   const clang::Expr *E;
   bool IsPointer; // E yields a pointer to the object, not the object
   OperandRole Role;
+  // E names a range and the operation touches one of its elements (the loop
+  // variable of a range-for): the operand's type is ElementType.
+  bool Element = false;
+  clang::QualType ElementType = {};
 };
 
 struct Operation {
@@ -65,6 +70,8 @@ struct CatalogContext {
   // CXXConstructExprs that are the implicit move of a return / throw.
   llvm::SmallPtrSetImpl<const clang::Expr *> &ReturnMoves;
   llvm::SmallPtrSetImpl<const clang::Expr *> &ThrowMoves;
+  // Loop-variable constructions of range-fors by value -> the range.
+  llvm::DenseMap<const clang::Expr *, const clang::Expr *> &RangeForElements;
 };
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 

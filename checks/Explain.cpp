@@ -29,27 +29,40 @@ std::string Explainer::typeName(QualType T) {
 
 static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
+std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = stripMoveCasts(E);
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    if (!DRE)
+      return spelling(E);
+    if (isa<BindingDecl>(DRE->getDecl()))
+      return DRE->getDecl()->getNameAsString();
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || !F.AliasRefs.count(V))
+      return "";
+    E = V->getInit();
+  }
+  return "";
+}
+
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
-  std::string Root = F.Places[U.Target.Place]->getNameAsString();
+  std::string Root = quoted(F.Places[U.Target.Place]->getName());
+  const Operand &O = F.Ops[U.Op].Operands[U.Operand];
+  if (O.Element) {
+    std::string Range = spelling(stripMoveCasts(O.E));
+    return "an element of " + (Range.empty() ? Root : quoted(Range));
+  }
   if (U.Target.Whole)
     return Root;
-  const Operand &O = F.Ops[U.Op].Operands[U.Operand];
   const Expr *E = O.IsPointer ? stripPointerCasts(O.E) : stripMoveCasts(O.E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
     E = stripMoveCasts(UO->getSubExpr());
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (isa<BindingDecl>(DRE->getDecl()))
-      return DRE->getDecl()->getNameAsString();
-    // A reference bound to a part is that part: name it as written there.
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && F.AliasRefs.count(V)) {
-      std::string S = spelling(stripMoveCasts(V->getInit()));
-      if (!S.empty())
-        return S;
-    }
-    return Root; // a pointer to a part: name what is pinned
-  }
-  std::string S = spelling(E);
-  return S.empty() ? Root : S;
+  // A pointer variable to a part names what is pinned; a reference to a part
+  // or a binding names the part.
+  if (isa<DeclRefExpr>(E) && partSpelling(F, E).empty())
+    return Root;
+  std::string S = partSpelling(F, E);
+  return S.empty() ? Root : quoted(S);
 }
 
 Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
@@ -61,8 +74,7 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   if (Ev.IsPointer)
     if (const auto *UO = dyn_cast<UnaryOperator>(T); UO && UO->getOpcode() == UO_AddrOf)
       T = stripMoveCasts(UO->getSubExpr());
-  if (!isa<DeclRefExpr>(T))
-    Part = spelling(T);
+  Part = partSpelling(F, T);
   auto Subject = [&](StringRef Whole) {
     return Part.empty() ? Whole.str() : quoted(Part);
   };

@@ -13,8 +13,8 @@ class Explainer {
 public:
   Explainer(clang::ASTContext &Ctx, TypeModel &Types) : Ctx(Ctx), Types(Types) {}
 
-  // How the message names the operand: the pinned variable, or the part of
-  // it as written ('o.n', 'arr[1]').
+  // How the message names the operand, quoted: the pinned variable, the part
+  // of it as written ('o.n', 'arr[1]'), or "an element of 'arr'".
   std::string operandName(const FunctionFacts &F, const PinnedUse &U);
   // "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
   Note pinNote(const FunctionFacts &F, const PinnedUse &U);
@@ -25,6 +25,9 @@ public:
 
   // Source text of E if it is short and written plainly, else "".
   std::string spelling(const clang::Expr *E);
+  // The part of a variable E names, as written ("o.n"), seen through local
+  // references; "" when E names a whole variable.
+  std::string partSpelling(const FunctionFacts &F, const clang::Expr *E);
 
 private:
   std::string typeName(clang::QualType T);

@@ -20,6 +20,18 @@ public:
         TraverseStmt(Init);
     return true;
   }
+  // The semantic form of initializer lists (where the element copies are),
+  // and the hidden variables of range-for loops.
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    const VarDecl *LV = S->getLoopVariable();
+    if (LV && !LV->getType()->isReferenceType() && LV->getInit() && S->getRangeInit())
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(LV->getInit()->IgnoreImplicit()))
+        RangeForElements[CE] = S->getRangeInit();
+    return true;
+  }
+
   // Local classes have their own member functions.
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
@@ -43,9 +55,10 @@ public:
   }
 
   bool VisitExpr(Expr *E) {
-    if (E->containsErrors())
+    // Both forms of an initializer list share their leaves: look once.
+    if (E->containsErrors() || !Seen.insert(E).second)
       return true;
-    CatalogContext C{Types.context(), ReturnMoves, ThrowMoves};
+    CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, RangeForElements};
     Operation Op;
     if (classifyOperation(E, C, Op) && mayTouchSensitive(Op)) {
       F.OpsAt[E].push_back(F.Ops.size());
@@ -138,6 +151,8 @@ private:
   FunctionFacts &F;
   TypeModel &Types;
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
+  llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
+  llvm::DenseSet<const Expr *> Seen;
 };
 
 // &x used as the pointer operand of an operation or of a pinning parameter is

@@ -2,6 +2,7 @@
 #include "Annotations.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -58,8 +59,9 @@ static bool isCopyOrMove(const Decl *D) {
     return C->isCopyOrMoveConstructor();
   if (const auto *M = dyn_cast<CXXMethodDecl>(D))
     return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
-  // A constructor template's pattern cannot be told apart: accept it.
-  return isa<FunctionTemplateDecl>(D);
+  // A constructor template is never a copy or move constructor, so the
+  // annotation has no effect there either.
+  return false;
 }
 
 void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
@@ -69,6 +71,10 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
     if (FD->isTemplateInstantiation())
       return; // its pattern is checked
+  if (const auto *P = dyn_cast<ParmVarDecl>(D))
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext()))
+      if (FD->isTemplateInstantiation())
+        return;
   if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
     if (isa<ClassTemplateSpecializationDecl>(RD) &&
         !isa<ClassTemplatePartialSpecializationDecl>(RD) &&
@@ -76,8 +82,7 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
             TSK_ExplicitSpecialization)
       return;
 
-  bool HasSensitive = false;
-  const AnnotateAttr *UnpinAttr = nullptr;
+
   for (const FoundAnnotation &A : pinAnnotations(D)) {
     if (A.Attr->isInherited())
       continue;
@@ -97,10 +102,6 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
     case Annotation::Unpin:
       if (!isClass(D))
         Misplaced("a class, struct or union");
-      else if (A.Kind == Annotation::AddressSensitive)
-        HasSensitive = true;
-      else
-        UnpinAttr = A.Attr;
       break;
     case Annotation::PinsThis:
       if (!isPinningMethod(D))
@@ -130,8 +131,24 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
     }
     }
   }
+  // Both on one class, possibly on different declarations of it: reported
+  // once, at the first PIN_UNPIN written.
+  const auto *RD = dyn_cast<RecordDecl>(D);
+  if (!RD)
+    return;
+  bool HasSensitive = false;
+  const AnnotateAttr *UnpinAttr = nullptr;
+  for (const TagDecl *R : RD->redecls())
+    for (const FoundAnnotation &A : pinAnnotations(R)) {
+      if (A.Kind == Annotation::AddressSensitive)
+        HasSensitive = true;
+      if (A.Kind == Annotation::Unpin && !A.Attr->isInherited() &&
+          (!UnpinAttr || Ctx.getSourceManager().isBeforeInTranslationUnit(
+                             A.Attr->getLocation(), UnpinAttr->getLocation())))
+        UnpinAttr = A.Attr;
+    }
   if (HasSensitive && UnpinAttr) {
-    std::string Name = cast<NamedDecl>(D)->getNameAsString();
+    std::string Name = RD->getNameAsString();
     Finding F;
     F.Check = Id;
     F.Loc = UnpinAttr->getLocation().isValid() ? UnpinAttr->getLocation()

@@ -3,7 +3,7 @@
 namespace pincheck {
 
 std::string PinMemcpyCheck::message(const UseDescription &U) {
-  std::string Head = "'" + U.Name + "' is ";
+  std::string Head = U.Name + " is ";
   std::string By = " by '" + U.Callee + "' " + afterPinned(U.Must);
   switch (U.Role) {
   case OperandRole::RawDest:

@@ -154,6 +154,10 @@ private:
     for (unsigned K = 0; K < Op.Operands.size(); ++K) {
       const Operand &O = Op.Operands[K];
       Resolved R = O.IsPointer ? resolvePointer(O.E, St) : resolveGlvalue(O.E, St);
+      if (R && O.Element) {
+        R.Whole = false;
+        R.ObjType = O.ElementType;
+      }
       if (!R || !Types.isAddressSensitive(R.ObjType))
         continue;
       const PlaceBits &B = St.P[R.Place];

@@ -10,7 +10,7 @@
 namespace pincheck {
 
 struct UseDescription {
-  std::string Name;   // 'n', 'o.n'
+  std::string Name;   // quoted: 'n', 'o.n', or: an element of 'arr'
   std::string Callee; // 'std::swap', 'memcpy'; empty for constructions
   OperandRole Role;
   bool Must;          // pinned on every path

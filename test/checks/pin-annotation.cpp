@@ -1,0 +1,217 @@
+// Checks pin-annotation: a pin/pin.h annotation where it means nothing is
+// reported, with the wording of docs/diagnostics.md ("'<MACRO>' has no effect
+// on <what>; put it on <where>"), as are PIN_ADDRESS_SENSITIVE and PIN_UNPIN
+// on one class (PIN_UNPIN wins) and an unknown ("pin", <kind>) annotation.
+// The diagnostic lands where the macro is used (the "expanded from macro"
+// lines are part of the warning, not diagnostics of their own).
+// Negatives: every annotation in its right place, redeclarations that inherit
+// an annotation (no second report), instantiations of templates (reported
+// once, at the template), and other tools' annotate attributes.
+//
+// RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
+// RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify %s
+//
+// The warning points at the macro use and says where it came from; no
+// other note.
+// RUN: %pincc -fsyntax-only -std=c++20 -fno-caret-diagnostics %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=SHAPE
+
+#include <pin/pin.h>
+
+// ----------------------------------- PIN_ADDRESS_SENSITIVE / PIN_UNPIN misplaced
+
+// SHAPE:      pin-annotation.cpp:[[# @LINE + 5]]:1: warning: 'PIN_ADDRESS_SENSITIVE' has no effect on a function 'sensitive_function'; put it on a class, struct or union [pin-annotation]
+// SHAPE-NEXT: pin.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'PIN_ADDRESS_SENSITIVE'
+// SHAPE-NEXT: pin.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'PIN_ANNOTATE_'
+// SHAPE-NEXT: pin-annotation.cpp:[[# @LINE + 3]]:1: warning: 'PIN_UNPIN' has no effect on a function 'unpin_function'; put it on a class, struct or union [pin-annotation]
+// SHAPE-NEXT: pin.h:{{[0-9]+}}:{{[0-9]+}}: note: expanded from macro 'PIN_UNPIN'
+PIN_ADDRESS_SENSITIVE void sensitive_function(); // expected-warning {{'PIN_ADDRESS_SENSITIVE' has no effect on a function 'sensitive_function'; put it on a class, struct or union [pin-annotation]}}
+PIN_UNPIN void unpin_function();                 // expected-warning {{'PIN_UNPIN' has no effect on a function 'unpin_function'; put it on a class, struct or union [pin-annotation]}}
+PIN_ADDRESS_SENSITIVE int sensitive_variable;    // expected-warning {{'PIN_ADDRESS_SENSITIVE' has no effect on a variable 'sensitive_variable'; put it on a class, struct or union [pin-annotation]}}
+PIN_UNPIN int unpin_variable = 0;                // expected-warning {{'PIN_UNPIN' has no effect on a variable 'unpin_variable'; put it on a class, struct or union [pin-annotation]}}
+enum PIN_ADDRESS_SENSITIVE SensitiveEnum { e0 }; // expected-warning {{'PIN_ADDRESS_SENSITIVE' has no effect on a declaration; put it on a class, struct or union [pin-annotation]}}
+using UnpinAlias PIN_UNPIN = int;                // expected-warning {{'PIN_UNPIN' has no effect on a declaration; put it on a class, struct or union [pin-annotation]}}
+
+struct MisplacedMembers {
+  PIN_ADDRESS_SENSITIVE void member();  // expected-warning {{'PIN_ADDRESS_SENSITIVE' has no effect on a member function 'member'; put it on a class, struct or union [pin-annotation]}}
+  PIN_UNPIN int field;                  // expected-warning {{'PIN_UNPIN' has no effect on a field 'field'; put it on a class, struct or union [pin-annotation]}}
+  void param(int &p PIN_ADDRESS_SENSITIVE); // expected-warning {{'PIN_ADDRESS_SENSITIVE' has no effect on a parameter 'p'; put it on a class, struct or union [pin-annotation]}}
+};
+
+// A later declaration without the annotation inherits it: not reported again.
+void sensitive_function() {}
+
+// ------------------------------------------------------- PIN_PINS_THIS misplaced
+
+void pins_this_free() PIN_PINS_THIS; // expected-warning {{'PIN_PINS_THIS' has no effect on a function 'pins_this_free'; put it on a non-static member function [pin-annotation]}}
+
+struct PIN_PINS_THIS PinsThisClass {}; // expected-warning {{'PIN_PINS_THIS' has no effect on a class 'PinsThisClass'; put it on a non-static member function [pin-annotation]}}
+
+struct PinsThisMembers {
+  static void make() PIN_PINS_THIS; // expected-warning {{'PIN_PINS_THIS' has no effect on a static member function 'make'; put it on a non-static member function [pin-annotation]}}
+  PinsThisMembers() PIN_PINS_THIS;  // expected-warning {{'PIN_PINS_THIS' has no effect on a constructor of 'PinsThisMembers'; put it on a non-static member function [pin-annotation]}}
+  ~PinsThisMembers() PIN_PINS_THIS; // expected-warning {{'PIN_PINS_THIS' has no effect on a destructor of 'PinsThisMembers'; put it on a non-static member function [pin-annotation]}}
+  int count PIN_PINS_THIS;          // expected-warning {{'PIN_PINS_THIS' has no effect on a field 'count'; put it on a non-static member function [pin-annotation]}}
+};
+
+// Instantiated twice, reported once: at the template.
+template <class T> struct PinsThisTemplate {
+  static void make() PIN_PINS_THIS; // expected-warning {{'PIN_PINS_THIS' has no effect on a static member function 'make'; put it on a non-static member function [pin-annotation]}}
+  void start() PIN_PINS_THIS;       // right place
+  T value;
+};
+PinsThisTemplate<int> pins_this_int;
+PinsThisTemplate<long> pins_this_long;
+
+// ------------------------------------------------------------ PIN_PINS misplaced
+
+void pins_by_value(int x PIN_PINS); // expected-warning {{'PIN_PINS' has no effect on a by-value parameter 'x'; put it on a pointer or reference parameter [pin-annotation]}}
+
+struct PinsTarget {
+  int v;
+};
+void pins_by_value_class(PinsTarget t PIN_PINS, // expected-warning {{'PIN_PINS' has no effect on a by-value parameter 't'; put it on a pointer or reference parameter [pin-annotation]}}
+                         PinsTarget &ok PIN_PINS);
+
+struct PinsMembers {
+  PIN_PINS void member(); // expected-warning {{'PIN_PINS' has no effect on a member function 'member'; put it on a pointer or reference parameter [pin-annotation]}}
+  void by_value(PinsTarget t PIN_PINS); // expected-warning {{'PIN_PINS' has no effect on a by-value parameter 't'; put it on a pointer or reference parameter [pin-annotation]}}
+};
+
+PIN_PINS PinsTarget pins_variable; // expected-warning {{'PIN_PINS' has no effect on a variable 'pins_variable'; put it on a pointer or reference parameter [pin-annotation]}}
+
+auto pins_lambda = [](PinsTarget t PIN_PINS) { (void)t; }; // expected-warning {{'PIN_PINS' has no effect on a by-value parameter 't'; put it on a pointer or reference parameter [pin-annotation]}}
+
+// --------------------------------------------------- PIN_ADDRESS_AWARE misplaced
+
+struct AwareMisplaced {
+  AwareMisplaced() = default;
+  void ordinary() PIN_ADDRESS_AWARE;                 // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a member function 'ordinary'; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+  explicit AwareMisplaced(int) PIN_ADDRESS_AWARE;    // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a constructor of 'AwareMisplaced'; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+  ~AwareMisplaced() PIN_ADDRESS_AWARE;               // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a destructor of 'AwareMisplaced'; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+  AwareMisplaced &operator=(int) PIN_ADDRESS_AWARE;  // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a member function 'operator='; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+};
+void aware_free() PIN_ADDRESS_AWARE; // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a function 'aware_free'; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+struct PIN_ADDRESS_AWARE AwareClass {}; // expected-warning {{'PIN_ADDRESS_AWARE' has no effect on a class 'AwareClass'; put it on a copy or move constructor or assignment operator [pin-annotation]}}
+
+// ------------------------------------------------------------ contradictory pair
+
+struct PIN_ADDRESS_SENSITIVE PIN_UNPIN Both {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'Both'; PIN_UNPIN wins and 'Both' is not address-sensitive [pin-annotation]}}
+class PIN_UNPIN PIN_ADDRESS_SENSITIVE BothClass {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'BothClass'; PIN_UNPIN wins and 'BothClass' is not address-sensitive [pin-annotation]}}
+
+// The same contradiction spread over two declarations of one class.
+struct PIN_ADDRESS_SENSITIVE BothRedeclared;
+struct PIN_UNPIN BothRedeclared {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'BothRedeclared'; PIN_UNPIN wins and 'BothRedeclared' is not address-sensitive [pin-annotation]}}
+
+// ------------------------------------------------------------ unknown kinds
+
+struct __attribute__((annotate("pin", "adress_sensitive"))) Typo {}; // expected-warning {{unknown pincheck annotation 'adress_sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+struct __attribute__((annotate("pin", "Address_Sensitive"))) WrongCase {}; // expected-warning {{unknown pincheck annotation 'Address_Sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+struct [[clang::annotate("pin", "unpinned")]] Cxx11Spelling {}; // expected-warning {{unknown pincheck annotation 'unpinned'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+void unknown_on_parameter(int *p __attribute__((annotate("pin", "pinned")))); // expected-warning {{unknown pincheck annotation 'pinned'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+
+// =============================== negatives: every annotation in its right place
+
+struct PIN_ADDRESS_SENSITIVE SensitiveStruct {
+  SensitiveStruct *self = this;
+};
+class PIN_ADDRESS_SENSITIVE SensitiveClass {
+public:
+  int v = 0;
+};
+union PIN_ADDRESS_SENSITIVE SensitiveUnion {
+  int i;
+  float f;
+};
+struct PIN_UNPIN UnpinStruct {
+  SensitiveStruct s;
+};
+class PIN_UNPIN UnpinClass {
+  SensitiveStruct s;
+};
+union PIN_UNPIN UnpinUnion {
+  int i;
+};
+template <class T> struct PIN_ADDRESS_SENSITIVE SensitiveTemplate {
+  T value;
+};
+SensitiveTemplate<int> sensitive_int;
+SensitiveTemplate<long> sensitive_long;
+template <class T> struct PIN_UNPIN UnpinTemplate {
+  T value;
+};
+UnpinTemplate<SensitiveStruct> unpin_sensitive;
+
+// A forward declaration annotated, the definition inheriting it.
+struct PIN_ADDRESS_SENSITIVE Forward;
+struct Forward {
+  int v = 0;
+};
+
+// The marker member (the PhantomPinned analogue).
+struct WithMarker {
+  [[no_unique_address]] pin::phantom_pinned pin_;
+  int v = 0;
+};
+
+struct PinningMembers {
+  void start() PIN_PINS_THIS;
+  void observe() const & PIN_PINS_THIS;
+  virtual void poll() PIN_PINS_THIS;
+  PinningMembers &operator+=(int) PIN_PINS_THIS;
+  template <class T> void await_suspend(T handle) PIN_PINS_THIS;
+  void link(PinningMembers &head PIN_PINS);
+  PinningMembers(PinningMembers *parent PIN_PINS);
+  virtual ~PinningMembers();
+};
+// Out-of-line definitions inherit the annotation: not reported.
+void PinningMembers::start() {}
+
+void pins_reference(SensitiveStruct &s PIN_PINS);
+void pins_const_reference(const SensitiveStruct &s PIN_PINS);
+void pins_rvalue_reference(SensitiveStruct &&s PIN_PINS);
+void pins_pointer(SensitiveStruct *s PIN_PINS);
+void pins_const_pointer(SensitiveStruct *const s PIN_PINS);
+void pins_unnamed(SensitiveStruct &PIN_PINS);
+template <class T> void pins_template(T &t PIN_PINS, T *p PIN_PINS) {
+  (void)t, (void)p;
+}
+auto pins_lambda_ok = [](SensitiveStruct &s PIN_PINS) { (void)s; };
+
+void use_templates() {
+  int i = 0;
+  long l = 0;
+  pins_template(i, &i);
+  pins_template(l, &l);
+  SensitiveStruct s;
+  pin::mark_pinned(s);
+}
+
+struct PIN_ADDRESS_SENSITIVE AwareAll {
+  AwareAll *self = this;
+  AwareAll() = default;
+  AwareAll(const AwareAll &other) PIN_ADDRESS_AWARE;
+  AwareAll(AwareAll &&other) PIN_ADDRESS_AWARE;
+  AwareAll &operator=(const AwareAll &other) PIN_ADDRESS_AWARE;
+  AwareAll &operator=(AwareAll &&other) PIN_ADDRESS_AWARE;
+};
+AwareAll::AwareAll(const AwareAll &) : self(this) {}
+
+struct AwareDefaulted {
+  AwareDefaulted() = default;
+  AwareDefaulted(const AwareDefaulted &) PIN_ADDRESS_AWARE = default;
+  AwareDefaulted &operator=(AwareDefaulted &&) PIN_ADDRESS_AWARE = default;
+};
+
+// Other tools' annotate attributes, and ones scoped to another tool name.
+struct __attribute__((annotate("other"))) OtherTool {};
+struct __attribute__((annotate("other", "address_sensitive"))) OtherToolKind {};
+struct __attribute__((annotate("pins", "adress_sensitive"))) PrefixTool {};
+struct [[clang::annotate("PIN", "unknown")]] UpperTool {};
+void other_tool_function() __attribute__((annotate("other")));
+void other_tool_parameter(int x __attribute__((annotate("other", "pins"))));
+__attribute__((annotate("other"))) int other_tool_variable;
+struct OtherToolMembers {
+  static void make() __attribute__((annotate("other", "pins_this")));
+  int field __attribute__((annotate("other")));
+};
