@@ -354,7 +354,12 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   if (Name == "swap" && CE->getNumArgs() == 2 && !isa<CXXMethodDecl>(FD)) {
     Out.Family = OpFamily::Swap;
     Out.Site = CE;
-    Out.Callee = Std ? "std::swap" : "swap";
+    // Named as written: `std::swap(a, b)` or `swap(a, b)` (ADL, or after
+    // `using std::swap`).
+    bool Qualified = false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      Qualified = DRE->hasQualifier();
+    Out.Callee = Std && Qualified ? "std::swap" : "swap";
     Out.Operands.push_back({CE->getArg(0), false, OperandRole::Swapped});
     Out.Operands.push_back({CE->getArg(1), false, OperandRole::Swapped});
     return true;

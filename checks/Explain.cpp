@@ -121,18 +121,22 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
 }
 
 std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse &U) {
-  const VarDecl *A = U.Target.Alias;
+  const ValueDecl *A = U.Target.Alias;
   if (!A)
     return std::nullopt;
   Note N;
   N.Loc = A->getLocation();
-  bool IsRef = A->getType()->isReferenceType();
-  std::string Target = F.Places[U.Target.Place]->getNameAsString();
+  std::string Target = quoted(F.Places[U.Target.Place]->getName());
+  if (isa<BindingDecl>(A)) {
+    N.Message = quoted(A->getName()) + " refers to a part of " + Target;
+    return N;
+  }
+  const auto *V = cast<VarDecl>(A);
+  bool IsRef = V->getType()->isReferenceType();
   if (IsRef && !U.Target.Whole)
-    if (std::string S = spelling(stripMoveCasts(A->getInit())); !S.empty())
-      Target = S;
-  N.Message = quoted(A->getName()) + (IsRef ? " refers to " : " points to ") +
-              quoted(Target);
+    if (std::string S = partSpelling(F, V->getInit()); !S.empty())
+      Target = quoted(S);
+  N.Message = quoted(A->getName()) + (IsRef ? " refers to " : " points to ") + Target;
   return N;
 }
 

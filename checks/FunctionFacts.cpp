@@ -32,6 +32,16 @@ public:
     return true;
   }
 
+  // Unevaluated operands pin nothing and move nothing.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) { return true; }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return E->isPotentiallyEvaluated()
+               ? RecursiveASTVisitor::TraverseCXXTypeidExpr(E)
+               : true;
+  }
+
   // Local classes have their own member functions.
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }

@@ -1,7 +1,7 @@
 #include "PinState.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/PostOrderIterator.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -184,9 +184,18 @@ private:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       // A structured binding names a part of the hidden variable.
       if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
-        Resolved R = resolveGlvalue(BD->getBinding(), St, Depth + 1);
-        if (R)
+        // Tuple-like bindings go through a hidden reference initialised with
+        // get<I>(); the others name a member or element directly.
+        const Expr *Init = BD->getBinding();
+        if (const VarDecl *Holding = BD->getHoldingVar())
+          Init = Holding->getInit();
+        Resolved R = resolveGlvalue(Init, St, Depth + 1);
+        if (R) {
           R.ObjType = DRE->getType().getNonReferenceType();
+          R.Whole = false;
+          if (R.Alias)
+            R.Alias = BD; // a reference binding: name it, not the hidden variable
+        }
         return R;
       }
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
@@ -200,8 +209,8 @@ private:
       }
       if (F.AliasRefs.count(V)) {
         Resolved R = resolveGlvalue(V->getInit(), St, Depth + 1);
-        if (R && !R.Alias)
-          R.Alias = V;
+        if (R)
+          R.Alias = V; // the name the operation used
         return R;
       }
       return {};
@@ -240,6 +249,17 @@ private:
         return R;
       }
       return {};
+    }
+    // std::get<I>(t) on a tuple, pair, array or variant.
+    if (const auto *CE = dyn_cast<CallExpr>(E); CE && !isa<CXXMemberCallExpr>(CE)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          FD->getName() == "get" && CE->getNumArgs() == 1) {
+        Resolved R = resolveGlvalue(CE->getArg(0), St, Depth + 1);
+        R.Whole = false;
+        R.ObjType = E->getType().getNonReferenceType();
+        return R;
+      }
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
@@ -307,6 +327,34 @@ private:
   TypeModel &Types;
 };
 
+// Blocks reachable from the entry, in reverse post-order. Edges that can
+// never be taken (`if (true)`'s else) are null successors: skipped.
+std::vector<const CFGBlock *> reversePostOrder(const CFG &G) {
+  std::vector<const CFGBlock *> Order;
+  std::vector<char> Seen(G.getNumBlockIDs(), 0);
+  // Iterative DFS: deep CFGs must not exhaust the stack.
+  std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
+  const CFGBlock *Entry = &G.getEntry();
+  Seen[Entry->getBlockID()] = 1;
+  Stack.push_back({Entry, Entry->succ_begin()});
+  while (!Stack.empty()) {
+    auto &[B, It] = Stack.back();
+    if (It == B->succ_end()) {
+      Order.push_back(B);
+      Stack.pop_back();
+      continue;
+    }
+    const CFGBlock *Next = It->getReachableBlock();
+    ++It;
+    if (Next && !Seen[Next->getBlockID()]) {
+      Seen[Next->getBlockID()] = 1;
+      Stack.push_back({Next, Next->succ_begin()});
+    }
+  }
+  std::reverse(Order.begin(), Order.end());
+  return Order;
+}
+
 } // namespace
 
 FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
@@ -329,7 +377,7 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
 
   Solver S(F, Types);
   std::vector<State> Out(G->getNumBlockIDs());
-  llvm::ReversePostOrderTraversal<const CFG *> RPOT(G.get());
+  std::vector<const CFGBlock *> RPOT = reversePostOrder(*G);
   const CFGBlock *Entry = &G->getEntry();
 
   auto InState = [&](const CFGBlock *B) {

@@ -18,7 +18,8 @@ namespace pincheck {
 // What an expression names, in terms of tracked places.
 struct Resolved {
   int Place = -1;                          // index into FunctionFacts::Places
-  const clang::VarDecl *Alias = nullptr;   // reference or pointer it went through
+  // The reference, pointer or structured binding it was reached through.
+  const clang::ValueDecl *Alias = nullptr;
   bool Whole = true;                       // the whole variable, not a part
   clang::QualType ObjType;                 // type of the object reached
   explicit operator bool() const { return Place >= 0; }

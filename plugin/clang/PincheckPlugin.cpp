@@ -29,7 +29,7 @@ const char Usage[] =
     "  max-block-visits=<n>        per-function analysis limit (default 200000,\n"
     "                              0: none); functions over it are skipped\n"
     "  report-skipped              remark on each function a limit skipped\n"
-    "  list-checks                 print the checks and exit the plugin\n"
+    "  list-checks                 print the checks (the compile goes on)\n"
     "  help                        print this text\n";
 
 class Consumer : public ASTConsumer {
