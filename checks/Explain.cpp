@@ -29,6 +29,21 @@ std::string Explainer::typeName(QualType T) {
 
 static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
+// How a variable is named to users; a structured binding's hidden variable
+// by its bindings: "[x, y]".
+static std::string placeName(const VarDecl *V) {
+  if (const auto *DD = dyn_cast<DecompositionDecl>(V)) {
+    std::string S = "[";
+    for (const BindingDecl *B : DD->bindings()) {
+      if (S.size() > 1)
+        S += ", ";
+      S += B->getNameAsString();
+    }
+    return S + "]";
+  }
+  return V->getNameAsString();
+}
+
 std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
     E = stripMoveCasts(E);
@@ -46,7 +61,7 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
 }
 
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
-  std::string Root = quoted(F.Places[U.Target.Place]->getName());
+  std::string Root = quoted(placeName(F.Places[U.Target.Place]));
   const Operand &O = F.Ops[U.Op].Operands[U.Operand];
   if (O.Element) {
     std::string Range = spelling(stripMoveCasts(O.E));
@@ -67,7 +82,7 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
 
 Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
-  std::string Root = F.Places[U.Target.Place]->getNameAsString();
+  std::string Root = placeName(F.Places[U.Target.Place]);
   // The part that was pinned, when it is not the whole variable.
   std::string Part;
   const Expr *T = Ev.IsPointer ? stripPointerCasts(Ev.Target) : stripMoveCasts(Ev.Target);
@@ -126,7 +141,7 @@ std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse
     return std::nullopt;
   Note N;
   N.Loc = A->getLocation();
-  std::string Target = quoted(F.Places[U.Target.Place]->getName());
+  std::string Target = quoted(placeName(F.Places[U.Target.Place]));
   if (isa<BindingDecl>(A)) {
     N.Message = quoted(A->getName()) + " refers to a part of " + Target;
     return N;
@@ -149,12 +164,14 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = "it is annotated address-sensitive";
       break;
     case SensitivityReason::MarkerMember:
-      Why = "member " + quoted(R.Member->getName()) +
+      Why = (R.Member->getDeclName() ? "member " + quoted(R.Member->getNameAsString())
+                                     : std::string("an unnamed member")) +
             " has marker type 'pin::phantom_pinned'";
       break;
     case SensitivityReason::MemberOf:
-      Why = "member " + quoted(R.Member->getName()) + " has type " +
-            quoted(typeName(R.Via));
+      Why = (R.Member->getDeclName() ? "member " + quoted(R.Member->getNameAsString())
+                                     : std::string("an unnamed member")) +
+            " has type " + quoted(typeName(R.Via));
       break;
     case SensitivityReason::Base:
       Why = "it has base class " + quoted(typeName(R.Via));
