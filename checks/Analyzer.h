@@ -18,7 +18,7 @@ struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
   // Per-function cap on CFG block visits of the pin-state analysis (0: none).
   // A function over it is skipped, counted, and reported by front ends that
-  // are asked to (see docs/options.md).
+  // are asked to (see docs/plugin.md).
   unsigned MaxBlockVisits = 200000;
 };
 

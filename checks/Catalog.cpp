@@ -159,6 +159,10 @@ static bool classifyRawCall(const CallExpr *CE, ASTContext &Ctx, Operation &Out)
       return false;
     Name = nameOf(FD).str();
     Display = Name;
+    // std::trivially_relocate(first, last, result) is not memcpy-shaped;
+    // only the builtin's (dest, src, n) is.
+    if (Name == "trivially_relocate")
+      return false;
   } else {
     return false;
   }

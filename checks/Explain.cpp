@@ -175,6 +175,8 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       break;
     case SensitivityReason::Base:
       Why = "it has base class " + quoted(typeName(R.Via));
+      if (!R.Next)
+        Why += ", the marker type";
       break;
     case SensitivityReason::HeldByValue:
       Why = "it holds a " + quoted(typeName(R.Via)) + " by value";

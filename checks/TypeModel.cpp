@@ -117,6 +117,10 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
       S.Loc = B.getBeginLoc();
       S.Via = B.getType();
       S.Next = Base->getDefinition() ? Base->getDefinition() : Base;
+      // Deriving from the marker is like holding it: the chain ends here.
+      for (const TagDecl *R : S.Next->redecls())
+        if (hasAnnotation(R, Annotation::Marker))
+          S.Next = nullptr;
       return S;
     }
   }

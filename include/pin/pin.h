@@ -2,8 +2,10 @@
 // and which operations pin a value. See docs/annotations.md.
 //
 // Under Clang every macro becomes an `annotate` attribute scoped to the tool
-// ("pin", <kind>); it changes nothing in the generated code. Under any other
-// compiler the macros expand to nothing, so annotated code stays portable.
+// ("pin", <kind>). It does not change what the code does, but Clang records
+// annotations in the object file (docs/annotations.md says how). Under any
+// other compiler the macros expand to nothing, so annotated code stays
+// portable.
 #ifndef PIN_PIN_H
 #define PIN_PIN_H
 
