@@ -16,6 +16,30 @@ static StringRef nameOf(const NamedDecl *D) {
   return D && D->getIdentifier() ? D->getName() : StringRef();
 }
 
+namespace {
+enum class CastCall { None, Move, AsConst };
+} // namespace
+
+// std::move / forward / move_if_noexcept / forward_like make an xvalue;
+// std::as_const an lvalue of the same object. Builtin IDs first, names as a
+// fallback for a library Clang does not recognise.
+static CastCall castCall(const FunctionDecl *FD) {
+  if (!FD)
+    return CastCall::None;
+  unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BImove || ID == Builtin::BIforward ||
+      ID == Builtin::BImove_if_noexcept || ID == Builtin::BIforward_like)
+    return CastCall::Move;
+  if (ID == Builtin::BIas_const)
+    return CastCall::AsConst;
+  if (!isStd(FD))
+    return CastCall::None;
+  return llvm::StringSwitch<CastCall>(nameOf(FD))
+      .Cases({"move", "forward", "move_if_noexcept", "forward_like"}, CastCall::Move)
+      .Case("as_const", CastCall::AsConst)
+      .Default(CastCall::None);
+}
+
 const Expr *stripMoveCasts(const Expr *E, bool *SawMove) {
   while (E) {
     if (const auto *P = dyn_cast<ParenExpr>(E)) {
@@ -39,24 +63,11 @@ const Expr *stripMoveCasts(const Expr *E, bool *SawMove) {
         *SawMove = true;
       E = EC->getSubExpr();
     } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (!FD || CE->getNumArgs() != 1)
+      CastCall K = CE->getNumArgs() == 1 ? castCall(CE->getDirectCallee())
+                                         : CastCall::None;
+      if (K == CastCall::None)
         break;
-      unsigned ID = FD->getBuiltinID();
-      bool IsMove = ID == Builtin::BImove || ID == Builtin::BIforward ||
-                    ID == Builtin::BImove_if_noexcept ||
-                    ID == Builtin::BIforward_like;
-      // Name fallback: a standard library that does not declare these in a
-      // way Clang recognises as builtins.
-      if (!IsMove && isStd(FD))
-        IsMove = llvm::StringSwitch<bool>(nameOf(FD))
-                     .Cases({"move", "forward", "move_if_noexcept", "forward_like"}, true)
-                     .Default(false);
-      bool IsAsConst = ID == Builtin::BIas_const ||
-                       (isStd(FD) && nameOf(FD) == "as_const");
-      if (!IsMove && !IsAsConst)
-        break;
-      if (SawMove && IsMove)
+      if (SawMove && K == CastCall::Move)
         *SawMove = true;
       E = CE->getArg(0);
     } else {
@@ -228,20 +239,6 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
   return true;
 }
 
-static bool isMoveCast(const FunctionDecl *FD) {
-  if (!FD)
-    return false;
-  unsigned ID = FD->getBuiltinID();
-  if (ID == Builtin::BImove || ID == Builtin::BIforward ||
-      ID == Builtin::BImove_if_noexcept || ID == Builtin::BIforward_like ||
-      ID == Builtin::BIas_const)
-    return true;
-  return isStd(FD) && llvm::StringSwitch<bool>(nameOf(FD))
-                          .Cases({"move", "forward", "move_if_noexcept",
-                                  "forward_like", "as_const"}, true)
-                          .Default(false);
-}
-
 bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   if (!E || E->containsErrors())
     return false;
@@ -391,7 +388,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
     Out.Operands.push_back({CE->getArg(0), false, OperandRole::RawSource});
     return true;
   }
-  if (isMoveCast(FD))
+  if (castCall(FD) != CastCall::None)
     return false; // the cast itself; its consumer is the operation
   llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
   if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD))
