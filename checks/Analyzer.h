@@ -14,12 +14,14 @@
 
 namespace pincheck {
 
+// Per-function cap on CFG block visits of the pin-state analysis (0: none).
+// A function over it is skipped, counted, and reported by front ends that are
+// asked to (see docs/plugin.md). One default for every front end.
+constexpr unsigned DefaultMaxBlockVisits = 200000;
+
 struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
-  // Per-function cap on CFG block visits of the pin-state analysis (0: none).
-  // A function over it is skipped, counted, and reported by front ends that
-  // are asked to (see docs/plugin.md).
-  unsigned MaxBlockVisits = 200000;
+  unsigned MaxBlockVisits = DefaultMaxBlockVisits;
 };
 
 struct AnalyzerStats {

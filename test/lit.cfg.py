@@ -10,6 +10,8 @@
 #   %mock_std     <src>/test/Inputs/std          (the mock standard library)
 #   %pincc        %clangxx -fplugin=%plugin -I %pin_include -nostdinc++ -isystem %mock_std
 #   %pincc_real   %clangxx -fplugin=%plugin -I %pin_include   (the real libstdc++)
+#   %clang_tidy   the clang-tidy of LLVM 22 with pincheck's module loaded
+#                 (`-load <build>/lib/pincheck-tidy.so`)
 #   %src_root, %build_root, %python
 # Features: `libstdcxx` when the real libstdc++ headers work with %clangxx.
 
@@ -61,6 +63,8 @@ plugin_flags = "-fplugin=%s -I %s" % (config.pincheck_plugin, pin_include)
 # prefix of it (%pincc_real before %pincc), and each value is spelled out in
 # full so that no substitution depends on a later one.
 config.substitutions.extend([
+    ("%clang_tidy", "%s -load %s" % (os.path.join(config.llvm_tools_dir, "clang-tidy"),
+                                     config.pincheck_tidy_module)),
     ("%pincc_real", "%s %s" % (config.clangxx, plugin_flags)),
     ("%pincc", "%s %s -nostdinc++ -isystem %s" % (config.clangxx, plugin_flags, mock_std)),
     ("%pin_include", pin_include),

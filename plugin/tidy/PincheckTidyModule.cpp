@@ -1,0 +1,100 @@
+// PincheckTidyModule.cpp - the clang-tidy front end: one clang-tidy check per
+// entry of checks/Checks.def, all fed by one analysis of the translation unit.
+#include "Analyzer.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace pincheck {
+namespace {
+
+// The findings of the current translation unit. Every enabled pincheck check
+// asks for them; the first one to ask runs the analysis, the rest reuse it.
+struct SharedFindings {
+  bool Valid = false;
+  unsigned MaxBlockVisits = 0;
+  std::vector<Finding> Findings;
+};
+SharedFindings &shared() {
+  static SharedFindings S;
+  return S;
+}
+
+class CollectingSink : public FindingSink {
+public:
+  explicit CollectingSink(std::vector<Finding> &Out) : Out(Out) {}
+  void report(Finding F) override { Out.push_back(std::move(F)); }
+
+private:
+  std::vector<Finding> &Out;
+};
+
+class PinTidyCheck : public ClangTidyCheck {
+public:
+  PinTidyCheck(StringRef Name, ClangTidyContext *Context, CheckId Id)
+      : ClangTidyCheck(Name, Context), Id(Id),
+        MaxBlockVisits(Options.getLocalOrGlobal("MaxBlockVisits", DefaultMaxBlockVisits)) {}
+
+  bool isLanguageVersionSupported(const LangOptions &LO) const override {
+    return LO.CPlusPlus;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "MaxBlockVisits", MaxBlockVisits);
+  }
+  void onStartOfTranslationUnit() override { shared().Valid = false; }
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    SharedFindings &S = shared();
+    if (!S.Valid || S.MaxBlockVisits != MaxBlockVisits) {
+      S.Findings.clear();
+      AnalyzerOptions Opts;
+      Opts.MaxBlockVisits = MaxBlockVisits;
+      CollectingSink Sink(S.Findings);
+      Analyzer A(*Result.Context, Opts, Sink);
+      A.analyzeTranslationUnit();
+      S.Valid = true;
+      S.MaxBlockVisits = MaxBlockVisits;
+    }
+    for (const Finding &F : S.Findings) {
+      if (F.Check != Id)
+        continue;
+      {
+        auto D = diag(F.Loc, "%0") << F.Message;
+        if (F.Range.isValid())
+          D << CharSourceRange::getTokenRange(F.Range);
+      }
+      for (const Note &N : F.Notes)
+        diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+    }
+  }
+
+private:
+  CheckId Id;
+  unsigned MaxBlockVisits;
+};
+
+class PincheckModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    for (unsigned I = 0; I < NumChecks; ++I) {
+      CheckId Id = CheckId(I);
+      Factories.registerCheckFactory(
+          checkName(Id), [Id](StringRef Name, ClangTidyContext *Context) {
+            return std::make_unique<PinTidyCheck>(Name, Context, Id);
+          });
+    }
+  }
+};
+
+} // namespace
+} // namespace pincheck
+
+static clang::tidy::ClangTidyModuleRegistry::Add<pincheck::PincheckModule>
+    X("pincheck-module", "pincheck: moves, copies, swaps and raw copies of pinned values");
