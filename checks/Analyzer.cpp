@@ -27,40 +27,34 @@ void Analyzer::emit(Finding F) {
   Sink.report(std::move(F));
 }
 
-static CheckId checkFor(OpFamily Fam) {
+// Which check reports each family of operations, and in whose words.
+struct RelocationCheck {
+  CheckId Id;
+  std::string (*Message)(const UseDescription &);
+};
+static RelocationCheck relocationCheck(OpFamily Fam) {
   switch (Fam) {
   case OpFamily::Move:
-    return PinMoveCheck::Id;
+    return {PinMoveCheck::Id, PinMoveCheck::message};
   case OpFamily::Copy:
-    return PinCopyCheck::Id;
+    return {PinCopyCheck::Id, PinCopyCheck::message};
   case OpFamily::Swap:
-    return PinSwapCheck::Id;
+    return {PinSwapCheck::Id, PinSwapCheck::message};
   case OpFamily::RawMemory:
-    return PinMemcpyCheck::Id;
+    return {PinMemcpyCheck::Id, PinMemcpyCheck::message};
   }
-  return PinMoveCheck::Id;
+  llvm_unreachable("every operation family has a check");
 }
-
-static std::string messageFor(OpFamily Fam, const UseDescription &U) {
-  switch (Fam) {
-  case OpFamily::Move:
-    return PinMoveCheck::message(U);
-  case OpFamily::Copy:
-    return PinCopyCheck::message(U);
-  case OpFamily::Swap:
-    return PinSwapCheck::message(U);
-  case OpFamily::RawMemory:
-    return PinMemcpyCheck::message(U);
-  }
-  return "";
-}
+static constexpr OpFamily AllFamilies[] = {OpFamily::Move, OpFamily::Copy,
+                                           OpFamily::Swap, OpFamily::RawMemory};
 
 void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
       FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
     return;
-  if (!Opts.Checks.enabled(PinMoveCheck::Id) && !Opts.Checks.enabled(PinCopyCheck::Id) &&
-      !Opts.Checks.enabled(PinSwapCheck::Id) && !Opts.Checks.enabled(PinMemcpyCheck::Id))
+  if (llvm::none_of(AllFamilies, [&](OpFamily Fam) {
+        return Opts.Checks.enabled(relocationCheck(Fam).Id);
+      }))
     return;
   const Stmt *Body = FD->getBody();
   if (!Body)
@@ -89,19 +83,19 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   Explainer X(Ctx, Types);
   for (const PinnedUse &U : R.Uses) {
     const Operation &Op = F.Ops[U.Op];
-    CheckId Id = checkFor(Op.Family);
-    if (!Opts.Checks.enabled(Id))
+    RelocationCheck Check = relocationCheck(Op.Family);
+    if (!Opts.Checks.enabled(Check.Id))
       continue;
     const Operand &O = Op.Operands[U.Operand];
     UseDescription D{X.operandName(F, U), Op.Callee, O.Role, U.Must};
     Finding Fd;
-    Fd.Check = Id;
+    Fd.Check = Check.Id;
     const Expr *Where = Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy
                             ? O.E
                             : Op.Site;
     Fd.Loc = Where->getBeginLoc();
     Fd.Range = Where->getSourceRange();
-    Fd.Message = messageFor(Op.Family, D);
+    Fd.Message = Check.Message(D);
     Fd.Notes.push_back(X.pinNote(F, U));
     if (std::optional<Note> A = X.aliasNote(F, U))
       Fd.Notes.push_back(*A);

@@ -1,5 +1,6 @@
 #include "Annotations.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -51,12 +52,8 @@ llvm::SmallVector<FoundAnnotation, 2> pinAnnotations(const Decl *D) {
 }
 
 bool hasAnnotation(const Decl *D, Annotation K) {
-  if (!D || !D->hasAttrs())
-    return false;
-  for (const auto *A : D->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == "pin" && kindOf(annotationString(A)) == K)
-      return true;
-  return false;
+  return llvm::any_of(pinAnnotations(D),
+                      [K](const FoundAnnotation &A) { return A.Kind == K; });
 }
 
 StringRef macroName(Annotation K) {
@@ -81,36 +78,32 @@ StringRef macroName(Annotation K) {
   return "";
 }
 
-bool functionHas(const FunctionDecl *FD, Annotation K) {
+// Pred holds for some redeclaration of FD or of the template pattern it was
+// instantiated from (an instantiation carries its pattern's attributes, but
+// a call may bind to a declaration the annotation is not written on).
+template <class Pred>
+static bool anyRedeclaration(const FunctionDecl *FD, Pred P) {
   if (!FD)
     return false;
   for (const FunctionDecl *R : FD->redecls())
-    if (hasAnnotation(R, K))
+    if (P(R))
       return true;
-  // An instantiation carries the attributes of its pattern, but be sure.
-  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-    if (P != FD)
-      for (const FunctionDecl *R : P->redecls())
-        if (hasAnnotation(R, K))
-          return true;
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (Pattern && Pattern != FD)
+    for (const FunctionDecl *R : Pattern->redecls())
+      if (P(R))
+        return true;
   return false;
 }
 
+bool functionHas(const FunctionDecl *FD, Annotation K) {
+  return anyRedeclaration(FD, [K](const FunctionDecl *R) { return hasAnnotation(R, K); });
+}
+
 bool paramHas(const FunctionDecl *FD, unsigned I, Annotation K) {
-  if (!FD)
-    return false;
-  auto Check = [&](const FunctionDecl *F) {
-    for (const FunctionDecl *R : F->redecls())
-      if (I < R->getNumParams() && hasAnnotation(R->getParamDecl(I), K))
-        return true;
-    return false;
-  };
-  if (Check(FD))
-    return true;
-  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-    if (P != FD && Check(P))
-      return true;
-  return false;
+  return anyRedeclaration(FD, [I, K](const FunctionDecl *R) {
+    return I < R->getNumParams() && hasAnnotation(R->getParamDecl(I), K);
+  });
 }
 
 } // namespace pincheck

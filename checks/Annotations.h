@@ -36,7 +36,7 @@ llvm::StringRef macroName(Annotation K);
 // Queries that look at every redeclaration, since an annotation may sit on
 // the definition while a call binds to an earlier declaration.
 bool functionHas(const clang::FunctionDecl *FD, Annotation K);
-// Annotation of parameter I of FD (any redeclaration), or nullopt.
+// Whether parameter I of FD carries K (on any redeclaration).
 bool paramHas(const clang::FunctionDecl *FD, unsigned I, Annotation K);
 
 } // namespace pincheck

@@ -64,7 +64,7 @@ struct PinEvent {
 };
 
 // Classifies E as a relocating operation. Implicit moves are recognised only
-// for the constructions listed in ImplicitMoveSites (return/throw operands).
+// for the constructions the caller found in `return x` / `throw x`.
 struct CatalogContext {
   clang::ASTContext &Ctx;
   // CXXConstructExprs that are the implicit move of a return / throw.

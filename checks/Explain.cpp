@@ -1,4 +1,5 @@
 #include "Explain.h"
+#include "Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
 
@@ -26,8 +27,6 @@ std::string Explainer::typeName(QualType T) {
   P.FullyQualifiedName = true;
   return T.getAsString(P);
 }
-
-static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
 // How a variable is named to users; a structured binding's hidden variable
 // by its bindings: "[x, y]".
@@ -60,6 +59,17 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
   return "";
 }
 
+// The object an operand or pin target names: for a pointer, what it points
+// to when that is written `&x`.
+static const Expr *namedObject(const Expr *E, bool IsPointer) {
+  if (!IsPointer)
+    return stripMoveCasts(E);
+  E = stripPointerCasts(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    return stripMoveCasts(UO->getSubExpr());
+  return E;
+}
+
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   std::string Root = quoted(placeName(F.Places[U.Target.Place]));
   const Operand &O = F.Ops[U.Op].Operands[U.Operand];
@@ -69,14 +79,9 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   }
   if (U.Target.Whole)
     return Root;
-  const Expr *E = O.IsPointer ? stripPointerCasts(O.E) : stripMoveCasts(O.E);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    E = stripMoveCasts(UO->getSubExpr());
-  // A pointer variable to a part names what is pinned; a reference to a part
-  // or a binding names the part.
-  if (isa<DeclRefExpr>(E) && partSpelling(F, E).empty())
-    return Root;
-  std::string S = partSpelling(F, E);
+  // A reference to a part or a binding names the part; a pointer variable to
+  // a part names what is pinned.
+  std::string S = partSpelling(F, namedObject(O.E, O.IsPointer));
   return S.empty() ? Root : quoted(S);
 }
 
@@ -84,12 +89,7 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
   std::string Root = placeName(F.Places[U.Target.Place]);
   // The part that was pinned, when it is not the whole variable.
-  std::string Part;
-  const Expr *T = Ev.IsPointer ? stripPointerCasts(Ev.Target) : stripMoveCasts(Ev.Target);
-  if (Ev.IsPointer)
-    if (const auto *UO = dyn_cast<UnaryOperator>(T); UO && UO->getOpcode() == UO_AddrOf)
-      T = stripMoveCasts(UO->getSubExpr());
-  Part = partSpelling(F, T);
+  std::string Part = partSpelling(F, namedObject(Ev.Target, Ev.IsPointer));
   auto Subject = [&](StringRef Whole) {
     return Part.empty() ? Whole.str() : quoted(Part);
   };
@@ -97,28 +97,26 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   auto Named = [](const NamedDecl *D) {
     return D && D->getDeclName() ? D->getNameAsString() : std::string();
   };
+  std::string AddressTaken =
+      Part.empty() ? "its address is taken" : "the address of " + quoted(Part) + " is taken";
   switch (Ev.Cause) {
   case PinCause::AddressOf:
-    Cause = Part.empty() ? "its address is taken"
-                         : "the address of " + quoted(Part) + " is taken";
+    Cause = AddressTaken;
     break;
   case PinCause::StdAddressof:
-  case PinCause::BuiltinAddressof: {
-    std::string Fn = Ev.Cause == PinCause::StdAddressof ? "'std::addressof'"
-                                                        : "'__builtin_addressof'";
-    Cause = (Part.empty() ? "its address is taken by "
-                          : "the address of " + quoted(Part) + " is taken by ") + Fn;
+    Cause = AddressTaken + " by 'std::addressof'";
     break;
-  }
+  case PinCause::BuiltinAddressof:
+    Cause = AddressTaken + " by '__builtin_addressof'";
+    break;
   case PinCause::PinsParam: {
     std::string P = Named(Ev.Via);
     std::string Fn = Named(Ev.Callee);
     if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
       Fn = Ctor->getParent()->getNameAsString();
-    Cause = Subject("it") + " is passed to pinning parameter " +
-            (P.empty() ? std::string("") : quoted(P) + " ") + "of " + quoted(Fn);
-    if (P.empty())
-      Cause = Subject("it") + " is passed to a pinning parameter of " + quoted(Fn);
+    Cause = Subject("it") + " is passed to " +
+            (P.empty() ? std::string("a pinning parameter") : "pinning parameter " + quoted(P)) +
+            " of " + quoted(Fn);
     break;
   }
   case PinCause::PinsThis:
@@ -155,6 +153,12 @@ std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse
   return N;
 }
 
+// "member 'n'", or for an anonymous struct or union member, "an unnamed member".
+static std::string memberPhrase(const NamedDecl *M) {
+  return M->getDeclName() ? "member " + quoted(M->getNameAsString())
+                          : std::string("an unnamed member");
+}
+
 void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
   for (const SensitivityReason &R : Types.explain(T)) {
     std::string Name = quoted(typeName(Ctx.getCanonicalTagType(R.Record)));
@@ -164,14 +168,10 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = "it is annotated address-sensitive";
       break;
     case SensitivityReason::MarkerMember:
-      Why = (R.Member->getDeclName() ? "member " + quoted(R.Member->getNameAsString())
-                                     : std::string("an unnamed member")) +
-            " has marker type 'pin::phantom_pinned'";
+      Why = memberPhrase(R.Member) + " has marker type 'pin::phantom_pinned'";
       break;
     case SensitivityReason::MemberOf:
-      Why = (R.Member->getDeclName() ? "member " + quoted(R.Member->getNameAsString())
-                                     : std::string("an unnamed member")) +
-            " has type " + quoted(typeName(R.Via));
+      Why = memberPhrase(R.Member) + " has type " + quoted(typeName(R.Via));
       break;
     case SensitivityReason::Base:
       Why = "it has base class " + quoted(typeName(R.Via));

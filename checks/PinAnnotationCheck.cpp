@@ -1,5 +1,6 @@
 #include "PinAnnotationCheck.h"
 #include "Annotations.h"
+#include "Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
@@ -8,7 +9,6 @@ using namespace clang;
 
 namespace pincheck {
 
-static std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
 // "a member function 'f'", "a by-value parameter 'p'", ...
 static std::string describe(const Decl *D) {
@@ -83,19 +83,21 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
       return;
 
 
+  // A finding at the annotation as written.
+  auto Report = [&](const AnnotateAttr *Attr, std::string Message) {
+    Finding F;
+    F.Check = Id;
+    F.Loc = Attr->getLocation().isValid() ? Attr->getLocation() : D->getLocation();
+    F.Range = Attr->getRange();
+    F.Message = std::move(Message);
+    Out.push_back(std::move(F));
+  };
   for (const FoundAnnotation &A : pinAnnotations(D)) {
     if (A.Attr->isInherited())
       continue;
-    SourceLocation Loc = A.Attr->getLocation().isValid() ? A.Attr->getLocation()
-                                                          : D->getLocation();
     auto Misplaced = [&](const char *Where) {
-      Finding F;
-      F.Check = Id;
-      F.Loc = Loc;
-      F.Range = A.Attr->getRange();
-      F.Message = quoted(macroName(A.Kind)) + " has no effect on " + describe(D) +
-                  "; put it on " + Where;
-      Out.push_back(std::move(F));
+      Report(A.Attr, quoted(macroName(A.Kind)) + " has no effect on " + describe(D) +
+                         "; put it on " + Where);
     };
     switch (A.Kind) {
     case Annotation::AddressSensitive:
@@ -118,17 +120,11 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
     case Annotation::Marker:
     case Annotation::MarkPinned:
       break; // pin/pin.h's own
-    case Annotation::Unknown: {
-      Finding F;
-      F.Check = Id;
-      F.Loc = Loc;
-      F.Range = A.Attr->getRange();
-      F.Message = "unknown pincheck annotation " + quoted(A.Spelling) +
-                  "; known annotations are address_sensitive, unpin, pins_this, "
-                  "pins, address_aware";
-      Out.push_back(std::move(F));
+    case Annotation::Unknown:
+      Report(A.Attr, "unknown pincheck annotation " + quoted(A.Spelling) +
+                         "; known annotations are address_sensitive, unpin, "
+                         "pins_this, pins, address_aware");
       break;
-    }
     }
   }
   // Both on one class, possibly on different declarations of it: reported
@@ -148,15 +144,9 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
         UnpinAttr = A.Attr;
     }
   if (HasSensitive && UnpinAttr) {
-    std::string Name = RD->getNameAsString();
-    Finding F;
-    F.Check = Id;
-    F.Loc = UnpinAttr->getLocation().isValid() ? UnpinAttr->getLocation()
-                                               : D->getLocation();
-    F.Range = UnpinAttr->getRange();
-    F.Message = "'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on " + quoted(Name) +
-                "; PIN_UNPIN wins and " + quoted(Name) + " is not address-sensitive";
-    Out.push_back(std::move(F));
+    std::string Name = quoted(RD->getNameAsString());
+    Report(UnpinAttr, "'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on " + Name +
+                          "; PIN_UNPIN wins and " + Name + " is not address-sensitive");
   }
 }
 

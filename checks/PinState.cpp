@@ -154,10 +154,8 @@ private:
     for (unsigned K = 0; K < Op.Operands.size(); ++K) {
       const Operand &O = Op.Operands[K];
       Resolved R = O.IsPointer ? resolvePointer(O.E, St) : resolveGlvalue(O.E, St);
-      if (R && O.Element) {
-        R.Whole = false;
-        R.ObjType = O.ElementType;
-      }
+      if (R && O.Element)
+        R = partOf(R, O.ElementType);
       if (!R || !Types.isAddressSensitive(R.ObjType))
         continue;
       const PlaceBits &B = St.P[R.Place];
@@ -166,6 +164,14 @@ private:
       else if (B.May)
         Uses.push_back({OpI, K, R, false, unsigned(B.MaySite)});
     }
+  }
+
+  // R with "a part of it, of type T" (T null: the type is unchanged).
+  static Resolved partOf(Resolved R, QualType T = QualType()) {
+    R.Whole = false;
+    if (!T.isNull())
+      R.ObjType = T.getNonReferenceType();
+    return R;
   }
 
   static bool isStdMember(const CXXMethodDecl *MD, std::initializer_list<StringRef> Classes) {
@@ -190,13 +196,9 @@ private:
         if (const VarDecl *Holding = BD->getHoldingVar())
           Init = Holding->getInit();
         Resolved R = resolveGlvalue(Init, St, Depth + 1);
-        if (R) {
-          R.ObjType = DRE->getType().getNonReferenceType();
-          R.Whole = false;
-          if (R.Alias)
-            R.Alias = BD; // a reference binding: name it, not the hidden variable
-        }
-        return R;
+        if (R.Alias)
+          R.Alias = BD; // a reference binding: name it, not the hidden variable
+        return R ? partOf(R, DRE->getType()) : R;
       }
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       if (!V)
@@ -218,18 +220,12 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       if (!isa<FieldDecl>(ME->getMemberDecl()))
         return {};
-      Resolved R = ME->isArrow() ? resolvePointer(ME->getBase(), St, Depth + 1)
-                                 : resolveGlvalue(ME->getBase(), St, Depth + 1);
-      R.Whole = false;
-      R.ObjType = ME->getType();
-      return R;
+      return partOf(ME->isArrow() ? resolvePointer(ME->getBase(), St, Depth + 1)
+                                  : resolveGlvalue(ME->getBase(), St, Depth + 1),
+                    ME->getType());
     }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      Resolved R = resolvePointer(AS->getBase(), St, Depth + 1);
-      R.Whole = false;
-      R.ObjType = AS->getType();
-      return R;
-    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return partOf(resolvePointer(AS->getBase(), St, Depth + 1), AS->getType());
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() != UO_Deref)
         return {};
@@ -242,36 +238,25 @@ private:
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
       if ((OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star) &&
-          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "optional"})) {
-        Resolved R = resolveGlvalue(OC->getArg(0), St, Depth + 1);
-        R.Whole = false;
-        R.ObjType = E->getType().getNonReferenceType();
-        return R;
-      }
+          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "optional"}))
+        return partOf(resolveGlvalue(OC->getArg(0), St, Depth + 1), E->getType());
       return {};
     }
     // std::get<I>(t) on a tuple, pair, array or variant.
     if (const auto *CE = dyn_cast<CallExpr>(E); CE && !isa<CXXMemberCallExpr>(CE)) {
       const FunctionDecl *FD = CE->getDirectCallee();
       if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-          FD->getName() == "get" && CE->getNumArgs() == 1) {
-        Resolved R = resolveGlvalue(CE->getArg(0), St, Depth + 1);
-        R.Whole = false;
-        R.ObjType = E->getType().getNonReferenceType();
-        return R;
-      }
+          FD->getName() == "get" && CE->getNumArgs() == 1)
+        return partOf(resolveGlvalue(CE->getArg(0), St, Depth + 1), E->getType());
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
       if (MD && MD->getIdentifier() &&
           (MD->getName() == "value" || MD->getName() == "front" ||
            MD->getName() == "back" || MD->getName() == "at") &&
-          isStdMember(MD, {"array", "optional"}) && MC->getImplicitObjectArgument()) {
-        Resolved R = resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1);
-        R.Whole = false;
-        R.ObjType = E->getType().getNonReferenceType();
-        return R;
-      }
+          isStdMember(MD, {"array", "optional"}) && MC->getImplicitObjectArgument())
+        return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1),
+                      E->getType());
     }
     return {};
   }
@@ -305,20 +290,15 @@ private:
       if (BO->isAdditiveOp()) {
         const Expr *P = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
                                                                  : BO->getRHS();
-        Resolved R = resolvePointer(P, St, Depth + 1);
-        R.Whole = false;
-        return R;
+        return partOf(resolvePointer(P, St, Depth + 1));
       }
       return {};
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
       if (MD && MD->getIdentifier() && MD->getName() == "data" &&
-          isStdMember(MD, {"array"}) && MC->getImplicitObjectArgument()) {
-        Resolved R = resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1);
-        R.Whole = false;
-        return R;
-      }
+          isStdMember(MD, {"array"}) && MC->getImplicitObjectArgument())
+        return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1));
     }
     return {};
   }

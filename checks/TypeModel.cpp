@@ -47,6 +47,15 @@ static bool holdsArgumentsByValue(const CXXRecordDecl *RD) {
       .Default(false);
 }
 
+static SensitivityReason reason(SensitivityReason::KindT K, const CXXRecordDecl *RD,
+                                SourceLocation Loc) {
+  SensitivityReason S;
+  S.Kind = K;
+  S.Record = RD;
+  S.Loc = Loc;
+  return S;
+}
+
 std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
   if (RD->isInvalidDecl())
     return std::nullopt;
@@ -62,9 +71,7 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
   for (const TagDecl *R : RD->redecls())
     if (hasAnnotation(R, Annotation::AddressSensitive) ||
         hasAnnotation(R, Annotation::Marker)) {
-      SensitivityReason S{SensitivityReason::Annotated};
-      S.Record = RD;
-      S.Loc = RD->getLocation();
+      SensitivityReason S = reason(SensitivityReason::Annotated, RD, RD->getLocation());
       return S;
     }
 
@@ -80,11 +87,10 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
         return std::nullopt;
       if (const CXXRecordDecl *Inner = recordOf(T))
         if (reasonFor(Inner)) {
-          SensitivityReason S{SensitivityReason::HeldByValue};
-          S.Record = RD;
-          S.Loc = Spec->getPointOfInstantiation().isValid()
-                      ? Spec->getPointOfInstantiation()
-                      : RD->getLocation();
+          SensitivityReason S = reason(SensitivityReason::HeldByValue, RD,
+                                       Spec->getPointOfInstantiation().isValid()
+                                           ? Spec->getPointOfInstantiation()
+                                           : RD->getLocation());
           S.Via = T;
           S.Next = Inner->getDefinition() ? Inner->getDefinition() : Inner;
           return S;
@@ -112,9 +118,7 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
   for (const CXXBaseSpecifier &B : RD->bases()) {
     const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
     if (Base && reasonFor(Base)) {
-      SensitivityReason S{SensitivityReason::Base};
-      S.Record = RD;
-      S.Loc = B.getBeginLoc();
+      SensitivityReason S = reason(SensitivityReason::Base, RD, B.getBeginLoc());
       S.Via = B.getType();
       S.Next = Base->getDefinition() ? Base->getDefinition() : Base;
       // Deriving from the marker is like holding it: the chain ends here.
@@ -147,10 +151,9 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
     bool IsMarker = false;
     for (const TagDecl *R : InnerDef->redecls())
       IsMarker |= hasAnnotation(R, Annotation::Marker);
-    SensitivityReason S{IsMarker ? SensitivityReason::MarkerMember
-                                 : SensitivityReason::MemberOf};
-    S.Record = RD;
-    S.Loc = F->getLocation();
+    SensitivityReason S = reason(IsMarker ? SensitivityReason::MarkerMember
+                                          : SensitivityReason::MemberOf,
+                                 RD, F->getLocation());
     S.Member = F;
     if (auto It = CaptureOf.find(F); It != CaptureOf.end()) {
       S.Member = It->second;

@@ -18,7 +18,7 @@ namespace pincheck {
 
 // One link of the "because" chain.
 struct SensitivityReason {
-  enum KindT { Annotated, MarkerMember, MemberOf, Base, HeldByValue } Kind;
+  enum KindT { Annotated, MarkerMember, MemberOf, Base, HeldByValue } Kind = Annotated;
   const clang::CXXRecordDecl *Record = nullptr; // the class being explained
   clang::SourceLocation Loc;                    // where the note points
   const clang::NamedDecl *Member = nullptr;     // MarkerMember, Member
@@ -33,9 +33,6 @@ public:
   // T with arrays, cv-qualifiers and sugar looked through. References and
   // pointers are never address-sensitive.
   bool isAddressSensitive(clang::QualType T);
-  bool isAddressSensitive(const clang::CXXRecordDecl *RD) {
-    return reasonFor(RD) != nullptr;
-  }
 
   // The chain explaining T, outermost class first; empty if T is not
   // address-sensitive.
