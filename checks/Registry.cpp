@@ -74,7 +74,7 @@ std::string CheckSet::apply(llvm::StringRef Globs) {
     // Globs for other tools' checks (as in a shared .clang-tidy) are fine;
     // only a pin-prefixed name that matches nothing is a likely typo.
     if (!Matched && Part.starts_with("pin-") && !Part.contains('*'))
-      return "unknown check '" + Part.str() + "'; run with 'list-checks' to see them";
+      return "unknown check '" + Part.str() + "'";
   }
   return "";
 }

@@ -5,7 +5,6 @@ using namespace clang;
 namespace pincheck {
 
 void DiagnosticSink::report(Finding F) {
-  ++Count;
   unsigned ID = Diags.getCustomDiagID(AsErrors.enabled(F.Check)
                                           ? DiagnosticsEngine::Error
                                           : DiagnosticsEngine::Warning,

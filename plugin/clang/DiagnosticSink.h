@@ -15,12 +15,10 @@ public:
       : Diags(Diags), AsErrors(AsErrors) {}
   void report(Finding F) override;
   void remark(clang::SourceLocation Loc, llvm::StringRef Message);
-  unsigned count() const { return Count; }
 
 private:
   clang::DiagnosticsEngine &Diags;
   CheckSet AsErrors;
-  unsigned Count = 0;
 };
 
 } // namespace pincheck

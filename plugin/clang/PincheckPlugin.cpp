@@ -20,17 +20,21 @@ struct PluginConfig {
   bool ReportSkipped = false;
 };
 
-const char Usage[] =
-    "pincheck plugin arguments (each as -fplugin-arg-pincheck-<arg>):\n"
-    "  checks=<globs>              checks to run, clang-tidy glob syntax\n"
-    "                              (default: all; e.g. checks=-*,pin-move)\n"
-    "  warnings-as-errors=<globs>  report these checks as errors\n"
-    "  werror                      report every check as an error\n"
-    "  max-block-visits=<n>        per-function analysis limit (default 200000,\n"
-    "                              0: none); functions over it are skipped\n"
-    "  report-skipped              remark on each function a limit skipped\n"
-    "  list-checks                 print the checks (the compile goes on)\n"
-    "  help                        print this text\n";
+void printUsage() {
+  llvm::errs()
+      << "pincheck plugin arguments (each as -fplugin-arg-pincheck-<arg>):\n"
+         "  checks=<globs>              checks to run, clang-tidy glob syntax\n"
+         "                              (default: all; e.g. checks=-*,pin-move)\n"
+         "  warnings-as-errors=<globs>  report these checks as errors\n"
+         "  werror                      report every check as an error\n"
+         "  max-block-visits=<n>        per-function analysis limit (default "
+      << DefaultMaxBlockVisits
+      << ",\n"
+         "                              0: none); functions over it are skipped\n"
+         "  report-skipped              remark on each function a limit skipped\n"
+         "  list-checks                 print the checks (the compile goes on)\n"
+         "  help                        print this text\n";
+}
 
 class Consumer : public ASTConsumer {
 public:
@@ -64,6 +68,7 @@ public:
   bool ParseArgs(const CompilerInstance &CI,
                  const std::vector<std::string> &Args) override {
     DiagnosticsEngine &D = CI.getDiagnostics();
+    const std::string ListHint = "; run with 'list-checks' to see them";
     auto Fail = [&](const std::string &Msg) {
       unsigned ID = D.getCustomDiagID(DiagnosticsEngine::Error, "pincheck: %0");
       D.Report(ID) << Msg;
@@ -73,7 +78,7 @@ public:
       StringRef A(Arg), Key = A.split('=').first, Val = A.split('=').second;
       bool HasVal = A.contains('=');
       if (A == "help") {
-        llvm::errs() << Usage;
+        printUsage();
       } else if (A == "list-checks") {
         for (unsigned I = 0; I < NumChecks; ++I)
           llvm::errs() << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I))
@@ -81,12 +86,12 @@ public:
       } else if (Key == "checks" && HasVal) {
         CheckSet S = CheckSet::all();
         if (std::string E = S.apply(Val); !E.empty())
-          return Fail("in 'checks=" + Val.str() + "': " + E);
+          return Fail("in 'checks=" + Val.str() + "': " + E + ListHint);
         Cfg.Analysis.Checks = S;
       } else if (Key == "warnings-as-errors" && HasVal) {
         CheckSet S = CheckSet::none();
         if (std::string E = S.apply(Val); !E.empty())
-          return Fail("in 'warnings-as-errors=" + Val.str() + "': " + E);
+          return Fail("in 'warnings-as-errors=" + Val.str() + "': " + E + ListHint);
         Cfg.AsErrors = S;
       } else if (A == "werror") {
         Cfg.AsErrors = CheckSet::all();
