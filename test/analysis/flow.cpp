@@ -38,7 +38,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
   void start() PIN_PINS_THIS;
 };
 // Every finding in this file is on a Node.
-// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 struct Plain {
   void start() {}

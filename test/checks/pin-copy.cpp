@@ -36,7 +36,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
 };
 // Every warning that involves a Node ends with this note; the chains above it
 // (containment, phantom_pinned) are checked exactly.
-// expected-note@#node_decl 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node_decl 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 // Same shape as Node, not annotated: an ordinary (Unpin) type.
 struct Plain {

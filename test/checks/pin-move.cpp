@@ -32,7 +32,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
 };
 // Every warning on a Node (or a part that is a Node) ends with this note; the
 // Link section below checks the type notes exactly.
-// expected-note@#node_decl 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node_decl 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 // Address-sensitive only by containment.
 struct Outer {
