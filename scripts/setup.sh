@@ -15,7 +15,7 @@ build="$repo/build"
 say() { printf 'pincheck-setup: %s\n' "$*"; }
 die() { printf 'pincheck-setup: error: %s\n' "$*" >&2; exit 1; }
 
-packages=(clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
+packages=(clang-22 clang-tidy-22 libclang-22-dev libclang-cpp22-dev llvm-22-dev llvm-22-tools
           cmake ninja-build python3 g++ make)
 
 # 1. Packages.

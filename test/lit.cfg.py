@@ -12,6 +12,8 @@
 #   %pincc_real   %clangxx -fplugin=%plugin -I %pin_include   (the real libstdc++)
 #   %clang_tidy   the clang-tidy of LLVM 22 with pincheck's module loaded
 #                 (`-load <build>/lib/pincheck-tidy.so`)
+#   %pincheck     the lint tool, <build>/bin/pincheck
+#   %run_clang_tidy  LLVM 22's run-clang-tidy, with clang-tidy-22 and the module
 #   %src_root, %build_root, %python
 # Features: `libstdcxx` when the real libstdc++ headers work with %clangxx.
 
@@ -63,8 +65,12 @@ plugin_flags = "-fplugin=%s -I %s" % (config.pincheck_plugin, pin_include)
 # prefix of it (%pincc_real before %pincc), and each value is spelled out in
 # full so that no substitution depends on a later one.
 config.substitutions.extend([
+    ("%run_clang_tidy", "%s %s -clang-tidy-binary %s -load %s" % (
+        sys.executable, os.path.join(config.llvm_tools_dir, "run-clang-tidy"),
+        os.path.join(config.llvm_tools_dir, "clang-tidy"), config.pincheck_tidy_module)),
     ("%clang_tidy", "%s -load %s" % (os.path.join(config.llvm_tools_dir, "clang-tidy"),
                                      config.pincheck_tidy_module)),
+    ("%pincheck", config.pincheck_tool),
     ("%pincc_real", "%s %s" % (config.clangxx, plugin_flags)),
     ("%pincc", "%s %s -nostdinc++ -isystem %s" % (config.clangxx, plugin_flags, mock_std)),
     ("%pin_include", pin_include),

@@ -5,6 +5,9 @@ using namespace clang;
 namespace pincheck {
 
 void DiagnosticSink::report(Finding F) {
+  if (Diags.hasSourceManager() &&
+      Nolint.suppressed(Diags.getSourceManager(), F.Loc, checkName(F.Check)))
+    return;
   unsigned ID = Diags.getCustomDiagID(AsErrors.enabled(F.Check)
                                           ? DiagnosticsEngine::Error
                                           : DiagnosticsEngine::Warning,
@@ -18,6 +21,13 @@ void DiagnosticSink::report(Finding F) {
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
   for (const Note &N : F.Notes)
     Diags.Report(N.Loc, NoteID) << N.Message;
+}
+
+void DiagnosticSink::reportUnmatchedNolint() {
+  // A warning even under werror: a comment is not worth failing a build over.
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [pincheck-nolint]");
+  for (const NolintFilter::Unmatched &U : Nolint.takeUnmatched())
+    Diags.Report(U.Loc, ID) << NolintFilter::describe(U);
 }
 
 void DiagnosticSink::remark(SourceLocation Loc, StringRef Message) {

@@ -50,6 +50,7 @@ public:
                         Reason.str() + " (raise max-block-visits to analyse it)");
       };
     A.analyzeTranslationUnit();
+    Sink.reportUnmatchedNolint();
   }
 
 private:

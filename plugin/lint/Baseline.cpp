@@ -1,0 +1,80 @@
+#include "Baseline.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace pincheck {
+namespace lint {
+
+static constexpr int FormatVersion = 1;
+
+llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "cannot use baseline '%s': %s", Path.str().c_str(),
+                                   Why.c_str());
+  };
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return Fail(Buffer.getError().message() +
+                " (write one with --write-baseline=" + Path.str() + ")");
+  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Doc)
+    return Fail("not valid JSON: " + llvm::toString(Doc.takeError()));
+  const llvm::json::Object *Root = Doc->getAsObject();
+  const llvm::json::Array *Entries = Root ? Root->getArray("findings") : nullptr;
+  if (!Root || Root->getString("tool") != "pincheck" || !Entries)
+    return Fail("not a pincheck baseline (expected an object with \"tool\": "
+                "\"pincheck\" and a \"findings\" array)");
+  if (Root->getInteger("version") != FormatVersion)
+    return Fail("baseline format version " +
+                std::to_string(Root->getInteger("version").value_or(0)) +
+                " is not supported (this pincheck writes version " +
+                std::to_string(FormatVersion) + "); write it again");
+  Baseline B;
+  for (const llvm::json::Value &E : *Entries) {
+    const llvm::json::Object *O = E.getAsObject();
+    std::optional<llvm::StringRef> FP = O ? O->getString("fingerprint") : std::nullopt;
+    if (!FP)
+      return Fail("an entry has no \"fingerprint\"");
+    ++B.Remaining[*FP];
+  }
+  return B;
+}
+
+llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<LintFinding> &Findings,
+                            const std::string &BaseDir) {
+  llvm::json::Array Entries;
+  for (const LintFinding &F : Findings)
+    Entries.push_back(llvm::json::Object{
+        {"fingerprint", F.Fingerprint},
+        {"check", checkName(F.Check)},
+        {"file", displayPath(F.At.File, BaseDir)},
+        {"line", F.At.Line},
+        {"message", F.Message},
+    });
+  llvm::json::Object Root{{"tool", "pincheck"},
+                          {"version", FormatVersion},
+                          {"findings", std::move(Entries)}};
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write baseline '%s': %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  return llvm::Error::success();
+}
+
+bool Baseline::take(const LintFinding &F) {
+  auto It = Remaining.find(F.Fingerprint);
+  if (It == Remaining.end() || It->second == 0)
+    return false;
+  --It->second;
+  return true;
+}
+
+} // namespace lint
+} // namespace pincheck

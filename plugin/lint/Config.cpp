@@ -1,0 +1,139 @@
+#include "Config.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang::tidy;
+
+namespace pincheck {
+namespace lint {
+
+struct ConfigSource::Raw {
+  ClangTidyOptions Options;
+  std::string Source; // the files it came from, for messages
+};
+
+static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  auto Parsed = parseConfiguration((*Buffer)->getMemBufferRef());
+  if (!Parsed)
+    return llvm::createStringError(
+        Parsed.getError(), "cannot parse '%s': %s; it must be a clang-tidy "
+                           "configuration (YAML with Checks, CheckOptions, ...)",
+        Path.str().c_str(), Parsed.getError().message().c_str());
+  return *Parsed;
+}
+
+llvm::Expected<const ConfigSource::Raw *>
+ConfigSource::forDirectory(llvm::StringRef Dir) {
+  auto It = ByDirectory.find(Dir);
+  if (It != ByDirectory.end())
+    return It->second.get();
+
+  auto R = std::make_shared<Raw>();
+  llvm::SmallString<256> File(Dir);
+  llvm::sys::path::append(File, ".clang-tidy");
+  llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+  bool HasParent = !Parent.empty() && Parent != Dir;
+  if (llvm::sys::fs::exists(File)) {
+    auto Own = parseFile(File);
+    if (!Own)
+      return Own.takeError();
+    // A file stops the search unless it asks to inherit, as in clang-tidy.
+    if (Own->InheritParentConfig.value_or(false) && HasParent) {
+      auto P = forDirectory(Parent);
+      if (!P)
+        return P.takeError();
+      R->Options = (*P)->Options.merge(*Own, 0);
+      R->Source = (*P)->Source.empty() ? File.str().str()
+                                       : (*P)->Source + ", " + File.str().str();
+    } else {
+      R->Options = *Own;
+      R->Source = File.str().str();
+    }
+  } else if (HasParent) {
+    auto P = forDirectory(Parent);
+    if (!P)
+      return P.takeError();
+    *R = **P;
+  }
+  const Raw *Result = R.get();
+  ByDirectory[Dir] = std::move(R);
+  return Result;
+}
+
+llvm::Expected<FileConfig> ConfigSource::forFile(llvm::StringRef AbsPath) {
+  if (!Cli.ConfigFile.empty()) {
+    if (!Explicit) {
+      auto Parsed = parseFile(Cli.ConfigFile);
+      if (!Parsed)
+        return Parsed.takeError();
+      Explicit = std::make_shared<Raw>();
+      Explicit->Options = *Parsed;
+      Explicit->Source = Cli.ConfigFile;
+    }
+    return build(*Explicit);
+  }
+  auto R = forDirectory(llvm::sys::path::parent_path(AbsPath));
+  if (!R)
+    return R.takeError();
+  return build(**R);
+}
+
+llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
+  FileConfig C;
+  const ClangTidyOptions &O = R.Options;
+  // Globs of other tools' checks are fine; a pin- name matching none is not.
+  auto Apply = [&](CheckSet &S, const std::optional<std::string> &Globs,
+                   llvm::StringRef What) {
+    if (!Globs)
+      return;
+    if (std::string E = S.apply(*Globs); !E.empty())
+      C.Warnings.push_back(R.Source + ": " + What.str() + ": " + E +
+                           " (ignored; run 'pincheck --list-checks')");
+  };
+  Apply(C.Analysis.Checks, O.Checks, "Checks");
+  Apply(C.AsErrors, O.WarningsAsErrors, "WarningsAsErrors");
+  if (!Cli.Checks.empty()) {
+    if (std::string E = C.Analysis.Checks.apply(Cli.Checks); !E.empty())
+      return llvm::createStringError(std::errc::invalid_argument, "%s", E.c_str());
+  }
+
+  // MaxBlockVisits: a check's own value over the global one, as in the
+  // module; the tool runs one analysis, so the largest enabled value wins.
+  auto Read = [&](llvm::StringRef Key) -> std::optional<unsigned> {
+    auto It = O.CheckOptions.find(Key);
+    if (It == O.CheckOptions.end())
+      return std::nullopt;
+    unsigned N;
+    if (llvm::StringRef(It->getValue().Value).trim().getAsInteger(10, N)) {
+      C.Warnings.push_back(R.Source + ": invalid configuration value '" +
+                           It->getValue().Value + "' for option '" + Key.str() +
+                           "'; expected a non-negative integer (using the default)");
+      return std::nullopt;
+    }
+    return N;
+  };
+  std::optional<unsigned> Global = Read("MaxBlockVisits");
+  std::optional<unsigned> Chosen;
+  for (unsigned I = 0; I < NumChecks; ++I) {
+    if (!C.Analysis.Checks.enabled(CheckId(I)))
+      continue;
+    std::optional<unsigned> V = Read((checkName(CheckId(I)) + ".MaxBlockVisits").str());
+    unsigned Eff = V ? *V : Global ? *Global : DefaultMaxBlockVisits;
+    // 0 means no limit: it is the largest.
+    if (!Chosen || Eff == 0 || (*Chosen != 0 && Eff > *Chosen))
+      Chosen = Eff;
+  }
+  C.Analysis.MaxBlockVisits = Cli.MaxBlockVisits ? *Cli.MaxBlockVisits
+                              : Chosen          ? *Chosen
+                                                : DefaultMaxBlockVisits;
+  return C;
+}
+
+} // namespace lint
+} // namespace pincheck

@@ -1,0 +1,359 @@
+// Main.cpp - `pincheck`, the CI lint step: pincheck's checks over a
+// compilation database (or one command line), in parallel, reported as text,
+// JSON, SARIF or a GitLab code quality report, with a baseline for adopting
+// it on an existing codebase. Flags follow clang-tidy's where both have one.
+#include "Baseline.h"
+#include "BuildConfig.h"
+#include "Config.h"
+#include "Fingerprint.h"
+#include "Renderers.h"
+#include "Runner.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+#include <set>
+
+using namespace llvm;
+using namespace pincheck;
+using namespace pincheck::lint;
+
+namespace {
+
+cl::OptionCategory Category("pincheck options");
+
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::list<std::string> Sources(cl::Positional, cl::desc("[<file> ...] [-- <compiler flags>]"),
+                              cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default 0: one per core)"),
+                       cl::init(0), cl::value_desc("n"), cl::Prefix, cl::cat(Category));
+cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs));
+enum class Format { Text, Json, Sarif, GitLab };
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Report format:"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics (default)"),
+               clEnumValN(Format::Json, "json", "pincheck's JSON: findings, notes, summary"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0, for code scanning"),
+               clEnumValN(Format::GitLab, "gitlab", "GitLab code quality report")),
+    cl::cat(Category));
+cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::alias OutputFileLong("output", cl::desc("Alias for -o"), cl::aliasopt(OutputFile));
+cl::opt<std::string> Checks("checks",
+                            cl::desc("Checks to run, clang-tidy glob syntax, applied after\n"
+                                     "the .clang-tidy files' Checks (e.g. -*,pin-move)"),
+                            cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Use this clang-tidy configuration file instead of\n"
+                                         "the nearest .clang-tidy of each source file"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings that are not in this baseline"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineFile(
+    "write-baseline", cl::desc("Record the current findings as the baseline in <file>"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaseDir("base-dir",
+                             cl::desc("Show paths relative to this directory (default: the\n"
+                                      "current directory); baselines and SARIF use it too"),
+                             cl::value_desc("dir"), cl::cat(Category));
+// cl::desc keeps a StringRef: the text must outlive the option.
+const std::string MaxBlockVisitsDesc =
+    "Per-function analysis limit (default " + std::to_string(DefaultMaxBlockVisits) +
+    ", or CheckOptions\nMaxBlockVisits; 0: none)";
+cl::opt<std::string> MaxBlockVisits(
+    "max-block-visits", cl::desc(MaxBlockVisitsDesc),
+    cl::value_desc("n"), cl::cat(Category));
+cl::opt<bool> ReportSkipped("report-skipped",
+                            cl::desc("List each function an analysis limit skipped"),
+                            cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg", cl::desc("Append this compiler argument"),
+                                cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before",
+                                      cl::desc("Prepend this compiler argument"),
+                                      cl::value_desc("arg"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("Print the checks and exit"),
+                         cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary on stderr"),
+                    cl::cat(Category));
+cl::opt<std::string> DocsUrl("docs-url",
+                             cl::desc("Base URL of the checks' pages, for SARIF help links"),
+                             cl::init(PINCHECK_DOCS_URL), cl::value_desc("url"),
+                             cl::cat(Category));
+
+const char *Overview =
+    "pincheck: moves, copies, swaps and raw copies of pinned values of\n"
+    "address-sensitive types, over a compilation database.\n"
+    "\n"
+    "  pincheck -p build                     every file of build/compile_commands.json\n"
+    "  pincheck -p build src/a.cpp src/b.cpp these files, with the database's flags\n"
+    "  pincheck a.cpp -- -std=c++20 -Iinclude  no database: these flags\n"
+    "\n"
+    "Checks and CheckOptions come from the same .clang-tidy files clang-tidy\n"
+    "reads; NOLINT comments suppress findings as they do for clang-tidy.\n"
+    "Exit status: 0 no findings, 1 findings, 2 a usage or configuration error\n"
+    "or a file that failed to parse.\n";
+
+constexpr int ExitFindings = 1, ExitError = 2;
+
+int usageError(const Twine &Msg) {
+  errs() << "pincheck: error: " << Msg << "\n";
+  return ExitError;
+}
+
+std::string absolute(StringRef Path) {
+  SmallString<256> P(Path);
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return P.str().str();
+}
+
+// Findings in a header come from every file that includes it: once is enough.
+std::vector<LintFinding> merge(const std::vector<FileResult> &Results) {
+  std::vector<LintFinding> Out;
+  std::set<std::tuple<unsigned, std::string, unsigned, unsigned, std::string>> Seen;
+  for (const FileResult &R : Results)
+    for (const LintFinding &F : R.Findings)
+      if (Seen.insert({unsigned(F.Check), F.At.File, F.At.Line, F.At.Column, F.Message})
+              .second)
+        Out.push_back(F);
+  return Out;
+}
+
+void printSummary(const Report &R, const std::vector<FileResult> &Results) {
+  raw_ostream &OS = errs();
+  OS << "pincheck: " << R.Files.size() << (R.Files.size() == 1 ? " file, " : " files, ")
+     << R.Findings.size() << (R.Findings.size() == 1 ? " finding" : " findings");
+  auto ByCheck = R.findingsByCheck();
+  if (!ByCheck.empty()) {
+    OS << " (";
+    ListSeparator LS;
+    for (const auto &[Name, N] : ByCheck)
+      OS << LS << Name << ": " << N;
+    OS << ")";
+  }
+  OS << "\n";
+  if (!BaselineFile.empty())
+    OS << "pincheck: " << R.Baselined << " more in the baseline, not shown\n";
+  if (unsigned Failed = R.failedFiles()) {
+    OS << "pincheck: " << Failed << (Failed == 1 ? " file" : " files")
+       << " failed to parse (errors above); their findings may be incomplete:";
+    for (const FileResult &F : Results)
+      if (F.Failed)
+        OS << " " << displayPath(F.File, R.BaseDir);
+    OS << "\n";
+  }
+  if (unsigned Skipped = R.functionsSkipped())
+    OS << "pincheck: " << Skipped << (Skipped == 1 ? " function" : " functions")
+       << " skipped by analysis limits (list them with --report-skipped; raise "
+          "--max-block-visits to analyse them)\n";
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  sys::PrintStackTraceOnErrorSignal(argv[0]);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
+  });
+
+  // Everything after "--" is a compile command for the named files.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
+    return ExitError;
+
+  if (ListChecks) {
+    for (unsigned I = 0; I < NumChecks; ++I)
+      outs() << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
+    return 0;
+  }
+
+  if (!FixedError.empty())
+    return usageError("in the compiler flags after '--': " +
+                      StringRef(FixedError).trim().drop_front(
+                          StringRef(FixedError).starts_with("error: ") ? 7 : 0));
+  if (DB && !BuildPath.empty())
+    return usageError("give either -p <build-dir> or compiler flags after '--', not both");
+
+  CommandLineConfig Cli;
+  Cli.Checks = Checks;
+  Cli.ConfigFile = ConfigFile;
+  if (!MaxBlockVisits.empty()) {
+    unsigned N;
+    if (StringRef(MaxBlockVisits).getAsInteger(10, N))
+      return usageError("--max-block-visits needs a non-negative integer, got '" +
+                        MaxBlockVisits + "'");
+    Cli.MaxBlockVisits = N;
+  }
+  if (!Checks.empty()) {
+    CheckSet Probe = CheckSet::all();
+    if (std::string E = Probe.apply(Checks); !E.empty())
+      return usageError("in --checks=" + Checks + ": " + E +
+                        "; run 'pincheck --list-checks' to see them");
+  }
+  if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
+    return usageError("--config-file '" + ConfigFile + "' does not exist");
+
+  std::optional<Baseline> Base;
+  if (!BaselineFile.empty()) {
+    auto B = Baseline::read(BaselineFile);
+    if (!B)
+      return usageError(toString(B.takeError()));
+    Base = std::move(*B);
+  }
+
+  Report R;
+  R.BaseDir = absolute(BaseDir.empty() ? "." : StringRef(BaseDir));
+  if (!sys::fs::is_directory(R.BaseDir))
+    return usageError("--base-dir '" + BaseDir + "' is not a directory");
+  R.DocsUrl = DocsUrl;
+  R.ToolVersion = PINCHECK_VERSION;
+
+  // The database: the flags after "--", the one in -p, or the nearest one
+  // up from the first named file, as clang-tidy finds it.
+  if (!DB) {
+    std::string Err;
+    if (!BuildPath.empty()) {
+      DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
+      if (!DB)
+        return usageError("cannot load a compilation database from '" + BuildPath +
+                          "': " + Err +
+                          "\n  create compile_commands.json with cmake "
+                          "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear -- make), or give "
+                          "the flags after '--'");
+    } else if (!Sources.empty()) {
+      DB = clang::tooling::CompilationDatabase::autoDetectFromSource(absolute(Sources[0]), Err);
+      if (!DB)
+        return usageError("no compilation database found for '" + Sources[0] +
+                          "' (looked for compile_commands.json in its directory and "
+                          "above); pass -p <build-dir>, or the flags after '--' "
+                          "(pincheck " + Sources[0] + " -- -std=c++20)");
+    } else {
+      return usageError("no input: name files, or a build directory with -p "
+                        "(see pincheck --help)");
+    }
+  }
+  // Files a database does not list (headers, new files) borrow the flags of
+  // the nearest file it does, as clang-tidy and clangd do.
+  DB = clang::tooling::inferMissingCompileCommands(std::move(DB));
+  DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
+
+  std::vector<std::string> Files;
+  if (Sources.empty()) {
+    Files = DB->getAllFiles();
+    if (Files.empty())
+      return usageError("the compilation database in '" + BuildPath +
+                        "' lists no files; is the project configured?");
+  } else {
+    for (const std::string &S : Sources)
+      Files.push_back(absolute(S));
+  }
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+
+  // Configurations are read up front, in this thread: errors stop the run
+  // before any work, and the workers share nothing mutable.
+  ConfigSource Configs(Cli);
+  std::vector<FileConfig> PerFile;
+  std::set<std::string> ConfigWarnings;
+  for (const std::string &F : Files) {
+    auto C = Configs.forFile(F);
+    if (!C)
+      return usageError(toString(C.takeError()));
+    for (const std::string &W : C->Warnings)
+      if (ConfigWarnings.insert(W).second)
+        errs() << "pincheck: warning: " << W << "\n";
+    PerFile.push_back(std::move(*C));
+  }
+
+  RunOptions Run;
+  Run.ExtraArgs = ExtraArgs;
+  Run.ExtraArgsBefore = ExtraArgsBefore;
+  if (sys::fs::is_directory(PINCHECK_CLANG_RESOURCE_DIR))
+    Run.ResourceDir = PINCHECK_CLANG_RESOURCE_DIR;
+
+  std::vector<FileResult> Results(Files.size());
+  bool ShowProgress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  std::atomic<unsigned> Done{0};
+  std::mutex ProgressLock;
+  {
+    StdThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] = runFile(*DB, Files[I], PerFile[I], Run);
+        unsigned N = ++Done;
+        if (ShowProgress) {
+          std::lock_guard<std::mutex> L(ProgressLock);
+          errs() << "\r\033[K[" << N << "/" << Files.size() << "] "
+                 << displayPath(Files[I], R.BaseDir);
+        }
+      });
+    Pool.wait();
+  }
+  if (ShowProgress)
+    errs() << "\r\033[K";
+
+  // Per-file messages, in file order whatever the scheduling was.
+  for (const FileResult &F : Results) {
+    R.Files.push_back(&F);
+    for (const std::string &W : F.Warnings)
+      errs() << W << "\n";
+    if (F.Failed)
+      errs() << "pincheck: error: failed to parse " << displayPath(F.File, R.BaseDir)
+             << ":\n"
+             << F.Errors;
+    if (ReportSkipped)
+      for (const std::string &S : F.Skipped)
+        errs() << "pincheck: skipped " << S << " (raise --max-block-visits)\n";
+  }
+
+  std::vector<LintFinding> All = merge(Results);
+  assignFingerprints(All, R.BaseDir);
+  if (!WriteBaselineFile.empty())
+    if (Error E = Baseline::write(WriteBaselineFile, All, R.BaseDir))
+      return usageError(toString(std::move(E)));
+  for (LintFinding &F : All) {
+    if (Base && Base->take(F))
+      ++R.Baselined;
+    else
+      R.Findings.push_back(std::move(F));
+  }
+
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
+    if (EC)
+      return usageError("cannot write '" + OutputFile + "': " + EC.message());
+  }
+  raw_ostream &OS = File ? *File : outs();
+  switch (OutputFormat) {
+  case Format::Text: writeText(OS, R); break;
+  case Format::Json: writeJson(OS, R); break;
+  case Format::Sarif: writeSarif(OS, R); break;
+  case Format::GitLab: writeGitLab(OS, R); break;
+  }
+  OS.flush();
+
+  if (!Quiet)
+    printSummary(R, Results);
+  if (R.failedFiles())
+    return ExitError;
+  // Recording a baseline is how a team adopts the tool: not a failure.
+  if (!WriteBaselineFile.empty())
+    return 0;
+  return R.Findings.empty() ? 0 : ExitFindings;
+}

@@ -1,0 +1,69 @@
+// Report.h - the lint tool's findings as plain data, detached from the
+// translation unit that produced them, so that results from worker threads
+// can be merged, matched against a baseline and rendered in any format.
+#ifndef PINCHECK_LINT_REPORT_H
+#define PINCHECK_LINT_REPORT_H
+
+#include "Registry.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pincheck {
+namespace lint {
+
+struct Place {
+  std::string File; // absolute, normalised; "" when the note has no place
+  unsigned Line = 0, Column = 0;
+  std::string LineText; // the source line, for snippets and fingerprints
+};
+
+struct LintNote {
+  Place At;
+  std::string Message;
+};
+
+struct LintFinding {
+  CheckId Check;
+  bool AsError = false; // WarningsAsErrors
+  Place At;
+  unsigned EndLine = 0, EndColumn = 0; // end of the relocating expression
+  std::string Message;
+  std::vector<LintNote> Notes;
+  std::string Fingerprint; // filled once findings are merged (Fingerprint.h)
+};
+
+// What one file's run produced.
+struct FileResult {
+  std::string File; // absolute
+  std::vector<LintFinding> Findings;
+  bool Failed = false;
+  std::string Errors;                // the compiler's errors, clang-style text
+  std::vector<std::string> Warnings; // configuration, unmatched NOLINT, ...
+  std::vector<std::string> Skipped;  // functions skipped by a budget
+  unsigned FunctionsSeen = 0, FunctionsAnalyzed = 0, FunctionsSkipped = 0;
+};
+
+// Everything a renderer needs.
+struct Report {
+  std::string BaseDir; // paths are shown relative to it
+  std::string DocsUrl; // base of the checks' documentation
+  std::string ToolVersion;
+  std::vector<LintFinding> Findings; // shown, in deterministic order
+  std::vector<const FileResult *> Files;
+  unsigned Baselined = 0; // findings matched by the baseline, not shown
+
+  unsigned failedFiles() const;
+  unsigned functionsSkipped() const;
+  std::map<std::string, unsigned> findingsByCheck() const;
+};
+
+// A path as reports show it: relative to BaseDir when under it.
+std::string displayPath(const std::string &Abs, const std::string &BaseDir);
+// The documentation page of a check.
+std::string helpUrl(const std::string &DocsUrl, CheckId Id);
+
+} // namespace lint
+} // namespace pincheck
+
+#endif

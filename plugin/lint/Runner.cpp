@@ -1,0 +1,238 @@
+#include "Runner.h"
+#include "Suppression.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace pincheck {
+namespace lint {
+namespace {
+
+// Compiler errors are kept as text (a failed file shows them); warnings are
+// the build's business, not the lint step's.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  explicit ErrorCollector(std::string &Out) : OS(Out), Printer(OS, Opts) {}
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Printer.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(L, Info);
+    if (L >= DiagnosticsEngine::Error)
+      InError = true;
+    else if (L != DiagnosticsEngine::Note)
+      InError = false;
+    if (InError)
+      Printer.HandleDiagnostic(L, Info);
+  }
+
+private:
+  llvm::raw_string_ostream OS;
+  DiagnosticOptions Opts;
+  TextDiagnosticPrinter Printer;
+  bool InError = false;
+};
+
+class Converter : public FindingSink {
+public:
+  Converter(SourceManager &SM, const LangOptions &LO, const FileConfig &Cfg,
+            FileResult &Out)
+      : SM(SM), LO(LO), Cfg(Cfg), Out(Out) {}
+
+  void report(Finding F) override {
+    if (Nolint.suppressed(SM, F.Loc, checkName(F.Check)))
+      return;
+    LintFinding L;
+    L.Check = F.Check;
+    L.AsError = Cfg.AsErrors.enabled(F.Check);
+    L.At = place(F.Loc);
+    L.Message = std::move(F.Message);
+    if (F.Range.isValid()) {
+      SourceLocation End = SM.getFileLoc(F.Range.getEnd());
+      if (End.isValid() && SM.getFileID(End) == SM.getFileID(SM.getFileLoc(F.Loc))) {
+        unsigned Len = Lexer::MeasureTokenLength(End, SM, LO);
+        L.EndLine = SM.getSpellingLineNumber(End);
+        L.EndColumn = SM.getSpellingColumnNumber(End) + Len;
+      }
+    }
+    for (Note &N : F.Notes)
+      L.Notes.push_back({place(N.Loc), std::move(N.Message)});
+    Out.Findings.push_back(std::move(L));
+  }
+
+  void finish() {
+    for (const NolintFilter::Unmatched &U : Nolint.takeUnmatched()) {
+      Place P = place(U.Loc);
+      Out.Warnings.push_back(P.File + ":" + std::to_string(P.Line) + ":" +
+                             std::to_string(P.Column) + ": warning: " +
+                             NolintFilter::describe(U) + " [pincheck-nolint]");
+    }
+  }
+
+  // Where clang would show it: the macro argument as written, or the macro
+  // use; the physical file and line (not #line's).
+  Place place(SourceLocation Loc) {
+    Place P;
+    if (Loc.isInvalid())
+      return P;
+    Loc = SM.getFileLoc(Loc);
+    FileID FID = SM.getFileID(Loc);
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+    if (!FE)
+      return P;
+    llvm::SmallString<256> Path(FE->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    P.File = Path.str().str();
+    P.Line = SM.getSpellingLineNumber(Loc);
+    P.Column = SM.getSpellingColumnNumber(Loc);
+    StringRef Buffer = SM.getBufferData(FID);
+    unsigned Offset = SM.getFileOffset(Loc);
+    size_t Begin = Offset, End = Offset;
+    while (Begin > 0 && Buffer[Begin - 1] != '\n')
+      --Begin;
+    while (End < Buffer.size() && Buffer[End] != '\n' && Buffer[End] != '\r')
+      ++End;
+    P.LineText = Buffer.slice(Begin, End).str();
+    return P;
+  }
+
+private:
+  SourceManager &SM;
+  const LangOptions &LO;
+  const FileConfig &Cfg;
+  FileResult &Out;
+  NolintFilter Nolint;
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(CompilerInstance &CI, const FileConfig &Cfg, FileResult &Out)
+      : CI(CI), Cfg(Cfg), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Converter Sink(Ctx.getSourceManager(), Ctx.getLangOpts(), Cfg, Out);
+    Analyzer A(Ctx, Cfg.Analysis, Sink);
+    A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
+      Place P = Sink.place(FD->getLocation());
+      Out.Skipped.push_back(P.File + ":" + std::to_string(P.Line) + ":" +
+                            std::to_string(P.Column) + ": '" +
+                            FD->getNameAsString() + "': " + Reason.str());
+    };
+    A.analyzeTranslationUnit();
+    Sink.finish();
+    Out.FunctionsSeen += A.stats().FunctionsSeen;
+    Out.FunctionsAnalyzed += A.stats().FunctionsAnalyzed;
+    Out.FunctionsSkipped += A.stats().FunctionsSkipped;
+  }
+
+private:
+  CompilerInstance &CI;
+  const FileConfig &Cfg;
+  FileResult &Out;
+};
+
+class Action : public ASTFrontendAction {
+public:
+  Action(const FileConfig &Cfg, FileResult &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<Consumer>(CI, Cfg, Out);
+  }
+
+private:
+  const FileConfig &Cfg;
+  FileResult &Out;
+};
+
+class Factory : public FrontendActionFactory {
+public:
+  Factory(const FileConfig &Cfg, FileResult &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Cfg, Out);
+  }
+
+private:
+  const FileConfig &Cfg;
+  FileResult &Out;
+};
+
+// A project that builds with the plugin has it in its compile commands; the
+// tool runs the analysis itself, so the plugin must not run a second time.
+CommandLineArguments dropPluginArgs(const CommandLineArguments &Args, StringRef) {
+  CommandLineArguments Out;
+  for (const std::string &A : Args) {
+    StringRef S(A);
+    if (S.starts_with("-fplugin=") || S.starts_with("-fplugin-arg-") ||
+        S.starts_with("-fpass-plugin="))
+      continue;
+    Out.push_back(A);
+  }
+  return Out;
+}
+
+} // namespace
+
+FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
+                   const FileConfig &Config, const RunOptions &Opts) {
+  FileResult R;
+  R.File = AbsFile;
+  if (!Config.Analysis.Checks.any())
+    return R; // every check disabled for this file by its configuration
+
+  // Each call gets its own working directory (ClangTool moves it to each
+  // command's directory); the process-wide one would race between threads.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  ClangTool Tool(DB, {AbsFile}, std::make_shared<PCHContainerOperations>(), FS);
+  Tool.appendArgumentsAdjuster(dropPluginArgs);
+  // Warnings are not the lint step's; -Werror in a build must not fail it.
+  Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
+  if (!Opts.ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(
+        getInsertArgumentAdjuster(Opts.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
+  if (!Opts.ExtraArgs.empty())
+    Tool.appendArgumentsAdjuster(
+        getInsertArgumentAdjuster(Opts.ExtraArgs, ArgumentInsertPosition::END));
+  if (!Opts.ResourceDir.empty()) {
+    std::string Dir = Opts.ResourceDir;
+    Tool.appendArgumentsAdjuster([Dir](const CommandLineArguments &Args, StringRef) {
+      for (const std::string &A : Args)
+        if (StringRef(A).starts_with("-resource-dir"))
+          return Args;
+      CommandLineArguments Out = Args;
+      Out.push_back("-resource-dir=" + Dir);
+      return Out;
+    });
+  }
+
+  std::string Errors;
+  ErrorCollector Diags(Errors);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+  Factory F(Config, R);
+  int RC = Tool.run(&F);
+  R.Errors = std::move(Errors);
+  if (RC != 0 || Diags.getNumErrors() != 0) {
+    R.Failed = true;
+    if (R.Errors.empty())
+      R.Errors = "error: no compile command could be run for this file (is it in "
+                 "the compilation database, and does it exist?)\n";
+  }
+  return R;
+}
+
+} // namespace lint
+} // namespace pincheck

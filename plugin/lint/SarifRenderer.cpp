@@ -1,0 +1,111 @@
+#include "Renderers.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+namespace pincheck {
+namespace lint {
+
+using llvm::json::Array;
+using llvm::json::Object;
+
+// Percent-encodes what a URI path may not hold as is.
+static std::string uriPath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Out += C;
+    else
+      Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
+  }
+  return Out;
+}
+
+static Object artifact(const std::string &File, const Report &R) {
+  std::string Shown = displayPath(File, R.BaseDir);
+  if (Shown != File)
+    return Object{{"uri", uriPath(Shown)}, {"uriBaseId", "SRCROOT"}};
+  return Object{{"uri", "file://" + uriPath(File)}};
+}
+
+static Object physical(const Place &P, const Report &R, unsigned EndLine = 0,
+                       unsigned EndColumn = 0) {
+  Object Region{{"startLine", P.Line}, {"startColumn", P.Column}};
+  if (EndLine) {
+    Region["endLine"] = EndLine;
+    Region["endColumn"] = EndColumn;
+  }
+  Region["snippet"] = Object{{"text", P.LineText}};
+  return Object{{"artifactLocation", artifact(P.File, R)}, {"region", std::move(Region)}};
+}
+
+void writeSarif(llvm::raw_ostream &OS, const Report &R) {
+  Array Rules;
+  for (unsigned I = 0; I < NumChecks; ++I) {
+    CheckId Id = CheckId(I);
+    Rules.push_back(Object{
+        {"id", checkName(Id)},
+        {"shortDescription", Object{{"text", checkSummary(Id)}}},
+        {"fullDescription", Object{{"text", checkSummary(Id)}}},
+        {"helpUri", helpUrl(R.DocsUrl, Id)},
+        {"help", Object{{"text", "See " + helpUrl(R.DocsUrl, Id)}}},
+        {"defaultConfiguration", Object{{"level", "warning"}}},
+    });
+  }
+
+  Array Results;
+  for (const LintFinding &F : R.Findings) {
+    Array Related;
+    for (const LintNote &N : F.Notes) {
+      Object L{{"id", int64_t(Related.size())}, {"message", Object{{"text", N.Message}}}};
+      if (!N.At.File.empty())
+        L["physicalLocation"] = physical(N.At, R);
+      Related.push_back(std::move(L));
+    }
+    Object Result{
+        {"ruleId", checkName(F.Check)},
+        {"ruleIndex", unsigned(F.Check)},
+        {"level", F.AsError ? "error" : "warning"},
+        {"message", Object{{"text", F.Message}}},
+        {"locations",
+         Array{Object{{"physicalLocation", physical(F.At, R, F.EndLine, F.EndColumn)}}}},
+        {"partialFingerprints", Object{{"pincheck/v1", F.Fingerprint}}},
+    };
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    Results.push_back(std::move(Result));
+  }
+
+  // Files that did not compile: the run is not complete, and says so.
+  Array Notifications;
+  for (const FileResult *F : R.Files)
+    if (F->Failed)
+      Notifications.push_back(Object{
+          {"level", "error"},
+          {"message", Object{{"text", "failed to parse " + displayPath(F->File, R.BaseDir) +
+                                          "; its findings may be incomplete"}}},
+          {"locations", Array{Object{{"physicalLocation",
+                                      Object{{"artifactLocation", artifact(F->File, R)}}}}}},
+      });
+
+  std::string Base = R.BaseDir;
+  if (llvm::StringRef(Base).ends_with("/") == false)
+    Base += "/";
+  Object Run{
+      {"tool", Object{{"driver", Object{{"name", "pincheck"},
+                                        {"version", R.ToolVersion},
+                                        {"informationUri", R.DocsUrl},
+                                        {"rules", std::move(Rules)}}}}},
+      {"originalUriBaseIds", Object{{"SRCROOT", Object{{"uri", "file://" + uriPath(Base)}}}}},
+      {"invocations", Array{Object{{"executionSuccessful", R.failedFiles() == 0},
+                                   {"toolExecutionNotifications", std::move(Notifications)}}}},
+      {"results", std::move(Results)},
+  };
+  Object Root{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+}
+
+} // namespace lint
+} // namespace pincheck
