@@ -15,12 +15,19 @@ struct Note {
   std::string Message;
 };
 
+// An edit that resolves the finding, for front ends to offer as a fix-it.
+struct FixIt {
+  clang::CharSourceRange Range;
+  std::string Replacement; // "" removes Range
+};
+
 struct Finding {
   CheckId Check;
   clang::SourceLocation Loc;  // where the caret goes
   clang::SourceRange Range;   // the relocating expression
   std::string Message;        // without the trailing " [check-name]"
   std::vector<Note> Notes;
+  std::vector<FixIt> Fixes;
 };
 
 // Each front end implements this once.

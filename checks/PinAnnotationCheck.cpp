@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -98,6 +99,26 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
     auto Misplaced = [&](const char *Where) {
       Report(A.Attr, quoted(macroName(A.Kind)) + " has no effect on " + describe(D) +
                          "; put it on " + Where);
+      // An annotation with no effect can go. Offered only for the macro used
+      // directly: the edit then removes exactly what the user wrote.
+      const SourceManager &SM = Ctx.getSourceManager();
+      // pin.h's macros expand through a helper macro: walk out to ours.
+      for (SourceLocation L = A.Attr->getLocation(); L.isMacroID();
+           L = SM.getImmediateExpansionRange(L).getBegin()) {
+        if (Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts()) != macroName(A.Kind))
+          continue;
+        CharSourceRange Use = Lexer::makeFileCharRange(
+            SM.getImmediateExpansionRange(L), SM, Ctx.getLangOpts());
+        if (Use.isInvalid())
+          break;
+        // With the blank after it, as clang's own fix-it merging does.
+        bool Invalid = false;
+        const char *After = SM.getCharacterData(Use.getEnd(), &Invalid);
+        if (!Invalid && (*After == ' ' || *After == '\t'))
+          Use.setEnd(Use.getEnd().getLocWithOffset(1));
+        Out.back().Fixes.push_back({Use, ""});
+        break;
+      }
     };
     switch (A.Kind) {
     case Annotation::AddressSensitive:

@@ -17,6 +17,8 @@ void DiagnosticSink::report(Finding F) {
     B << F.Message << checkName(F.Check);
     if (F.Range.isValid())
       B << CharSourceRange::getTokenRange(F.Range);
+    for (const FixIt &Fix : F.Fixes)
+      B << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
   }
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
   for (const Note &N : F.Notes)

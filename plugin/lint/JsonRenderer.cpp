@@ -34,6 +34,15 @@ void writeJson(llvm::raw_ostream &OS, const Report &R) {
       O["endLine"] = F.EndLine;
       O["endColumn"] = F.EndColumn;
     }
+    Array Fixes;
+    for (const LintFix &X : F.Fixes) {
+      Object FO = place(X.Begin, R);
+      FO["endLine"] = X.EndLine;
+      FO["endColumn"] = X.EndColumn;
+      FO["replacement"] = X.Replacement;
+      Fixes.push_back(std::move(FO));
+    }
+    O["fixes"] = std::move(Fixes);
     O["fingerprint"] = F.Fingerprint;
     O["notes"] = std::move(Notes);
     Findings.push_back(std::move(O));

@@ -23,6 +23,13 @@ struct LintNote {
   std::string Message;
 };
 
+// A fix-it: replace [Begin, End) in Begin's file by Replacement.
+struct LintFix {
+  Place Begin;
+  unsigned EndLine = 0, EndColumn = 0;
+  std::string Replacement;
+};
+
 struct LintFinding {
   CheckId Check;
   bool AsError = false; // WarningsAsErrors
@@ -30,6 +37,7 @@ struct LintFinding {
   unsigned EndLine = 0, EndColumn = 0; // end of the relocating expression
   std::string Message;
   std::vector<LintNote> Notes;
+  std::vector<LintFix> Fixes;
   std::string Fingerprint; // filled once findings are merged (Fingerprint.h)
 };
 

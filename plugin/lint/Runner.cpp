@@ -69,6 +69,14 @@ public:
     }
     for (Note &N : F.Notes)
       L.Notes.push_back({place(N.Loc), std::move(N.Message)});
+    for (FixIt &Fix : F.Fixes) {
+      CharSourceRange R = Lexer::makeFileCharRange(Fix.Range, SM, LO);
+      if (R.isInvalid())
+        continue;
+      LintFix LF{place(R.getBegin()), SM.getSpellingLineNumber(R.getEnd()),
+                 SM.getSpellingColumnNumber(R.getEnd()), std::move(Fix.Replacement)};
+      L.Fixes.push_back(std::move(LF));
+    }
     Out.Findings.push_back(std::move(L));
   }
 

@@ -73,6 +73,22 @@ void writeSarif(llvm::raw_ostream &OS, const Report &R) {
     };
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    Array Fixes;
+    for (const LintFix &X : F.Fixes)
+      Fixes.push_back(Object{
+          {"description", Object{{"text", X.Replacement.empty() ? "remove it" : "replace it"}}},
+          {"artifactChanges",
+           Array{Object{{"artifactLocation", artifact(X.Begin.File, R)},
+                        {"replacements",
+                         Array{Object{{"deletedRegion",
+                                       Object{{"startLine", X.Begin.Line},
+                                              {"startColumn", X.Begin.Column},
+                                              {"endLine", X.EndLine},
+                                              {"endColumn", X.EndColumn}}},
+                                      {"insertedContent", Object{{"text", X.Replacement}}}}}}}}},
+      });
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
     Results.push_back(std::move(Result));
   }
 

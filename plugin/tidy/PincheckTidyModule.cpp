@@ -69,6 +69,8 @@ public:
         auto D = diag(F.Loc, "%0") << F.Message;
         if (F.Range.isValid())
           D << CharSourceRange::getTokenRange(F.Range);
+        for (const FixIt &Fix : F.Fixes)
+          D << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
       }
       for (const Note &N : F.Notes)
         diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;

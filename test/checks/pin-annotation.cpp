@@ -15,6 +15,16 @@
 // other note.
 // RUN: %pincc -fsyntax-only -std=c++20 -fno-caret-diagnostics %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=SHAPE
+//
+// A misplaced annotation written with pin.h's macro comes with a fix-it that
+// removes the macro and the blank after it (clang-tidy --fix applies it:
+// test/tidy/run-clang-tidy.test); "both on one class", an unknown kind and
+// an annotation not spelled with the macro get none.
+// RUN: %pincc -fsyntax-only -std=c++20 -fdiagnostics-parseable-fixits %s 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=FIXIT --implicit-check-not=fix-it:
+// FIXIT: fix-it:"{{.*}}pin-annotation.cpp":{[[# @LINE + 13]]:1-[[# @LINE + 13]]:23}:""
+// FIXIT: fix-it:"{{.*}}pin-annotation.cpp":{[[# @LINE + 13]]:1-[[# @LINE + 13]]:11}:""
+// FIXIT-COUNT-26: fix-it:"{{.*}}pin-annotation.cpp":{{[{][0-9]+:[0-9]+-[0-9]+:[0-9]+[}]}}:""
 
 #include <pin/pin.h>
 
