@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds pincheck (scripts/setup.sh) and runs the plugin on examples/demo.cpp.
+# Builds pincheck (scripts/setup.sh) and runs the plugin, then the lint tool,
+# on examples/demo.cpp.
 # The example is meant to produce warnings: they are shown and the script
 # still exits 0. It fails if the plugin cannot be loaded or clang fails.
 set -euo pipefail
@@ -33,3 +34,18 @@ if ((rc != 0)); then
 fi
 warnings=$(grep -cE '(^|: )warning: ' <<<"$output" || true)
 echo "pincheck-demo: ok, $warnings warning(s) from examples/demo.cpp"
+
+# The same example through the CI lint tool (exit 1 means "findings": expected).
+tool=build/bin/pincheck
+[[ -x "$tool" ]] || { echo "pincheck-demo: $tool was not built" >&2; exit 1; }
+tcmd=("$tool" examples/demo.cpp -- -std=c++20 -I include)
+echo "pincheck-demo: ${tcmd[*]}"
+set +e
+"${tcmd[@]}"
+trc=$?
+set -e
+if ((trc > 1)); then
+  echo "pincheck-demo: the lint tool failed (exit $trc)" >&2
+  exit "$trc"
+fi
+echo "pincheck-demo: ok, the lint tool ran (exit $trc; 1 means findings, which the example has)"
