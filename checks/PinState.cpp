@@ -1,4 +1,5 @@
 #include "PinState.h"
+#include "Liveness.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include <algorithm>
@@ -27,10 +28,76 @@ struct PtrTarget {
   }
 };
 
+// Facts per place, stored only where they differ from the default (not
+// pinned; pointer target unknown). A state then costs what is pinned, not
+// what the function declares, which keeps the analysis of a long function
+// linear in its length instead of (blocks x declarations).
+template <typename T> class SparseFacts {
+public:
+  const T &get(unsigned I) const {
+    auto It = lower(I);
+    return It != E.end() && It->first == I ? It->second : Default;
+  }
+  void set(unsigned I, const T &V) {
+    auto It = lower(I);
+    bool Found = It != E.end() && It->first == I;
+    if (V == Default) {
+      if (Found)
+        E.erase(It);
+    } else if (Found) {
+      It->second = V;
+    } else {
+      E.insert(It, {I, V});
+    }
+  }
+  // Combine(a, b) for every place either side has a fact for.
+  template <typename Fn> void combineWith(const SparseFacts &O, Fn Combine) {
+    std::vector<std::pair<unsigned, T>> Out;
+    Out.reserve(std::max(E.size(), O.E.size()));
+    auto A = E.begin(), B = O.E.begin();
+    while (A != E.end() || B != O.E.end()) {
+      unsigned I = B == O.E.end() || (A != E.end() && A->first < B->first) ? A->first
+                                                                           : B->first;
+      const T &X = A != E.end() && A->first == I ? A->second : Default;
+      const T &Y = B != O.E.end() && B->first == I ? B->second : Default;
+      T V = Combine(X, Y);
+      if (!(V == Default))
+        Out.push_back({I, V});
+      if (A != E.end() && A->first == I)
+        ++A;
+      if (B != O.E.end() && B->first == I)
+        ++B;
+    }
+    E = std::move(Out);
+  }
+  template <typename Pred> void retainIf(Pred Keep) {
+    E.erase(std::remove_if(E.begin(), E.end(),
+                           [&](const std::pair<unsigned, T> &P) { return !Keep(P.first); }),
+            E.end());
+  }
+  template <typename Fn> void forEach(Fn Visit) const {
+    for (const auto &P : E)
+      Visit(P.first, P.second);
+  }
+  bool operator==(const SparseFacts &O) const { return E == O.E; }
+
+private:
+  typename std::vector<std::pair<unsigned, T>>::iterator lower(unsigned I) {
+    return std::lower_bound(E.begin(), E.end(), I,
+                            [](const std::pair<unsigned, T> &P, unsigned K) { return P.first < K; });
+  }
+  typename std::vector<std::pair<unsigned, T>>::const_iterator lower(unsigned I) const {
+    return std::lower_bound(E.begin(), E.end(), I,
+                            [](const std::pair<unsigned, T> &P, unsigned K) { return P.first < K; });
+  }
+  std::vector<std::pair<unsigned, T>> E; // sorted by place
+  static inline const T Default{};
+};
+
 struct State {
   bool Reached = false;
-  std::vector<PlaceBits> P;
-  std::vector<PtrTarget> Ptr;
+  SparseFacts<PlaceBits> P;
+  SparseFacts<PtrTarget> Ptr;
   bool operator==(const State &O) const {
     return Reached == O.Reached && P == O.P && Ptr == O.Ptr;
   }
@@ -52,8 +119,6 @@ public:
   State initial() const {
     State S;
     S.Reached = true;
-    S.P.resize(F.Places.size());
-    S.Ptr.resize(F.Pointers.size());
     return S;
   }
 
@@ -64,18 +129,18 @@ public:
       Into = From;
       return;
     }
-    for (size_t I = 0; I < Into.P.size(); ++I) {
-      PlaceBits &A = Into.P[I];
-      const PlaceBits &B = From.P[I];
-      bool Must = A.Must && B.Must;
-      A.MustSite = Must ? minSite(A.MustSite, B.MustSite) : -1;
-      A.Must = Must;
-      A.MaySite = minSite(A.May ? A.MaySite : -1, B.May ? B.MaySite : -1);
-      A.May = A.May || B.May;
-    }
-    for (size_t I = 0; I < Into.Ptr.size(); ++I)
-      if (!(Into.Ptr[I] == From.Ptr[I]))
-        Into.Ptr[I] = PtrTarget();
+    Into.P.combineWith(From.P, [](const PlaceBits &A, const PlaceBits &B) {
+      PlaceBits R;
+      R.Must = A.Must && B.Must;
+      R.MustSite = R.Must ? minSite(A.MustSite, B.MustSite) : -1;
+      R.MaySite = minSite(A.May ? A.MaySite : -1, B.May ? B.MaySite : -1);
+      R.May = A.May || B.May;
+      return R;
+    });
+    // Paths that disagree on a pointer's target leave it unknown.
+    Into.Ptr.combineWith(From.Ptr, [](const PtrTarget &A, const PtrTarget &B) {
+      return A == B ? A : PtrTarget();
+    });
   }
 
   void transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Uses) {
@@ -91,12 +156,13 @@ public:
                                   : resolveGlvalue(Ev.Target, St);
         if (!R)
           continue;
-        PlaceBits &B = St.P[R.Place];
+        PlaceBits B = St.P.get(R.Place);
         if (!B.Must)
           B.MustSite = PinI;
         if (!B.May)
           B.MaySite = PinI;
         B.Must = B.May = true;
+        St.P.set(R.Place, B);
       }
 
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -108,24 +174,25 @@ public:
         // what ends the pinned state of a loop body's variable).
         if (auto It = F.PlaceIndex.find(V);
             It != F.PlaceIndex.end() && !V->isStaticLocal())
-          St.P[It->second] = PlaceBits();
+          St.P.set(It->second, PlaceBits());
         if (auto It = F.PointerIndex.find(V); It != F.PointerIndex.end())
-          St.Ptr[It->second] =
-              V->getInit() ? targetOf(resolvePointer(V->getInit(), St)) : PtrTarget();
+          St.Ptr.set(It->second, V->getInit()
+                                     ? targetOf(resolvePointer(V->getInit(), St))
+                                     : PtrTarget());
       }
       return;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (int I = pointerVar(BO->getLHS()); I >= 0 && BO->isAssignmentOp())
-        St.Ptr[I] = BO->getOpcode() == BO_Assign
-                        ? targetOf(resolvePointer(BO->getRHS(), St))
-                        : PtrTarget();
+        St.Ptr.set(I, BO->getOpcode() == BO_Assign
+                          ? targetOf(resolvePointer(BO->getRHS(), St))
+                          : PtrTarget());
       return;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->isIncrementDecrementOp())
         if (int I = pointerVar(UO->getSubExpr()); I >= 0)
-          St.Ptr[I] = PtrTarget();
+          St.Ptr.set(I, PtrTarget());
     }
   }
 
@@ -158,7 +225,7 @@ private:
         R = partOf(R, O.ElementType);
       if (!R || !Types.isAddressSensitive(R.ObjType))
         continue;
-      const PlaceBits &B = St.P[R.Place];
+      const PlaceBits &B = St.P.get(R.Place);
       if (B.Must)
         Uses.push_back({OpI, K, R, true, unsigned(B.MustSite)});
       else if (B.May)
@@ -276,7 +343,7 @@ private:
     if (const Expr *Arg = addressofArgument(E, nullptr))
       return resolveGlvalue(Arg, St, Depth + 1);
     if (int I = pointerVar(E); I >= 0) {
-      const PtrTarget &T = St.Ptr[I];
+      const PtrTarget &T = St.Ptr.get(I);
       if (T.Place < 0)
         return {};
       Resolved R;
@@ -357,6 +424,21 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
 
   Solver S(F, Types);
   std::vector<State> Out(G->getNumBlockIDs());
+  std::vector<std::vector<unsigned>> LiveOut = livePlacesOut(*G, F);
+  // What nothing can name after a block is forgotten at its end; a place a
+  // pointer still targets is kept (it may be named through the pointer).
+  auto Forget = [&](const CFGBlock *B, State &St) {
+    const std::vector<unsigned> &Live = LiveOut[B->getBlockID()];
+    llvm::SmallVector<unsigned, 4> Targeted;
+    St.Ptr.forEach([&](unsigned, const PtrTarget &T) {
+      if (T.Place >= 0)
+        Targeted.push_back(T.Place);
+    });
+    St.P.retainIf([&](unsigned P) {
+      return std::binary_search(Live.begin(), Live.end(), P) ||
+             llvm::is_contained(Targeted, P);
+    });
+  };
   std::vector<const CFGBlock *> RPOT = reversePostOrder(*G);
   const CFGBlock *Entry = &G->getEntry();
 
@@ -388,6 +470,7 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
       if (!St.Reached)
         continue;
       Run(B, St, nullptr);
+      Forget(B, St);
       if (St != Out[B->getBlockID()]) {
         Out[B->getBlockID()] = std::move(St);
         Changed = true;
