@@ -15,6 +15,15 @@ using namespace clang;
 
 namespace pincheck {
 
+llvm::ArrayRef<LimitInfo> analysisLimits() {
+  static const LimitInfo Table[] = {
+#define LIMIT(Field, Option, Flag, Value, Counts)                                   \
+  {Option, Flag, Value, Counts, &AnalyzerOptions::Field},
+#include "Limits.def"
+  };
+  return Table;
+}
+
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
     : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx) {}
 Analyzer::~Analyzer() = default;
@@ -70,9 +79,15 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   if (F.trivial())
     return;
   ++Stats.FunctionsAnalyzed;
-  FlowLimits Limits;
-  Limits.MaxBlockVisits = Opts.MaxBlockVisits;
-  FlowResult R = solvePinState(F, Types, Limits);
+  FlowResult R;
+  if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces) {
+    R.Skipped = true;
+    R.SkipReason = "the tracked-variables limit (max-places) was reached";
+  } else {
+    FlowLimits Limits;
+    Limits.MaxBlockVisits = Opts.MaxBlockVisits;
+    R = solvePinState(F, Types, Limits);
+  }
   if (R.Skipped) {
     ++Stats.FunctionsSkipped;
     if (OnSkipped)

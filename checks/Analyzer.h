@@ -7,6 +7,7 @@
 #include "Registry.h"
 #include "TypeModel.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
 #include <memory>
@@ -14,15 +15,26 @@
 
 namespace pincheck {
 
-// Per-function cap on CFG block visits of the pin-state analysis (0: none).
-// A function over it is skipped, counted, and reported by front ends that are
-// asked to (see docs/plugin.md). One default for every front end.
-constexpr unsigned DefaultMaxBlockVisits = 200000;
+// The per-function limits (Limits.def); 0 means none. One default each for
+// every front end.
+#define LIMIT(Field, Option, Flag, Value, Counts) constexpr unsigned Default##Field = Value;
+#include "Limits.def"
 
 struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
-  unsigned MaxBlockVisits = DefaultMaxBlockVisits;
+#define LIMIT(Field, Option, Flag, Value, Counts) unsigned Field = Value;
+#include "Limits.def"
 };
+
+// The limits as data, for front ends that parse and print them.
+struct LimitInfo {
+  const char *Option; // clang-tidy option / CheckOptions key
+  const char *Flag;   // plugin argument and lint tool flag
+  unsigned Default;
+  const char *Counts;
+  unsigned AnalyzerOptions::*Field;
+};
+llvm::ArrayRef<LimitInfo> analysisLimits();
 
 struct AnalyzerStats {
   unsigned FunctionsSeen = 0;     // function bodies looked at

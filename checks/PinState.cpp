@@ -463,7 +463,7 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
     for (const CFGBlock *B : RPOT) {
       if (Limits.MaxBlockVisits && ++Result.BlockVisits > Limits.MaxBlockVisits) {
         Result.Skipped = true;
-        Result.SkipReason = "the block-visit limit was reached";
+        Result.SkipReason = "the block-visit limit (max-block-visits) was reached";
         return Result;
       }
       State St = InState(B);

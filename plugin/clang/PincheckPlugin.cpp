@@ -7,6 +7,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -26,14 +27,22 @@ void printUsage() {
          "  checks=<globs>              checks to run, clang-tidy glob syntax\n"
          "                              (default: all; e.g. checks=-*,pin-move)\n"
          "  warnings-as-errors=<globs>  report these checks as errors\n"
-         "  werror                      report every check as an error\n"
-         "  max-block-visits=<n>        per-function analysis limit (default "
-      << DefaultMaxBlockVisits
-      << ",\n"
-         "                              0: none); functions over it are skipped\n"
-         "  report-skipped              remark on each function a limit skipped\n"
-         "  list-checks                 print the checks (the compile goes on)\n"
-         "  help                        print this text\n";
+         "  werror                      report every check as an error\n";
+  for (const LimitInfo &L : analysisLimits())
+    llvm::errs() << llvm::formatv("  {0,-27} per-function limit on {1}\n"
+                                  "                              (default {2}; 0: none)\n",
+                                  std::string(L.Flag) + "=<n>", L.Counts, L.Default);
+  llvm::errs() << "                              functions over a limit are skipped\n"
+                  "  report-skipped              remark on each function a limit skipped\n"
+                  "  list-checks                 print the checks (the compile goes on)\n"
+                  "  help                        print this text\n";
+}
+
+const LimitInfo *limitByFlag(StringRef Flag) {
+  for (const LimitInfo &L : analysisLimits())
+    if (Flag == L.Flag)
+      return &L;
+  return nullptr;
 }
 
 class Consumer : public ASTConsumer {
@@ -47,7 +56,7 @@ public:
       A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
         Sink.remark(FD->getLocation(),
                     "pincheck skipped '" + FD->getNameAsString() + "': " +
-                        Reason.str() + " (raise max-block-visits to analyse it)");
+                        Reason.str() + "; raise the limit to analyse it");
       };
     A.analyzeTranslationUnit();
     Sink.reportUnmatchedNolint();
@@ -96,12 +105,12 @@ public:
         Cfg.AsErrors = S;
       } else if (A == "werror") {
         Cfg.AsErrors = CheckSet::all();
-      } else if (Key == "max-block-visits" && HasVal) {
+      } else if (const LimitInfo *L = limitByFlag(Key); L && HasVal) {
         unsigned N;
         if (Val.getAsInteger(10, N))
-          return Fail("'max-block-visits' needs a non-negative integer, got '" +
+          return Fail("'" + Key.str() + "' needs a non-negative integer, got '" +
                       Val.str() + "'");
-        Cfg.Analysis.MaxBlockVisits = N;
+        Cfg.Analysis.*(L->Field) = N;
       } else if (A == "report-skipped") {
         Cfg.ReportSkipped = true;
       } else {

@@ -103,35 +103,38 @@ llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
       return llvm::createStringError(std::errc::invalid_argument, "%s", E.c_str());
   }
 
-  // MaxBlockVisits: a check's own value over the global one, as in the
-  // module; the tool runs one analysis, so the largest enabled value wins.
-  auto Read = [&](llvm::StringRef Key) -> std::optional<unsigned> {
+  // Each limit: a check's own value over the global one, as in the module;
+  // the tool runs one analysis, so the largest enabled value wins (0, no
+  // limit, is the largest). The command line overrides both.
+  auto Read = [&](const std::string &Key) -> std::optional<unsigned> {
     auto It = O.CheckOptions.find(Key);
     if (It == O.CheckOptions.end())
       return std::nullopt;
     unsigned N;
     if (llvm::StringRef(It->getValue().Value).trim().getAsInteger(10, N)) {
       C.Warnings.push_back(R.Source + ": invalid configuration value '" +
-                           It->getValue().Value + "' for option '" + Key.str() +
+                           It->getValue().Value + "' for option '" + Key +
                            "'; expected a non-negative integer (using the default)");
       return std::nullopt;
     }
     return N;
   };
-  std::optional<unsigned> Global = Read("MaxBlockVisits");
-  std::optional<unsigned> Chosen;
-  for (unsigned I = 0; I < NumChecks; ++I) {
-    if (!C.Analysis.Checks.enabled(CheckId(I)))
-      continue;
-    std::optional<unsigned> V = Read((checkName(CheckId(I)) + ".MaxBlockVisits").str());
-    unsigned Eff = V ? *V : Global ? *Global : DefaultMaxBlockVisits;
-    // 0 means no limit: it is the largest.
-    if (!Chosen || Eff == 0 || (*Chosen != 0 && Eff > *Chosen))
-      Chosen = Eff;
+  llvm::ArrayRef<LimitInfo> Limits = analysisLimits();
+  for (size_t L = 0; L < Limits.size(); ++L) {
+    const LimitInfo &Info = Limits[L];
+    std::optional<unsigned> Global = Read(Info.Option);
+    std::optional<unsigned> Chosen;
+    for (unsigned I = 0; I < NumChecks; ++I) {
+      if (!C.Analysis.Checks.enabled(CheckId(I)))
+        continue;
+      std::optional<unsigned> V = Read((checkName(CheckId(I)) + "." + Info.Option).str());
+      unsigned Eff = V ? *V : Global ? *Global : Info.Default;
+      if (!Chosen || Eff == 0 || (*Chosen != 0 && Eff > *Chosen))
+        Chosen = Eff;
+    }
+    std::optional<unsigned> FromCli = L < Cli.Limits.size() ? Cli.Limits[L] : std::nullopt;
+    C.Analysis.*(Info.Field) = FromCli ? *FromCli : Chosen ? *Chosen : Info.Default;
   }
-  C.Analysis.MaxBlockVisits = Cli.MaxBlockVisits ? *Cli.MaxBlockVisits
-                              : Chosen          ? *Chosen
-                                                : DefaultMaxBlockVisits;
   return C;
 }
 

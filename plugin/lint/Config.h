@@ -25,7 +25,8 @@ struct FileConfig {
 struct CommandLineConfig {
   std::string Checks;     // --checks, applied after the files' lists
   std::string ConfigFile; // --config-file: this file instead of searching
-  std::optional<unsigned> MaxBlockVisits;
+  // Per analysisLimits() entry: the flag's value, if given.
+  std::vector<std::optional<unsigned>> Limits;
 };
 
 class ConfigSource {

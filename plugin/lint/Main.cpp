@@ -67,13 +67,26 @@ cl::opt<std::string> BaseDir("base-dir",
                              cl::desc("Show paths relative to this directory (default: the\n"
                                       "current directory); baselines and SARIF use it too"),
                              cl::value_desc("dir"), cl::cat(Category));
-// cl::desc keeps a StringRef: the text must outlive the option.
-const std::string MaxBlockVisitsDesc =
-    "Per-function analysis limit (default " + std::to_string(DefaultMaxBlockVisits) +
-    ", or CheckOptions\nMaxBlockVisits; 0: none)";
-cl::opt<std::string> MaxBlockVisits(
-    "max-block-visits", cl::desc(MaxBlockVisitsDesc),
-    cl::value_desc("n"), cl::cat(Category));
+// One flag per analysis limit (checks/Limits.def), made before parsing.
+struct LimitFlag {
+  std::string Desc;
+  std::unique_ptr<cl::opt<std::string>> Opt;
+};
+std::vector<LimitFlag> makeLimitFlags() {
+  std::vector<LimitFlag> Flags;
+  for (const LimitInfo &L : analysisLimits()) {
+    LimitFlag F;
+    // cl::desc keeps a StringRef: the text lives in the LimitFlag.
+    F.Desc = std::string("Per-function limit on ") + L.Counts + " (default " +
+             std::to_string(L.Default) + ", or CheckOptions " + L.Option + "; 0: none)";
+    Flags.push_back(std::move(F));
+  }
+  for (size_t I = 0; I < Flags.size(); ++I)
+    Flags[I].Opt = std::make_unique<cl::opt<std::string>>(
+        StringRef(analysisLimits()[I].Flag), cl::desc(Flags[I].Desc), cl::value_desc("n"),
+        cl::cat(Category));
+  return Flags;
+}
 cl::opt<bool> ReportSkipped("report-skipped",
                             cl::desc("List each function an analysis limit skipped"),
                             cl::cat(Category));
@@ -156,7 +169,7 @@ void printSummary(const Report &R, const std::vector<FileResult> &Results) {
   if (unsigned Skipped = R.functionsSkipped())
     OS << "pincheck: " << Skipped << (Skipped == 1 ? " function" : " functions")
        << " skipped by analysis limits (list them with --report-skipped; raise "
-          "--max-block-visits to analyse them)\n";
+          "the limit each names to analyse it)\n";
 }
 
 } // namespace
@@ -171,6 +184,7 @@ int main(int argc, const char **argv) {
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> DB =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+  std::vector<LimitFlag> LimitFlags = makeLimitFlags();
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;
@@ -191,12 +205,16 @@ int main(int argc, const char **argv) {
   CommandLineConfig Cli;
   Cli.Checks = Checks;
   Cli.ConfigFile = ConfigFile;
-  if (!MaxBlockVisits.empty()) {
+  for (size_t I = 0; I < LimitFlags.size(); ++I) {
+    const std::string &V = *LimitFlags[I].Opt;
+    Cli.Limits.push_back(std::nullopt);
+    if (V.empty())
+      continue;
     unsigned N;
-    if (StringRef(MaxBlockVisits).getAsInteger(10, N))
-      return usageError("--max-block-visits needs a non-negative integer, got '" +
-                        MaxBlockVisits + "'");
-    Cli.MaxBlockVisits = N;
+    if (StringRef(V).getAsInteger(10, N))
+      return usageError(Twine("--") + analysisLimits()[I].Flag +
+                        " needs a non-negative integer, got '" + V + "'");
+    Cli.Limits.back() = N;
   }
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();
@@ -317,7 +335,7 @@ int main(int argc, const char **argv) {
              << F.Errors;
     if (ReportSkipped)
       for (const std::string &S : F.Skipped)
-        errs() << "pincheck: skipped " << S << " (raise --max-block-visits)\n";
+        errs() << "pincheck: skipped " << S << "\n";
   }
 
   std::vector<LintFinding> All = merge(Results);

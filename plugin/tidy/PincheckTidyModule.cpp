@@ -16,9 +16,16 @@ namespace {
 // asks for them; the first one to ask runs the analysis, the rest reuse it.
 struct SharedFindings {
   bool Valid = false;
-  unsigned MaxBlockVisits = 0;
+  AnalyzerOptions Opts; // the limits they were computed with
   std::vector<Finding> Findings;
 };
+
+bool sameLimits(const AnalyzerOptions &A, const AnalyzerOptions &B) {
+  for (const LimitInfo &L : analysisLimits())
+    if (A.*(L.Field) != B.*(L.Field))
+      return false;
+  return true;
+}
 SharedFindings &shared() {
   static SharedFindings S;
   return S;
@@ -36,14 +43,17 @@ private:
 class PinTidyCheck : public ClangTidyCheck {
 public:
   PinTidyCheck(StringRef Name, ClangTidyContext *Context, CheckId Id)
-      : ClangTidyCheck(Name, Context), Id(Id),
-        MaxBlockVisits(Options.getLocalOrGlobal("MaxBlockVisits", DefaultMaxBlockVisits)) {}
+      : ClangTidyCheck(Name, Context), Id(Id) {
+    for (const LimitInfo &L : analysisLimits())
+      Limits.*(L.Field) = Options.getLocalOrGlobal(L.Option, L.Default);
+  }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
     return LO.CPlusPlus;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Options.store(Opts, "MaxBlockVisits", MaxBlockVisits);
+    for (const LimitInfo &L : analysisLimits())
+      Options.store(Opts, L.Option, Limits.*(L.Field));
   }
   void onStartOfTranslationUnit() override { shared().Valid = false; }
   void registerMatchers(MatchFinder *Finder) override {
@@ -52,15 +62,13 @@ public:
 
   void check(const MatchFinder::MatchResult &Result) override {
     SharedFindings &S = shared();
-    if (!S.Valid || S.MaxBlockVisits != MaxBlockVisits) {
+    if (!S.Valid || !sameLimits(S.Opts, Limits)) {
       S.Findings.clear();
-      AnalyzerOptions Opts;
-      Opts.MaxBlockVisits = MaxBlockVisits;
       CollectingSink Sink(S.Findings);
-      Analyzer A(*Result.Context, Opts, Sink);
+      Analyzer A(*Result.Context, Limits, Sink);
       A.analyzeTranslationUnit();
       S.Valid = true;
-      S.MaxBlockVisits = MaxBlockVisits;
+      S.Opts = Limits;
     }
     for (const Finding &F : S.Findings) {
       if (F.Check != Id)
@@ -79,7 +87,7 @@ public:
 
 private:
   CheckId Id;
-  unsigned MaxBlockVisits;
+  AnalyzerOptions Limits; // its checks are unused: each check filters its own
 };
 
 class PincheckModule : public ClangTidyModule {
