@@ -22,24 +22,25 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
     return Fail(Buffer.getError().message() +
                 " (write one with --write-baseline=" + Path.str() + ")");
   auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+  std::string Again = "; write it again with --write-baseline=" + Path.str();
   if (!Doc)
-    return Fail("not valid JSON: " + llvm::toString(Doc.takeError()));
+    return Fail("not valid JSON: " + llvm::toString(Doc.takeError()) + Again);
   const llvm::json::Object *Root = Doc->getAsObject();
   const llvm::json::Array *Entries = Root ? Root->getArray("findings") : nullptr;
   if (!Root || Root->getString("tool") != "pincheck" || !Entries)
     return Fail("not a pincheck baseline (expected an object with \"tool\": "
-                "\"pincheck\" and a \"findings\" array)");
+                "\"pincheck\" and a \"findings\" array)" + Again);
   if (Root->getInteger("version") != FormatVersion)
     return Fail("baseline format version " +
                 std::to_string(Root->getInteger("version").value_or(0)) +
                 " is not supported (this pincheck writes version " +
-                std::to_string(FormatVersion) + "); write it again");
+                std::to_string(FormatVersion) + ")" + Again);
   Baseline B;
   for (const llvm::json::Value &E : *Entries) {
     const llvm::json::Object *O = E.getAsObject();
     std::optional<llvm::StringRef> FP = O ? O->getString("fingerprint") : std::nullopt;
     if (!FP)
-      return Fail("an entry has no \"fingerprint\"");
+      return Fail("an entry has no \"fingerprint\"" + Again);
     ++B.Remaining[*FP];
   }
   return B;

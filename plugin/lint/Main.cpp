@@ -13,6 +13,8 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -201,6 +203,9 @@ int main(int argc, const char **argv) {
                           StringRef(FixedError).starts_with("error: ") ? 7 : 0));
   if (DB && !BuildPath.empty())
     return usageError("give either -p <build-dir> or compiler flags after '--', not both");
+  if (DB && Sources.empty())
+    return usageError("no files named: with flags after '--', name the files before it "
+                      "(pincheck a.cpp b.cpp -- -std=c++20)");
 
   CommandLineConfig Cli;
   Cli.Checks = Checks;
@@ -245,6 +250,16 @@ int main(int argc, const char **argv) {
   if (!DB) {
     std::string Err;
     if (!BuildPath.empty()) {
+      // LLVM's reader keeps the entries before a syntax error and goes on:
+      // a truncated database must stop the run, not shrink it.
+      SmallString<256> Json(BuildPath);
+      sys::path::append(Json, "compile_commands.json");
+      if (auto Buffer = MemoryBuffer::getFile(Json)) {
+        if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
+          return usageError("'" + Json + "' is not valid JSON: " +
+                            toString(Parsed.takeError()) +
+                            "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+      }
       DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
       if (!DB)
         return usageError("cannot load a compilation database from '" + BuildPath +
@@ -324,18 +339,25 @@ int main(int argc, const char **argv) {
   if (ShowProgress)
     errs() << "\r\033[K";
 
-  // Per-file messages, in file order whatever the scheduling was.
+  // Per-file messages, in file order whatever the scheduling was; a
+  // header's remarks once, like its findings.
+  auto Where = [&](const Place &P) {
+    return displayPath(P.File, R.BaseDir) + ":" + std::to_string(P.Line) + ":" +
+           std::to_string(P.Column) + ": ";
+  };
+  std::set<Remark> SeenWarnings, SeenSkips;
   for (const FileResult &F : Results) {
     R.Files.push_back(&F);
-    for (const std::string &W : F.Warnings)
-      errs() << W << "\n";
+    for (const Remark &W : F.Warnings)
+      if (SeenWarnings.insert(W).second)
+        errs() << Where(W.At) << "warning: " << W.Text << " [pincheck-nolint]\n";
     if (F.Failed)
       errs() << "pincheck: error: failed to parse " << displayPath(F.File, R.BaseDir)
              << ":\n"
              << F.Errors;
-    if (ReportSkipped)
-      for (const std::string &S : F.Skipped)
-        errs() << "pincheck: skipped " << S << "\n";
+    for (const Remark &S : F.Skipped)
+      if (SeenSkips.insert(S).second && ReportSkipped)
+        errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
   }
 
   std::vector<LintFinding> All = merge(Results);

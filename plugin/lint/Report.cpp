@@ -1,5 +1,6 @@
 #include "Report.h"
 #include "llvm/ADT/Twine.h"
+#include <set>
 
 namespace pincheck {
 namespace lint {
@@ -12,10 +13,10 @@ unsigned Report::failedFiles() const {
 }
 
 unsigned Report::functionsSkipped() const {
-  unsigned N = 0;
+  std::set<Remark> Distinct;
   for (const FileResult *F : Files)
-    N += F->FunctionsSkipped;
-  return N;
+    Distinct.insert(F->Skipped.begin(), F->Skipped.end());
+  return Distinct.size();
 }
 
 std::map<std::string, unsigned> Report::findingsByCheck() const {

@@ -6,6 +6,7 @@
 
 #include "Registry.h"
 #include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -41,14 +42,26 @@ struct LintFinding {
   std::string Fingerprint; // filled once findings are merged (Fingerprint.h)
 };
 
+// A line for stderr about a place (an unmatched NOLINT comment, a function
+// a limit skipped): data, so that paths are shown like the report's and a
+// header's remark comes once.
+struct Remark {
+  Place At;
+  std::string Text;
+  bool operator<(const Remark &O) const {
+    return std::tie(At.File, At.Line, At.Column, Text) <
+           std::tie(O.At.File, O.At.Line, O.At.Column, O.Text);
+  }
+};
+
 // What one file's run produced.
 struct FileResult {
   std::string File; // absolute
   std::vector<LintFinding> Findings;
   bool Failed = false;
   std::string Errors;                // the compiler's errors, clang-style text
-  std::vector<std::string> Warnings; // configuration, unmatched NOLINT, ...
-  std::vector<std::string> Skipped;  // functions skipped by a budget
+  std::vector<Remark> Warnings; // unmatched NOLINT comments
+  std::vector<Remark> Skipped;  // functions skipped by a limit
   unsigned FunctionsSeen = 0, FunctionsAnalyzed = 0, FunctionsSkipped = 0;
 };
 
@@ -62,6 +75,7 @@ struct Report {
   unsigned Baselined = 0; // findings matched by the baseline, not shown
 
   unsigned failedFiles() const;
+  // Distinct skipped functions: one in a header counts once.
   unsigned functionsSkipped() const;
   std::map<std::string, unsigned> findingsByCheck() const;
 };

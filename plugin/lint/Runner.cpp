@@ -81,12 +81,8 @@ public:
   }
 
   void finish() {
-    for (const NolintFilter::Unmatched &U : Nolint.takeUnmatched()) {
-      Place P = place(U.Loc);
-      Out.Warnings.push_back(P.File + ":" + std::to_string(P.Line) + ":" +
-                             std::to_string(P.Column) + ": warning: " +
-                             NolintFilter::describe(U) + " [pincheck-nolint]");
-    }
+    for (const NolintFilter::Unmatched &U : Nolint.takeUnmatched())
+      Out.Warnings.push_back({place(U.Loc), NolintFilter::describe(U)});
   }
 
   // Where clang would show it: the macro argument as written, or the macro
@@ -134,10 +130,8 @@ public:
     Converter Sink(Ctx.getSourceManager(), Ctx.getLangOpts(), Cfg, Out);
     Analyzer A(Ctx, Cfg.Analysis, Sink);
     A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
-      Place P = Sink.place(FD->getLocation());
-      Out.Skipped.push_back(P.File + ":" + std::to_string(P.Line) + ":" +
-                            std::to_string(P.Column) + ": '" +
-                            FD->getNameAsString() + "': " + Reason.str());
+      Out.Skipped.push_back({Sink.place(FD->getLocation()),
+                             "'" + FD->getNameAsString() + "': " + Reason.str()});
     };
     A.analyzeTranslationUnit();
     Sink.finish();
@@ -170,6 +164,25 @@ public:
   Factory(const FileConfig &Cfg, FileResult &Out) : Cfg(Cfg), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(Cfg, Out);
+  }
+
+  // As FrontendActionFactory's, but clang's "N errors generated." goes
+  // nowhere: worker threads must not write to stderr (the failed file's
+  // errors are printed, in file order, by the caller).
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    CompilerInstance Compiler(std::move(Invocation), std::move(PCHContainerOps));
+    Compiler.setFileManager(Files);
+    Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    Compiler.createDiagnostics(DiagConsumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager();
+    std::unique_ptr<FrontendAction> A = create();
+    bool Success = Compiler.ExecuteAction(*A);
+    Files->clearStatCache();
+    return Success;
   }
 
 private:
@@ -220,8 +233,9 @@ FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
       for (const std::string &A : Args)
         if (StringRef(A).starts_with("-resource-dir"))
           return Args;
+      // Before a "--": what follows it is input files.
       CommandLineArguments Out = Args;
-      Out.push_back("-resource-dir=" + Dir);
+      Out.insert(llvm::find(Out, "--"), "-resource-dir=" + Dir);
       return Out;
     });
   }

@@ -16,7 +16,7 @@ static std::string uriPath(llvm::StringRef Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
       Out += C;
     else
-      Out += llvm::formatv("%{0:X2}", unsigned(C)).str();
+      Out += llvm::formatv("%{0:X-2}", unsigned(C)).str();
   }
   return Out;
 }
