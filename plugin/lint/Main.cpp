@@ -103,7 +103,7 @@ cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary on stderr"),
                     cl::cat(Category));
 cl::opt<std::string> DocsUrl("docs-url",
                              cl::desc("Base URL of the checks' pages, for SARIF help links"),
-                             cl::init(PINCHECK_DOCS_URL), cl::value_desc("url"),
+                             cl::value_desc("url"),
                              cl::cat(Category));
 
 const char *Overview =
@@ -120,6 +120,18 @@ const char *Overview =
     "or a file that failed to parse.\n";
 
 constexpr int ExitFindings = 1, ExitError = 2;
+
+// An installed tool links to the installed pages (<prefix>/share/doc/
+// pincheck/checks); one in a build tree to the build's PINCHECK_DOCS_URL.
+std::string defaultDocsUrl(const char *Argv0) {
+  static int Anchor;
+  std::string Exe = sys::fs::getMainExecutable(Argv0, &Anchor);
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "doc", "pincheck", "checks");
+  if (sys::fs::is_directory(Installed))
+    return "file://" + Installed.str().str();
+  return PINCHECK_DOCS_URL;
+}
 
 int usageError(const Twine &Msg) {
   errs() << "pincheck: error: " << Msg << "\n";
@@ -242,7 +254,7 @@ int main(int argc, const char **argv) {
   R.BaseDir = absolute(BaseDir.empty() ? "." : StringRef(BaseDir));
   if (!sys::fs::is_directory(R.BaseDir))
     return usageError("--base-dir '" + BaseDir + "' is not a directory");
-  R.DocsUrl = DocsUrl;
+  R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl;
   R.ToolVersion = PINCHECK_VERSION;
 
   // The database: the flags after "--", the one in -p, or the nearest one
