@@ -1,4 +1,5 @@
 #include "Analyzer.h"
+#include "clang/Basic/IdentifierTable.h"
 #include "Explain.h"
 #include "FunctionFacts.h"
 #include "PinAnnotationCheck.h"
@@ -134,9 +135,22 @@ void Analyzer::checkAnnotations(const Decl *D) {
 namespace {
 class TUWalker : public RecursiveASTVisitor<TUWalker> {
 public:
-  explicit TUWalker(Analyzer &A) : A(A) {}
+  TUWalker(Analyzer &A, const SourceManager &SM) : A(A), SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
+
+  // Nothing in a system header is analysed or reported: do not walk it. A
+  // namespace is walked (std's may hold users' specialisations); any other
+  // declaration spelled in a system header is skipped with all it contains.
+  // On code that only includes libraries, this walk is most of pincheck's
+  // cost.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) &&
+        D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool VisitDecl(Decl *D) {
     A.checkAnnotations(D);
@@ -158,11 +172,22 @@ public:
 
 private:
   Analyzer &A;
+  const SourceManager &SM;
 };
 } // namespace
 
 void Analyzer::analyzeTranslationUnit() {
-  TUWalker W(*this);
+  // The prefilter for code without annotations: every pin annotation is an
+  // annotate attribute, spelt with the identifier 'annotate' (or
+  // '__annotate__'). A translation unit that never lexed either has no
+  // address-sensitive type and nothing misplaced, so it costs two hash
+  // lookups. (With a PCH or modules, identifiers load lazily and the table
+  // cannot tell: walk as usual.)
+  IdentifierTable &Idents = Ctx.Idents;
+  if (!Idents.getExternalIdentifierLookup() && Idents.find("annotate") == Idents.end() &&
+      Idents.find("__annotate__") == Idents.end())
+    return;
+  TUWalker W(*this, Ctx.getSourceManager());
   W.TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
