@@ -32,7 +32,8 @@ struct FunctionFacts {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
 
   // Nothing to report can come out of this function: skip the flow analysis.
-  bool trivial() const { return Places.empty() || Ops.empty(); }
+  // Every place starts unpinned, so without a pin event none is ever pinned.
+  bool trivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
 };
 
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
