@@ -21,37 +21,17 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"
 
 say() { printf 'pincheck-bench: %s\n' "$*"; }
-die() { printf 'pincheck-bench: error: %s\n' "$*" >&2; exit 1; }
 
 # valgrind: instruction counts. time: peak RSS. The rest: the real-code
 # corpus (about 260 MB installed in all, Qt's widgets being the largest).
-packages=(valgrind time python3
-          nlohmann-json3-dev libfmt-dev libasio-dev libeigen3-dev libabsl-dev
-          libboost-dev libprotobuf-dev qtbase5-dev libgtest-dev)
-
-if command -v dpkg-query >/dev/null 2>&1; then
-  missing=()
-  for pkg in "${packages[@]}"; do
-    status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
-    [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
-  done
-  if ((${#missing[@]} == 0)); then
-    say "packages present"
-  elif [[ "$(id -u)" -ne 0 ]]; then
-    die "missing packages: ${missing[*]}
-pincheck-bench: run this script as root, or install them first:
-pincheck-bench:   sudo apt-get update && sudo apt-get install --no-install-recommends ${missing[*]}"
-  else
-    say "installing missing packages: ${missing[*]}"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-  fi
-else
-  say "no dpkg-query (not Debian?): not checking packages"
-fi
+# scripts/setup.sh installs them with its own (only what is missing).
+export PINCHECK_EXTRA_PACKAGES="valgrind time python3 nlohmann-json3-dev libfmt-dev
+  libasio-dev libeigen3-dev libabsl-dev libboost-dev libprotobuf-dev qtbase5-dev
+  libgtest-dev"
 
 if [[ "${PINCHECK_BENCH_NO_BUILD:-0}" == 1 ]]; then
   say "PINCHECK_BENCH_NO_BUILD=1: using the existing build/"
+  PINCHECK_SETUP_PACKAGES_ONLY=1 bash "$repo/scripts/setup.sh"
 else
   bash "$repo/scripts/setup.sh"
 fi

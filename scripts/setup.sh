@@ -5,7 +5,10 @@
 #
 #   bash scripts/setup.sh          (from any directory)
 #
-# Environment: PINCHECK_JOBS (default 2) build parallelism.
+# Environment: PINCHECK_JOBS (default 2) build parallelism;
+# PINCHECK_EXTRA_PACKAGES (space-separated) more Debian packages to ensure
+# (bench/run.sh passes its own); PINCHECK_SETUP_PACKAGES_ONLY=1 stops after
+# the packages.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +20,9 @@ die() { printf 'pincheck-setup: error: %s\n' "$*" >&2; exit 1; }
 
 packages=(clang-22 clang-tidy-22 libclang-22-dev libclang-cpp22-dev llvm-22-dev llvm-22-tools
           cmake ninja-build python3 g++ make)
+# shellcheck disable=SC2206  # split on any blank, newlines included
+extra=(${PINCHECK_EXTRA_PACKAGES:-})
+packages+=("${extra[@]}")
 
 # 1. Packages.
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -39,6 +45,11 @@ pincheck-setup:   sudo apt-get update && sudo apt-get install --no-install-recom
   fi
 else
   say "no dpkg-query (not Debian?): not checking packages"
+fi
+
+if [[ "${PINCHECK_SETUP_PACKAGES_ONLY:-0}" == 1 ]]; then
+  say "PINCHECK_SETUP_PACKAGES_ONLY=1: not building"
+  exit 0
 fi
 
 for tool in /usr/lib/llvm-22/bin/clang++ /usr/lib/llvm-22/bin/lit /usr/lib/llvm-22/bin/FileCheck; do
