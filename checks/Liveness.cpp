@@ -14,7 +14,8 @@ namespace {
 // was bound to (and what that names, for references to references).
 class Names {
 public:
-  explicit Names(const FunctionFacts &F) : F(F) {}
+  Names(const FunctionFacts &F, const llvm::DenseMap<const VarDecl *, unsigned> &Index)
+      : F(F), Index(Index) {}
 
   const llvm::SmallVector<unsigned, 2> &of(const ValueDecl *D) {
     if (const auto *B = dyn_cast<BindingDecl>(D))
@@ -25,7 +26,7 @@ public:
       return It->second;
     llvm::SmallVector<unsigned, 2> Out;
     if (const auto *V = dyn_cast<VarDecl>(D)) {
-      if (auto P = F.PlaceIndex.find(V); P != F.PlaceIndex.end())
+      if (auto P = Index.find(V); P != Index.end())
         Out.push_back(P->second);
       if (F.AliasRefs.contains(V) && V->getInit())
         collect(V->getInit(), Out);
@@ -53,16 +54,19 @@ private:
   }
 
   const FunctionFacts &F;
+  const llvm::DenseMap<const VarDecl *, unsigned> &Index;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 2>> Cache;
   const ValueDecl *Current = nullptr;
 };
 
 } // namespace
 
-std::vector<std::vector<unsigned>> livePlacesOut(const CFG &G, const FunctionFacts &F) {
+std::vector<std::vector<unsigned>>
+liveOut(const CFG &G, const FunctionFacts &F,
+        const llvm::DenseMap<const VarDecl *, unsigned> &Index, unsigned Count) {
   unsigned NumBlocks = G.getNumBlockIDs();
-  unsigned NumPlaces = F.Places.size();
-  Names N(F);
+  unsigned NumPlaces = Count;
+  Names N(F, Index);
 
   // Per block: places named before any redeclaration in it (upward
   // exposed), and places it declares.
@@ -84,7 +88,7 @@ std::vector<std::vector<unsigned>> livePlacesOut(const CFG &G, const FunctionFac
       } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D))
-            if (auto P = F.PlaceIndex.find(V); P != F.PlaceIndex.end())
+            if (auto P = Index.find(V); P != Index.end())
               K.push_back(P->second);
       }
     }

@@ -11,13 +11,15 @@
 
 namespace pincheck {
 
-// For each block (by block ID), the sorted indices of the places that a path
-// from the block's end may name (directly, or through a local reference
-// bound to it) before redeclaring them. Places reached only through a
-// pointer are not named: the analysis keeps those while a pointer targets
-// them.
-std::vector<std::vector<unsigned>> livePlacesOut(const clang::CFG &G,
-                                                 const FunctionFacts &F);
+// For each block (by block ID), the sorted indices (into Index's numbering,
+// Count of them) of the variables that a path from the block's end may name
+// (directly, or through a local reference bound to them) before redeclaring
+// them. Used for places (FunctionFacts::PlaceIndex) and for local pointers
+// (FunctionFacts::PointerIndex). A place reached only through a pointer is
+// not named: the analysis keeps it while a live pointer targets it.
+std::vector<std::vector<unsigned>>
+liveOut(const clang::CFG &G, const FunctionFacts &F,
+        const llvm::DenseMap<const clang::VarDecl *, unsigned> &Index, unsigned Count);
 
 } // namespace pincheck
 

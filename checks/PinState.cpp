@@ -424,19 +424,28 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
 
   Solver S(F, Types);
   std::vector<State> Out(G->getNumBlockIDs());
-  std::vector<std::vector<unsigned>> LiveOut = livePlacesOut(*G, F);
-  // What nothing can name after a block is forgotten at its end; a place a
-  // pointer still targets is kept (it may be named through the pointer).
+  std::vector<std::vector<unsigned>> LivePlaces =
+      liveOut(*G, F, F.PlaceIndex, F.Places.size());
+  std::vector<std::vector<unsigned>> LivePointers =
+      liveOut(*G, F, F.PointerIndex, F.Pointers.size());
+  // What nothing can name after a block is forgotten at its end: a pointer
+  // no later statement names, then a place neither named nor targeted by a
+  // pointer still known (it may be named through the pointer).
   auto Forget = [&](const CFGBlock *B, State &St) {
-    const std::vector<unsigned> &Live = LiveOut[B->getBlockID()];
+    const std::vector<unsigned> &LivePtr = LivePointers[B->getBlockID()];
+    St.Ptr.retainIf([&](unsigned P) {
+      return std::binary_search(LivePtr.begin(), LivePtr.end(), P);
+    });
+    const std::vector<unsigned> &Live = LivePlaces[B->getBlockID()];
     llvm::SmallVector<unsigned, 4> Targeted;
     St.Ptr.forEach([&](unsigned, const PtrTarget &T) {
       if (T.Place >= 0)
         Targeted.push_back(T.Place);
     });
+    llvm::sort(Targeted);
     St.P.retainIf([&](unsigned P) {
       return std::binary_search(Live.begin(), Live.end(), P) ||
-             llvm::is_contained(Targeted, P);
+             std::binary_search(Targeted.begin(), Targeted.end(), P);
     });
   };
   std::vector<const CFGBlock *> RPOT = reversePostOrder(*G);
