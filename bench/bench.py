@@ -5,7 +5,7 @@ tool cost, measured side by side with what they are added to.
 Run through `bash bench/run.sh` (installs the packages, builds pincheck), or
 directly once those are in place:
 
-  python3 bench/bench.py              full run (about 40 minutes on 2 cores)
+  python3 bench/bench.py              full run (about 45 minutes on 2 cores)
   python3 bench/bench.py --quick      short run (a few minutes), results/quick.*
   python3 bench/bench.py --only size,dense --runs 3 --no-callgrind
   python3 bench/bench.py --render bench/results/latest.json   (the table again)
@@ -717,7 +717,8 @@ def loglog_slope(pts, key, lo=1000):
     return sum((x - mx) * (y - my) for x, y in xs) / den if den else None
 
 
-def report(groups, machine, args, prof):
+def report(groups, machine, args, prof, compact=False):
+    """The markdown; compact leaves out the per-function profile tables."""
     md = []
     md.append(f"Run: {machine['date']}, {machine['nproc']} × {machine['cpu']}, "
               f"load average {machine['loadavg_start']} at the start, "
@@ -937,6 +938,8 @@ def report(groups, machine, args, prof):
                      "—" if r["share"] is None else f"{r['share'] * 100:.2f}%"]
                     for r in res.get("inclusive", [])]
             md.append(md_table(["part", "Ir", "share of the compile"], rows))
+            if compact:
+                continue
             md.append("")
             md.append("Top functions of pincheck-plugin.so by exclusive instructions "
                       "(template instantiations of clang's RecursiveASTVisitor live in it too):")
@@ -1037,7 +1040,33 @@ def items_from_json(data):
     return groups
 
 
-def write_report(prefix, groups, machine, args, prof, cmdline, options):
+README = os.path.join(BENCH, "README.md")
+README_BEGIN = "<!-- latest results: begin (written by bench.py from results/latest.json) -->"
+README_END = "<!-- latest results: end -->"
+
+
+def update_readme(groups, machine, args, prof, cmdline):
+    """Puts the compact table of a full run between the markers of
+    bench/README.md, headings one level down."""
+    try:
+        with open(README) as f:
+            readme = f.read()
+    except OSError:
+        return
+    if README_BEGIN not in readme or README_END not in readme:
+        return
+    text, _, _ = report(groups, machine, args, prof, compact=True)
+    text = re.sub(r"^(#+) ", lambda m: "#" + m.group(1) + " ", text, flags=re.M)
+    text = (f"`{cmdline}`, {machine['elapsed_s'] / 60:.0f} min; the per-function profile "
+            "tables are in results/latest.md.\n\n" + text)
+    a = readme.index(README_BEGIN) + len(README_BEGIN)
+    b = readme.index(README_END)
+    with open(README, "w") as f:
+        f.write(readme[:a] + "\n\n" + text.strip() + "\n\n" + readme[b:])
+    log("updated the latest results in bench/README.md")
+
+
+def write_report(prefix, groups, machine, args, prof, cmdline, options, extra=None):
     text, goals, size_pts = report(groups, machine, args, prof)
     title = "# pincheck benchmark results\n\n"
     text = title + f"`{cmdline}`, {machine['elapsed_s'] / 60:.0f} min.\n\n" + text
@@ -1047,10 +1076,14 @@ def write_report(prefix, groups, machine, args, prof, cmdline, options):
             "goals": [{"goal": g, "met": ok, "measured": t} for g, ok, t in goals],
             "groups": {g: [i.summary() for i in its] for g, its in groups.items()},
             "size_series": size_pts, "profile": prof}
+    for k, v in (extra or {}).items():
+        data.setdefault(k, v)
     with open(prefix + ".json", "w") as f:
         json.dump(data, f, indent=1)
     print(text)
     log(f"wrote {os.path.relpath(prefix, os.getcwd())}.md and .json")
+    if os.path.abspath(prefix) == os.path.join(RESULTS, "latest"):
+        update_readme(groups, machine, args, prof, cmdline)
 
 
 def render(path):
@@ -1064,7 +1097,7 @@ def render(path):
     args = argparse.Namespace(runs=opts["runs"], quick=opts["quick"], notes=opts.get("notes"))
     prefix = path[:-5] if path.endswith(".json") else path
     write_report(prefix, items_from_json(data), data["machine"], args, data.get("profile"),
-                 data["command"], opts)
+                 data["command"], opts, extra=data)
 
 
 def main():

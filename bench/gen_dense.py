@@ -318,8 +318,9 @@ def dense_file(name, ntypes, nfuncs, units_per_fn, seed, clean=False):
                             "relocations_after_pin_must": must, "relocations_after_pin_may": may}
 
 
-def size_file(n, seed):
-    """One function of about n statements (an even mix of the unit kinds)."""
+def size_file(n, seed, without=()):
+    """One function of about n statements (an even mix of the unit kinds,
+    less those in `without`)."""
     rng = random.Random(seed)
     ntypes = 4
     parts = [HEADER.format(note=f" (size series: one function of {n} statements)")]
@@ -330,6 +331,7 @@ def size_file(n, seed):
     fn.stmts = 2  # `long acc = 0;` and `return acc;`
     kinds = ["straight", "plain", "branch", "loop", "raw", "holder", "plain",
              "alias", "optional", "carried", "base", "marker", "template", "plain"]
+    kinds = [k for k in kinds if k not in without]
     while fn.stmts < n:
         fn.unit(kinds[fn.k % len(kinds)])
     parts.append(fn.text("big"))
@@ -358,6 +360,9 @@ def main():
     ap.add_argument("--functions", type=int)
     ap.add_argument("--sizes", default="10,100,1000,10000,100000",
                     help="statement counts of the size series (empty: none)")
+    ap.add_argument("--size-without", default="",
+                    help="unit kinds the size series leaves out (comma-separated, e.g. "
+                    "'alias': no local pointers), to find which construct a cost comes from")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
 
@@ -389,7 +394,10 @@ def main():
         text, info = dense_file(name, t, f, u, args.seed, clean)
         write(f"dense_{name}.cpp", text, info)
     for s in [int(x) for x in args.sizes.split(",") if x]:
-        text, info = size_file(s, args.seed)
+        without = [k for k in args.size_without.split(",") if k]
+        text, info = size_file(s, args.seed, without)
+        if without:
+            info["without"] = without
         write(f"size_{s}.cpp", text, info)
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)
