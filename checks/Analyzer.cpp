@@ -58,27 +58,35 @@ static RelocationCheck relocationCheck(OpFamily Fam) {
 static constexpr OpFamily AllFamilies[] = {OpFamily::Move, OpFamily::Copy,
                                            OpFamily::Swap, OpFamily::RawMemory};
 
-void Analyzer::analyzeFunction(const FunctionDecl *FD) {
+bool Analyzer::analyzeFunction(const FunctionDecl *FD, BodyContents &Contents) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
       FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
-    return;
+    return false;
   if (llvm::none_of(AllFamilies, [&](OpFamily Fam) {
         return Opts.Checks.enabled(relocationCheck(Fam).Id);
       }))
-    return;
+    return false;
   const Stmt *Body = FD->getBody();
   if (!Body)
-    return;
+    return false;
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-    return;
+    return false;
   if (!Done.insert(FD).second)
-    return;
+    return false;
   ++Stats.FunctionsSeen;
 
   FunctionFacts F = collectFacts(FD, Body, Types);
-  if (F.trivial())
-    return;
+  if (!F.trivial())
+    reportFlow(F);
+  Contents = std::move(F.Contents);
+  for (const Decl *D : Contents.Attributed)
+    checkAnnotations(D);
+  return true;
+}
+
+void Analyzer::reportFlow(const FunctionFacts &F) {
+  const FunctionDecl *FD = F.FD;
   ++Stats.FunctionsAnalyzed;
   FlowResult R;
   if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces) {
@@ -142,14 +150,30 @@ public:
   // Nothing in a system header is analysed or reported: do not walk it. A
   // namespace is walked (std's may hold users' specialisations); any other
   // declaration spelled in a system header is skipped with all it contains.
-  // On code that only includes libraries, this walk is most of pincheck's
-  // cost.
+  // Only declarations at namespace scope are tested: what a class or a
+  // function holds is spelled where it is. On code that only includes
+  // libraries, this walk is most of pincheck's cost.
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) &&
+        D->getLexicalDeclContext() && D->getLexicalDeclContext()->isFileContext() &&
         D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  // Types name no declaration to check and no function to analyse (a lambda
+  // in an unevaluated operand never runs); parameters, which the walk would
+  // reach through the function's type, are walked from VisitFunctionDecl.
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
+  bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) { return true; }
+
+  // A body the analysis walked is not walked again.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
+    if (S && !Walked.empty() && Walked.erase(S))
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S, Queue);
   }
 
   bool VisitDecl(Decl *D) {
@@ -157,22 +181,38 @@ public:
     return true;
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    A.analyzeFunction(FD);
+    analyze(FD, /*WalkedNext=*/true);
+    for (ParmVarDecl *P : FD->parameters())
+      TraverseDecl(P);
     return true;
   }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     CXXMethodDecl *Call = LE->getCallOperator();
-    A.analyzeFunction(Call);
+    analyze(Call, /*WalkedNext=*/true);
     // A generic lambda's body is a template: look at what it was used with.
     if (FunctionTemplateDecl *T = Call->getDescribedFunctionTemplate())
       for (FunctionDecl *Spec : T->specializations())
-        A.analyzeFunction(Spec);
+        analyze(Spec, /*WalkedNext=*/false);
     return true;
   }
 
 private:
+  // WalkedNext: this walk is about to reach FD's body (and can skip it).
+  void analyze(FunctionDecl *FD, bool WalkedNext) {
+    BodyContents C;
+    if (!A.analyzeFunction(FD, C))
+      return;
+    if (WalkedNext)
+      Walked.insert(FD->getBody());
+    for (const Decl *D : C.NestedDecls)
+      TraverseDecl(const_cast<Decl *>(D));
+    for (const LambdaExpr *LE : C.Lambdas)
+      TraverseLambdaExpr(const_cast<LambdaExpr *>(LE));
+  }
+
   Analyzer &A;
   const SourceManager &SM;
+  llvm::SmallPtrSet<const Stmt *, 8> Walked;
 };
 } // namespace
 

@@ -15,6 +15,9 @@
 
 namespace pincheck {
 
+struct BodyContents;
+struct FunctionFacts;
+
 // The per-function limits (Limits.def); 0 means none. One default each for
 // every front end.
 #define LIMIT(Field, Option, Flag, Value, Counts) constexpr unsigned Default##Field = Value;
@@ -48,8 +51,10 @@ public:
   ~Analyzer();
 
   // Relocation checks on one function body (skips what must not be looked
-  // at: system headers, dependent code, invalid declarations).
-  void analyzeFunction(const clang::FunctionDecl *FD);
+  // at: system headers, dependent code, invalid declarations), and
+  // pin-annotation on the declarations in it. True if it walked the body;
+  // Contents then holds the local classes and lambdas for the caller's walk.
+  bool analyzeFunction(const clang::FunctionDecl *FD, BodyContents &Contents);
   // pin-annotation on one declaration.
   void checkAnnotations(const clang::Decl *D);
   // Both, over the whole translation unit, in source order.
@@ -62,6 +67,7 @@ public:
 
 private:
   void emit(Finding F);
+  void reportFlow(const FunctionFacts &F);
 
   clang::ASTContext &Ctx;
   AnalyzerOptions Opts;

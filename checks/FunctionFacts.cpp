@@ -14,6 +14,8 @@ public:
   // A lambda's body is a function of its own, analysed separately; only its
   // captures are evaluated here.
   bool TraverseLambdaExpr(LambdaExpr *LE) {
+    if (InBody)
+      F.Contents.Lambdas.push_back(LE);
     WalkUpFromLambdaExpr(LE);
     for (Expr *Init : LE->capture_inits())
       if (Init)
@@ -43,8 +45,22 @@ public:
   }
 
   // Local classes have their own member functions.
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
+    if (InBody)
+      F.Contents.NestedDecls.push_back(RD);
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *BE) {
+    if (InBody)
+      F.Contents.NestedDecls.push_back(BE->getBlockDecl());
+    return true;
+  }
+
+  bool VisitDecl(Decl *D) {
+    if (InBody && D->hasAttrs() && !D->isImplicit())
+      F.Contents.Attributed.push_back(D);
+    return true;
+  }
 
   bool VisitVarDecl(VarDecl *V) {
     if (isa<ParmVarDecl>(V) || !V->isLocalVarDecl())
@@ -64,9 +80,15 @@ public:
     return true;
   }
 
+  // Both forms of an initializer list share their leaves: walk the
+  // semantic one, which has the element copies (and every leaf).
+  bool TraverseInitListExpr(InitListExpr *S, DataRecursionQueue *Queue = nullptr) {
+    InitListExpr *Sem = S->isSemanticForm() ? S : S->getSemanticForm();
+    return TraverseSynOrSemInitListExpr(Sem ? Sem : S, Queue);
+  }
+
   bool VisitExpr(Expr *E) {
-    // Both forms of an initializer list share their leaves: look once.
-    if (E->containsErrors() || !Seen.insert(E).second)
+    if (E->containsErrors())
       return true;
     CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, RangeForElements};
     Operation Op;
@@ -135,6 +157,10 @@ public:
       addPlace(V);
   }
 
+  // Set while walking the body itself (not the member initialisers, which
+  // the caller walks on its own).
+  bool InBody = false;
+
 private:
   void addPlace(const VarDecl *V) {
     if (F.PlaceIndex.count(V))
@@ -162,7 +188,6 @@ private:
   TypeModel &Types;
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
-  llvm::DenseSet<const Expr *> Seen;
 };
 
 // &x used as the pointer operand of an operation or of a pinning parameter is
@@ -192,6 +217,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() && Init->getInit())
         C.TraverseStmt(Init->getInit());
+  C.InBody = true;
   C.TraverseStmt(const_cast<Stmt *>(Body));
 
   llvm::SmallPtrSet<const Expr *, 8> Consumed;

@@ -7,11 +7,22 @@
 #include "Catalog.h"
 #include "TypeModel.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace pincheck {
+
+// What a body holds beyond its own flow, for the caller's walk (so that the
+// body is walked once, by collectFacts): declarations with attributes (for
+// pin-annotation); local classes and blocks, and lambdas (functions of their
+// own).
+struct BodyContents {
+  std::vector<const clang::Decl *> Attributed;
+  std::vector<const clang::Decl *> NestedDecls;
+  std::vector<const clang::LambdaExpr *> Lambdas;
+};
 
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
@@ -30,6 +41,8 @@ struct FunctionFacts {
   std::vector<PinEvent> Pins; // in source order
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
+
+  BodyContents Contents;
 
   // Nothing to report can come out of this function: skip the flow analysis.
   // Every place starts unpinned, so without a pin event none is ever pinned.
