@@ -58,31 +58,29 @@ static RelocationCheck relocationCheck(OpFamily Fam) {
 static constexpr OpFamily AllFamilies[] = {OpFamily::Move, OpFamily::Copy,
                                            OpFamily::Swap, OpFamily::RawMemory};
 
-bool Analyzer::analyzeFunction(const FunctionDecl *FD, BodyContents &Contents) {
+void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
       FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
-    return false;
+    return;
   if (llvm::none_of(AllFamilies, [&](OpFamily Fam) {
         return Opts.Checks.enabled(relocationCheck(Fam).Id);
       }))
-    return false;
+    return;
   const Stmt *Body = FD->getBody();
   if (!Body)
-    return false;
+    return;
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-    return false;
+    return;
   if (!Done.insert(FD).second)
-    return false;
+    return;
   ++Stats.FunctionsSeen;
 
+  if (!mayHavePlaces(FD, Types))
+    return;
   FunctionFacts F = collectFacts(FD, Body, Types);
   if (!F.trivial())
     reportFlow(F);
-  Contents = std::move(F.Contents);
-  for (const Decl *D : Contents.Attributed)
-    checkAnnotations(D);
-  return true;
 }
 
 void Analyzer::reportFlow(const FunctionFacts &F) {
@@ -169,11 +167,22 @@ public:
   bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
   bool TraverseTemplateArgumentLoc(const TemplateArgumentLoc &) { return true; }
 
-  // A body the analysis walked is not walked again.
+  // Statements are not walked: a function's local declarations (variables,
+  // classes, lambdas' closure classes) are in its DeclContext, and the
+  // analysis walks the bodies it needs. Statements outside bodies (default
+  // arguments, member and variable initialisers) are walked for their
+  // lambdas.
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
-    if (S && !Walked.empty() && Walked.erase(S))
+    if (S && !Bodies.empty() && Bodies.erase(S))
       return true;
     return RecursiveASTVisitor::TraverseStmt(S, Queue);
+  }
+  bool TraverseLambdaExpr(LambdaExpr *LE, DataRecursionQueue * = nullptr) {
+    for (Expr *Init : LE->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    lambda(LE->getLambdaClass());
+    return true;
   }
 
   bool VisitDecl(Decl *D) {
@@ -181,38 +190,51 @@ public:
     return true;
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    analyze(FD, /*WalkedNext=*/true);
+    A.analyzeFunction(FD);
     for (ParmVarDecl *P : FD->parameters())
       TraverseDecl(P);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *LE) {
-    CXXMethodDecl *Call = LE->getCallOperator();
-    analyze(Call, /*WalkedNext=*/true);
-    // A generic lambda's body is a template: look at what it was used with.
-    if (FunctionTemplateDecl *T = Call->getDescribedFunctionTemplate())
-      for (FunctionDecl *Spec : T->specializations())
-        analyze(Spec, /*WalkedNext=*/false);
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDefaulted()) {
+      Bodies.insert(FD->getBody());
+      locals(FD);
+    }
     return true;
   }
 
 private:
-  // WalkedNext: this walk is about to reach FD's body (and can skip it).
-  void analyze(FunctionDecl *FD, bool WalkedNext) {
-    BodyContents C;
-    if (!A.analyzeFunction(FD, C))
+  // The declarations in a function (or a block in it), walked as the
+  // statements holding them would have been.
+  void locals(DeclContext *DC) {
+    for (Decl *D : DC->decls()) {
+      if (auto *RD = dyn_cast<CXXRecordDecl>(D); RD && RD->isLambda()) {
+        lambda(RD); // closure classes are implicit: test before skipping those
+        continue;
+      }
+      if (isa<ParmVarDecl>(D) || D->isImplicit())
+        continue;
+      if (isa<TagDecl, FunctionDecl>(D)) {
+        TraverseDecl(D);
+        continue;
+      }
+      A.checkAnnotations(D);
+      if (auto *Inner = dyn_cast<DeclContext>(D))
+        locals(Inner);
+    }
+  }
+
+  void lambda(CXXRecordDecl *Closure) {
+    CXXMethodDecl *Call = Closure ? Closure->getLambdaCallOperator() : nullptr;
+    if (!Call)
       return;
-    if (WalkedNext)
-      Walked.insert(FD->getBody());
-    for (const Decl *D : C.NestedDecls)
-      TraverseDecl(const_cast<Decl *>(D));
-    for (const LambdaExpr *LE : C.Lambdas)
-      TraverseLambdaExpr(const_cast<LambdaExpr *>(LE));
+    TraverseDecl(Call);
+    // A generic lambda's body is a template: look at what it was used with.
+    if (FunctionTemplateDecl *T = Call->getDescribedFunctionTemplate())
+      for (FunctionDecl *Spec : T->specializations())
+        TraverseDecl(Spec);
   }
 
   Analyzer &A;
   const SourceManager &SM;
-  llvm::SmallPtrSet<const Stmt *, 8> Walked;
+  llvm::SmallPtrSet<const Stmt *, 8> Bodies;
 };
 } // namespace
 

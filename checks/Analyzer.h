@@ -15,7 +15,6 @@
 
 namespace pincheck {
 
-struct BodyContents;
 struct FunctionFacts;
 
 // The per-function limits (Limits.def); 0 means none. One default each for
@@ -51,10 +50,8 @@ public:
   ~Analyzer();
 
   // Relocation checks on one function body (skips what must not be looked
-  // at: system headers, dependent code, invalid declarations), and
-  // pin-annotation on the declarations in it. True if it walked the body;
-  // Contents then holds the local classes and lambdas for the caller's walk.
-  bool analyzeFunction(const clang::FunctionDecl *FD, BodyContents &Contents);
+  // at: system headers, dependent code, invalid declarations).
+  void analyzeFunction(const clang::FunctionDecl *FD);
   // pin-annotation on one declaration.
   void checkAnnotations(const clang::Decl *D);
   // Both, over the whole translation unit, in source order.

@@ -7,6 +7,15 @@ namespace pincheck {
 
 namespace {
 
+// A place: a variable holding an address-sensitive object, or a reference
+// parameter bound to one (a local reference is an alias, not a place).
+bool isPlace(const VarDecl *V, TypeModel &Types) {
+  QualType T = V->getType();
+  if (T->isReferenceType())
+    return isa<ParmVarDecl>(V) && Types.isAddressSensitive(T.getNonReferenceType());
+  return !T->isPointerType() && Types.isAddressSensitive(T);
+}
+
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
@@ -14,8 +23,6 @@ public:
   // A lambda's body is a function of its own, analysed separately; only its
   // captures are evaluated here.
   bool TraverseLambdaExpr(LambdaExpr *LE) {
-    if (InBody)
-      F.Contents.Lambdas.push_back(LE);
     WalkUpFromLambdaExpr(LE);
     for (Expr *Init : LE->capture_inits())
       if (Init)
@@ -45,22 +52,8 @@ public:
   }
 
   // Local classes have their own member functions.
-  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
-    if (InBody)
-      F.Contents.NestedDecls.push_back(RD);
-    return true;
-  }
-  bool TraverseBlockExpr(BlockExpr *BE) {
-    if (InBody)
-      F.Contents.NestedDecls.push_back(BE->getBlockDecl());
-    return true;
-  }
-
-  bool VisitDecl(Decl *D) {
-    if (InBody && D->hasAttrs() && !D->isImplicit())
-      F.Contents.Attributed.push_back(D);
-    return true;
-  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
 
   bool VisitVarDecl(VarDecl *V) {
     if (isa<ParmVarDecl>(V) || !V->isLocalVarDecl())
@@ -137,10 +130,9 @@ public:
   void addVariable(const VarDecl *V) {
     QualType T = V->getType();
     if (T->isReferenceType()) {
-      if (isa<ParmVarDecl>(V)) {
-        if (Types.isAddressSensitive(T.getNonReferenceType()))
-          addPlace(V);
-      } else if (V->hasInit()) {
+      if (isPlace(V, Types)) {
+        addPlace(V);
+      } else if (!isa<ParmVarDecl>(V) && V->hasInit()) {
         F.AliasRefs.insert(V);
       }
       return;
@@ -153,13 +145,9 @@ public:
       }
       return;
     }
-    if (Types.isAddressSensitive(T))
+    if (isPlace(V, Types))
       addPlace(V);
   }
-
-  // Set while walking the body itself (not the member initialisers, which
-  // the caller walks on its own).
-  bool InBody = false;
 
 private:
   void addPlace(const VarDecl *V) {
@@ -204,6 +192,17 @@ const Expr *takenAddress(const Expr *E) {
 
 } // namespace
 
+bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types) {
+  for (const ParmVarDecl *P : FD->parameters())
+    if (isPlace(P, Types))
+      return true;
+  for (const Decl *D : FD->decls())
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      if (V->isLocalVarDecl() && isPlace(V, Types))
+        return true;
+  return false;
+}
+
 FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
                            TypeModel &Types) {
   FunctionFacts F;
@@ -217,7 +216,6 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() && Init->getInit())
         C.TraverseStmt(Init->getInit());
-  C.InBody = true;
   C.TraverseStmt(const_cast<Stmt *>(Body));
 
   llvm::SmallPtrSet<const Expr *, 8> Consumed;

@@ -7,22 +7,11 @@
 #include "Catalog.h"
 #include "TypeModel.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace pincheck {
-
-// What a body holds beyond its own flow, for the caller's walk (so that the
-// body is walked once, by collectFacts): declarations with attributes (for
-// pin-annotation); local classes and blocks, and lambdas (functions of their
-// own).
-struct BodyContents {
-  std::vector<const clang::Decl *> Attributed;
-  std::vector<const clang::Decl *> NestedDecls;
-  std::vector<const clang::LambdaExpr *> Lambdas;
-};
 
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
@@ -42,12 +31,17 @@ struct FunctionFacts {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
 
-  BodyContents Contents;
 
   // Nothing to report can come out of this function: skip the flow analysis.
   // Every place starts unpinned, so without a pin event none is ever pinned.
   bool trivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
 };
+
+// The prefilter, one cheap test per function: whether any parameter or local
+// variable of FD can be a place (its declarations are in FD's DeclContext, so
+// no statement is walked). Without a place, collectFacts finds nothing to
+// report.
+bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types);
 
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
                            TypeModel &Types);

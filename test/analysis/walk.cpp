@@ -5,8 +5,8 @@
 // translation-unit walk itself. Each place a function or a misplaced
 // annotation can hide is here, with the relocation checks on and off.
 //
-// RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify=expected,reloc %s
-// RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify=expected -fplugin-arg-pincheck-checks=-*,pin-annotation %s
+// RUN: %pincc -fsyntax-only -std=c++20 -fblocks -Xclang -verify=expected,reloc %s
+// RUN: %pincc -fsyntax-only -std=c++20 -fblocks -Xclang -verify=expected -fplugin-arg-pincheck-checks=-*,pin-annotation %s
 
 #include <pin/pin.h>
 #include <utility>
@@ -69,6 +69,13 @@ void nested() {
     MOVE_AFTER_PIN // reloc-warning {{'n' is moved after it was pinned}} reloc-note {{'n' is pinned here}}
   };
   generic(1);
+
+  // A block (-fblocks): its declarations are in a context of their own.
+  void (^block)() = ^{
+    PIN_PINS_THIS int w = 0; // expected-warning {{'PIN_PINS_THIS' has no effect on a variable 'w'}}
+    (void)w;
+  };
+  block();
 }
 
 // A lambda in a default argument and in a member initialiser.
