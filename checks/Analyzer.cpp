@@ -7,6 +7,7 @@
 #include "PinMemcpyCheck.h"
 #include "PinMoveCheck.h"
 #include "PinState.h"
+#include "PinStorageReuseCheck.h"
 #include "PinSwapCheck.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -52,11 +53,14 @@ static RelocationCheck relocationCheck(OpFamily Fam) {
     return {PinSwapCheck::Id, PinSwapCheck::message};
   case OpFamily::RawMemory:
     return {PinMemcpyCheck::Id, PinMemcpyCheck::message};
+  case OpFamily::StorageReuse:
+    return {PinStorageReuseCheck::Id, PinStorageReuseCheck::message};
   }
   llvm_unreachable("every operation family has a check");
 }
 static constexpr OpFamily AllFamilies[] = {OpFamily::Move, OpFamily::Copy,
-                                           OpFamily::Swap, OpFamily::RawMemory};
+                                           OpFamily::Swap, OpFamily::RawMemory,
+                                           OpFamily::StorageReuse};
 
 void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||

@@ -193,14 +193,14 @@ static bool classifyRawCall(const CallExpr *CE, ASTContext &Ctx, Operation &Out)
   return !Out.Operands.empty();
 }
 
-// std::ranges::swap is an object, not a function: `swap(a, b)` is a call of
-// its operator().
-static bool isRangesSwapObject(const Expr *Callee) {
+// std::ranges::swap (construct_at, destroy_at) is an object, not a
+// function: `swap(a, b)` is a call of its operator().
+static bool isRangesObject(const Expr *Callee, StringRef Name) {
   const auto *DRE = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
   if (!DRE)
     return false;
   const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-  if (!VD || nameOf(VD) != "swap")
+  if (!VD || nameOf(VD) != Name)
     return false;
   // std::ranges[::inline-namespace]::swap
   bool InRanges = false;
@@ -239,9 +239,69 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
   return true;
 }
 
+// The pointer argument of a call of std::NAME or std::ranges::NAME (the
+// latter an object whose operator() is called), or null.
+static const Expr *stdPointerArgument(const Expr *E, StringRef Name) {
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Call && OC->getNumArgs() >= 2 &&
+                   isRangesObject(OC->getArg(0), Name)
+               ? OC->getArg(1)
+               : nullptr;
+  const auto *CE = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !isStd(FD) || nameOf(FD) != Name || CE->getNumArgs() < 1 ||
+      !CE->getArg(0)->getType()->isPointerType())
+    return nullptr;
+  return CE->getArg(0);
+}
+
+// A new object made in storage that may hold a live one: the non-allocating
+// placement new and std::construct_at.
+static bool classifyStorageReuse(const Expr *E, Operation &Out) {
+  const Expr *Storage = nullptr;
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E)) {
+    const FunctionDecl *OpNew = NE->getOperatorNew();
+    if (!OpNew || !OpNew->isReservedGlobalPlacementOperator() ||
+        NE->getNumPlacementArgs() != 1)
+      return false;
+    Storage = NE->getPlacementArg(0);
+    Out.Callee = "placement new";
+  } else if ((Storage = stdPointerArgument(E, "construct_at"))) {
+    Out.Callee = isa<CXXOperatorCallExpr>(E) ? "std::ranges::construct_at"
+                                             : "std::construct_at";
+  } else {
+    return false;
+  }
+  Out.Family = OpFamily::StorageReuse;
+  Out.Site = E;
+  Out.Operands.push_back({Storage, /*IsPointer=*/true, OperandRole::ConstructedOver});
+  return true;
+}
+
+bool classifyDestroy(const Expr *E, DestroyEvent &Out) {
+  if (!E || E->containsErrors())
+    return false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (!isa_and_nonnull<CXXDestructorDecl>(MC->getMethodDecl()))
+      return false;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (!Obj)
+      return false;
+    Out = {E, Obj, Obj->getType()->isPointerType()};
+    return true;
+  }
+  if (const Expr *P = stdPointerArgument(E, "destroy_at")) {
+    Out = {E, P, true};
+    return true;
+  }
+  return false;
+}
+
 bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   if (!E || E->containsErrors())
     return false;
+  if (classifyStorageReuse(E, Out))
+    return true;
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
@@ -302,7 +362,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       return true;
     }
     if (OC->getOperator() == OO_Call && OC->getNumArgs() == 3 &&
-        isRangesSwapObject(OC->getArg(0))) {
+        isRangesObject(OC->getArg(0), "swap")) {
       Out.Family = OpFamily::Swap;
       Out.Site = OC;
       Out.Callee = "std::ranges::swap";

@@ -14,7 +14,7 @@
 
 namespace pincheck {
 
-enum class OpFamily { Move, Copy, Swap, RawMemory };
+enum class OpFamily { Move, Copy, Swap, RawMemory, StorageReuse };
 
 // What happens to one operand.
 enum class OperandRole {
@@ -26,6 +26,8 @@ enum class OperandRole {
   RawSource,      // bytes read (memcpy source, bit_cast)
   RawDest,        // bytes written (memcpy/memset destination)
   Reallocated,    // realloc
+  ConstructedOver, // a new object made in its storage (placement new,
+                   // std::construct_at) while it is alive
 };
 
 struct Operand {
@@ -62,6 +64,16 @@ struct PinEvent {
   const clang::NamedDecl *Via = nullptr; // the parameter or member function
   const clang::FunctionDecl *Callee = nullptr;
 };
+
+// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p)):
+// what was pinned there is gone, and an object made there next starts
+// unpinned.
+struct DestroyEvent {
+  const clang::Expr *Site;
+  const clang::Expr *Target; // glvalue, or pointer if IsPointer
+  bool IsPointer;
+};
+bool classifyDestroy(const clang::Expr *E, DestroyEvent &Out);
 
 // Classifies E as a relocating operation. Implicit moves are recognised only
 // for the constructions the caller found in `return x` / `throw x`.

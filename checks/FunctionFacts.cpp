@@ -86,9 +86,16 @@ public:
     CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, RangeForElements};
     Operation Op;
     if (classifyOperation(E, C, Op) && mayTouchSensitive(Op)) {
+      // Constructing over an object ends it (after the check at this site).
+      for (const Operand &O : Op.Operands)
+        if (O.Role == OperandRole::ConstructedOver)
+          addDestroy({E, O.E, O.IsPointer});
       F.OpsAt[E].push_back(F.Ops.size());
       F.Ops.push_back(std::move(Op));
     }
+    DestroyEvent D;
+    if (classifyDestroy(E, D))
+      addDestroy(D);
     llvm::SmallVector<PinEvent, 2> P;
     classifyPins(E, Types.context(), P);
     for (PinEvent &Ev : P)
@@ -150,6 +157,11 @@ public:
   }
 
 private:
+  void addDestroy(const DestroyEvent &D) {
+    F.DestroysAt[D.Site].push_back(F.Destroys.size());
+    F.Destroys.push_back(D);
+  }
+
   void addPlace(const VarDecl *V) {
     if (F.PlaceIndex.count(V))
       return;
@@ -224,6 +236,10 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
       if (O.IsPointer)
         if (const Expr *A = takenAddress(O.E))
           Consumed.insert(A);
+  for (const DestroyEvent &D : F.Destroys)
+    if (D.IsPointer)
+      if (const Expr *A = takenAddress(D.Target))
+        Consumed.insert(A);
   for (const PinEvent &P : F.Pins)
     if (P.IsPointer && (P.Cause == PinCause::PinsParam ||
                         P.Cause == PinCause::MarkPinned))

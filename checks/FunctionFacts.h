@@ -30,6 +30,9 @@ struct FunctionFacts {
   std::vector<PinEvent> Pins; // in source order
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
+  // Ends of lifetimes, and the ends implied by constructing over an object.
+  std::vector<DestroyEvent> Destroys;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;
 
 
   // Nothing to report can come out of this function: skip the flow analysis.

@@ -165,6 +165,17 @@ public:
         St.P.set(R.Place, B);
       }
 
+    // A destroyed object is gone: the storage's next object starts unpinned.
+    // Destroying a part of a pinned object leaves the object pinned.
+    if (auto It = F.DestroysAt.find(S); It != F.DestroysAt.end())
+      for (unsigned DI : It->second) {
+        const DestroyEvent &D = F.Destroys[DI];
+        Resolved R = D.IsPointer ? resolvePointer(D.Target, St)
+                                 : resolveGlvalue(D.Target, St);
+        if (R && R.Whole)
+          St.P.set(R.Place, PlaceBits());
+      }
+
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls()) {
         const auto *V = dyn_cast<VarDecl>(D);

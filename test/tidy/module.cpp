@@ -9,6 +9,7 @@
 // LIST-NEXT:   pin-copy
 // LIST-NEXT:   pin-memcpy
 // LIST-NEXT:   pin-move
+// LIST-NEXT:   pin-storage-reuse
 // LIST-NEXT:   pin-swap
 // LIST-EMPTY:
 //
@@ -38,8 +39,8 @@ void f() {
   use(&n);
   Node a = std::move(n);
   // CHECK: module.cpp:[[@LINE-1]]:12: warning: 'n' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]
-  // CHECK: module.cpp:38:7: note: 'n' is pinned here: its address is taken
-  // CHECK: module.cpp:29:30: note: 'Node' is address-sensitive because it is annotated address-sensitive
+  // CHECK: module.cpp:[[@LINE-3]]:7: note: 'n' is pinned here: its address is taken
+  // CHECK: module.cpp:[[@LINE-13]]:30: note: 'Node' is address-sensitive because it is annotated address-sensitive
   Node b = n; // NOLINT(pin-copy)
   // NOLINTNEXTLINE(pin-copy)
   Node c = n;
@@ -49,6 +50,6 @@ void f() {
   // NOLINTEND(pin-*)
   Node e = n;
   // CHECK: module.cpp:[[@LINE-1]]:12: warning: 'n' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]
-  // CHECK: module.cpp:38:7: note: 'n' is pinned here: its address is taken
-  // CHECK: module.cpp:29:30: note: 'Node' is address-sensitive because it is annotated address-sensitive
+  // CHECK: module.cpp:[[@LINE-14]]:7: note: 'n' is pinned here: its address is taken
+  // CHECK: module.cpp:[[@LINE-24]]:30: note: 'Node' is address-sensitive because it is annotated address-sensitive
 }
