@@ -116,7 +116,10 @@ void Analyzer::reportFlow(const FunctionFacts &F) {
     UseDescription D{X.operandName(F, U), Op.Callee, O.Role, U.Must};
     Finding Fd;
     Fd.Check = Check.Id;
-    const Expr *Where = Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy
+    // A move or copy is shown at its operand; a call (an algorithm's
+    // iterators included) at the call.
+    const Expr *Where = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy) &&
+                                !(O.Element && O.IsPointer)
                             ? O.E
                             : Op.Site;
     Fd.Loc = Where->getBeginLoc();

@@ -1,6 +1,7 @@
 #include "Catalog.h"
 #include "Annotations.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -239,6 +240,152 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
   return true;
 }
 
+// The element type of a range pincheck can see into: a built-in array,
+// std::array, std::inplace_vector (values held in the object). Null for
+// anything else.
+static QualType elementTypeOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (const auto *Spec =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl()))
+    if (Spec->isInStdNamespace() && Spec->getIdentifier() &&
+        (Spec->getName() == "array" || Spec->getName() == "inplace_vector") &&
+        Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      return Spec->getTemplateArgs()[0].getAsType();
+  return QualType();
+}
+
+// Standard algorithms that relocate the elements of their ranges, and what
+// they do to them: permute (reported as swaps), move out, copy out.
+enum class RangeEffect { None, Permute, Move, Copy, FillValue };
+static RangeEffect algorithmEffect(StringRef Name) {
+  return llvm::StringSwitch<RangeEffect>(Name)
+      .Cases({"sort", "stable_sort", "partial_sort", "nth_element", "partition",
+              "stable_partition", "rotate", "reverse", "shuffle", "random_shuffle"},
+             RangeEffect::Permute)
+      .Cases({"make_heap", "push_heap", "pop_heap", "sort_heap", "remove", "remove_if",
+              "unique", "shift_left", "shift_right", "next_permutation",
+              "prev_permutation", "inplace_merge", "swap_ranges"},
+             RangeEffect::Permute)
+      .Cases({"move", "move_backward", "uninitialized_move", "uninitialized_move_n"},
+             RangeEffect::Move)
+      .Cases({"fill", "fill_n", "uninitialized_fill", "uninitialized_fill_n"},
+             RangeEffect::FillValue)
+      .Cases({"copy", "copy_n", "copy_if", "copy_backward", "uninitialized_copy",
+              "uninitialized_copy_n"},
+             RangeEffect::Copy)
+      .Default(RangeEffect::None);
+}
+
+// The range operands of an algorithm call: iterators that are pointers
+// (into an array or std::array), or a whole range (the std::ranges forms).
+// The output range of a copy or move is not an operand: assigning into a
+// pinned object is not a relocation of it. `Args` excludes a niebloid's
+// object.
+static bool classifyAlgorithm(const Expr *Site, StringRef Name, bool Ranges,
+                              llvm::ArrayRef<const Expr *> Args, Operation &Out) {
+  RangeEffect Effect = algorithmEffect(Name);
+  // std::move(x) with one argument is the cast, not the algorithm.
+  if (Effect == RangeEffect::None || (Name == "move" && Args.size() < 3 && !Ranges))
+    return false;
+  if (Effect == RangeEffect::FillValue) {
+    // The value is copied into every element; the range is assigned into.
+    if (Args.empty())
+      return false;
+    Out.Operands.push_back({Args.back(), false, OperandRole::Copied});
+    Out.Family = OpFamily::Copy;
+    Out.Site = Site;
+    Out.Callee = (Ranges ? "std::ranges::" : "std::") + Name.str();
+    return true;
+  }
+  OperandRole Role = Effect == RangeEffect::Permute ? OperandRole::Swapped
+                     : Effect == RangeEffect::Move  ? OperandRole::Moved
+                                                    : OperandRole::Copied;
+  // Inputs: the first range (two iterators or one range); swap_ranges and
+  // the permuting algorithms touch every range argument they are given.
+  unsigned Inputs = Effect == RangeEffect::Permute ? Args.size() : 2;
+  if (Effect != RangeEffect::Permute && (Name.ends_with("_n") || Ranges))
+    Inputs = 1; // (first, n, out) and ranges::copy(r, out): one input
+  if (Ranges && Effect == RangeEffect::Permute && Name == "swap_ranges")
+    Inputs = 2;
+  for (unsigned I = 0; I < Args.size() && I < Inputs; ++I) {
+    const Expr *A = Args[I];
+    QualType T = A->getType();
+    Operand O{A, false, Role};
+    O.Element = true;
+    if (T->isPointerType()) {
+      O.IsPointer = true;
+      O.ElementType = T->getPointeeType();
+    } else {
+      O.ElementType = elementTypeOf(T);
+    }
+    if (!O.ElementType.isNull())
+      Out.Operands.push_back(O);
+  }
+  if (Out.Operands.empty())
+    return false;
+  Out.Family = Effect == RangeEffect::Permute ? OpFamily::Swap
+               : Effect == RangeEffect::Move  ? OpFamily::Move
+                                              : OpFamily::Copy;
+  Out.Site = Site;
+  Out.Callee = (Ranges ? "std::ranges::" : "std::") + Name.str();
+  return true;
+}
+
+// Standard functions and members that copy an lvalue argument into an
+// object they make or hold: factories that decay-copy (make_tuple, bind,
+// async, ...), constructors that do (thread, function), and container
+// insertion. An xvalue argument is a move, classified by the rvalue-sink
+// rule.
+static bool copiesArguments(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  StringRef Name = FD->getName();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (!RD->isInStdNamespace())
+      return false;
+    return llvm::StringSwitch<bool>(Name)
+        .Cases({"push_back", "push_front", "push", "insert", "emplace", "emplace_back",
+                "emplace_front", "emplace_hint", "try_emplace", "insert_or_assign"},
+               true)
+        .Default(false);
+  }
+  if (!isStd(FD))
+    return false;
+  return llvm::StringSwitch<bool>(Name)
+      .Cases({"make_tuple", "make_pair", "make_optional", "make_any", "make_unique",
+              "make_shared", "allocate_shared", "bind", "bind_front", "bind_back",
+              "async"},
+             true)
+      .Default(false);
+}
+static bool constructorCopiesArguments(const CXXConstructorDecl *Ctor) {
+  const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(RD->getName())
+      .Cases({"thread", "jthread", "function", "move_only_function", "packaged_task"}, true)
+      .Default(false);
+}
+static bool classifyArgumentCopies(const Expr *Site, llvm::ArrayRef<const Expr *> Args,
+                                   std::string Callee, Operation &Out) {
+  for (const Expr *A : Args) {
+    bool SawMove = false;
+    const Expr *Inner = stripMoveCasts(A, &SawMove);
+    if (!SawMove && Inner->isGLValue() && Inner->getType()->isRecordType())
+      Out.Operands.push_back({A, false, OperandRole::Copied});
+  }
+  if (Out.Operands.empty())
+    return false;
+  Out.Family = OpFamily::Copy;
+  Out.Site = Site;
+  Out.Callee = std::move(Callee);
+  return true;
+}
+
 // The pointer argument of a call of std::NAME or std::ranges::NAME (the
 // latter an object whose operator() is called), or null.
 static const Expr *stdPointerArgument(const Expr *E, StringRef Name) {
@@ -309,7 +456,11 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       return false;
     if (!Ctor->isCopyOrMoveConstructor()) {
       llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
-      return classifyRvalueSink(Ctor, CE, Args, Out);
+      if (classifyRvalueSink(Ctor, CE, Args, Out))
+        return true;
+      return constructorCopiesArguments(Ctor) &&
+             classifyArgumentCopies(CE, Args, "std::" + nameOf(Ctor->getParent()).str(),
+                                    Out);
     }
     if (functionHas(Ctor, Annotation::AddressAware))
       return false;
@@ -370,6 +521,14 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       Out.Operands.push_back({OC->getArg(2), false, OperandRole::Swapped});
       return true;
     }
+    if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 2)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts())) {
+        StringRef Name = nameOf(DRE->getDecl());
+        if (algorithmEffect(Name) != RangeEffect::None && isRangesObject(OC->getArg(0), Name)) {
+          llvm::SmallVector<const Expr *, 4> Args(llvm::drop_begin(OC->arguments()));
+          return classifyAlgorithm(OC, Name, /*Ranges=*/true, Args, Out);
+        }
+      }
     return false;
   }
 
@@ -379,7 +538,13 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       return false;
     if (nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic()) {
       llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
-      return classifyRvalueSink(MD, MC, Args, Out);
+      if (classifyRvalueSink(MD, MC, Args, Out))
+        return true;
+      return copiesArguments(MD) &&
+             classifyArgumentCopies(MC, Args,
+                                    "std::" + nameOf(MD->getParent()).str() + "::" +
+                                        nameOf(MD).str(),
+                                    Out);
     }
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (!Obj)
@@ -448,12 +613,17 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
     Out.Operands.push_back({CE->getArg(0), false, OperandRole::RawSource});
     return true;
   }
+  llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+  if (Std && classifyAlgorithm(CE, Name, /*Ranges=*/false, Args, Out))
+    return true;
   if (castCall(FD) != CastCall::None)
     return false; // the cast itself; its consumer is the operation
-  llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
   if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD))
     return classifyRvalueSink(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
-  return classifyRvalueSink(FD, CE, Args, Out);
+  if (classifyRvalueSink(FD, CE, Args, Out))
+    return true;
+  return copiesArguments(FD) &&
+         classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out);
 }
 
 // Arguments bound to pinning parameters of Callee, starting at argument

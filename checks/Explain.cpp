@@ -74,6 +74,9 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   std::string Root = quoted(placeName(F.Places[U.Target.Place]));
   const Operand &O = F.Ops[U.Op].Operands[U.Operand];
   if (O.Element) {
+    // An iterator names its range's element, not itself.
+    if (O.IsPointer)
+      return "an element of " + Root;
     std::string Range = spelling(stripMoveCasts(O.E));
     return "an element of " + (Range.empty() ? Root : quoted(Range));
   }

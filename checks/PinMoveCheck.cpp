@@ -8,6 +8,8 @@ std::string PinMoveCheck::message(const UseDescription &U) {
     How = " by the implicit move in 'return'";
   else if (U.Role == OperandRole::MovedByThrow)
     How = " by the implicit move in 'throw'";
+  else if (!U.Callee.empty())
+    How = " by '" + U.Callee + "'";
   return U.Name + " is moved" + How + " " + afterPinned(U.Must) +
          "; pointers to its old address now see a moved-from object";
 }

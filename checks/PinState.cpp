@@ -252,6 +252,11 @@ private:
     return R;
   }
 
+  static bool isPointerAccessor(StringRef Name) {
+    return Name == "data" || Name == "begin" || Name == "end" || Name == "cbegin" ||
+           Name == "cend";
+  }
+
   static bool isStdMember(const CXXMethodDecl *MD, std::initializer_list<StringRef> Classes) {
     if (!MD || !MD->getParent()->isInStdNamespace() || !MD->getParent()->getIdentifier())
       return false;
@@ -372,11 +377,20 @@ private:
       }
       return {};
     }
+    // Pointers into a std::array's own storage: data() and its iterators
+    // (pointers in libstdc++ and libc++), and std::begin/end/data of an
+    // array.
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (MD && MD->getIdentifier() && MD->getName() == "data" &&
-          isStdMember(MD, {"array"}) && MC->getImplicitObjectArgument())
+      if (MD && MD->getIdentifier() && isPointerAccessor(MD->getName()) &&
+          isStdMember(MD, {"array", "inplace_vector"}) && MC->getImplicitObjectArgument())
         return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1));
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+          isPointerAccessor(FD->getName()) && CE->getNumArgs() == 1)
+        return partOf(resolveGlvalue(CE->getArg(0), St, Depth + 1));
     }
     return {};
   }
