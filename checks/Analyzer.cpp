@@ -82,7 +82,7 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
 
   if (!mayHavePlaces(FD, Types))
     return;
-  FunctionFacts F = collectFacts(FD, Body, Types);
+  FunctionFacts F = collectFacts(FD, Body, Types, Escapes);
   if (!F.trivial())
     reportFlow(F);
 }
@@ -126,6 +126,8 @@ void Analyzer::reportFlow(const FunctionFacts &F) {
     Fd.Range = Where->getSourceRange();
     Fd.Message = Check.Message(D);
     Fd.Notes.push_back(X.pinNote(F, U));
+    if (std::optional<Note> E = X.escapeNote(F, U))
+      Fd.Notes.push_back(*E);
     if (std::optional<Note> A = X.aliasNote(F, U))
       Fd.Notes.push_back(*A);
     X.typeNotes(U.Target.ObjType, Fd.Notes);

@@ -5,6 +5,7 @@
 
 #include "Finding.h"
 #include "Registry.h"
+#include "ThisEscape.h"
 #include "TypeModel.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -70,6 +71,7 @@ private:
   AnalyzerOptions Opts;
   FindingSink &Sink;
   TypeModel Types;
+  EscapeModel Escapes;
   AnalyzerStats Stats;
   llvm::DenseSet<const clang::FunctionDecl *> Done;
   // A template's findings come once, however often it is instantiated.

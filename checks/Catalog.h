@@ -54,15 +54,19 @@ enum class PinCause {
   PinsParam,        // bound to a PIN_PINS parameter
   PinsThis,         // PIN_PINS_THIS member function called on it
   MarkPinned,       // pin::mark_pinned(x)
+  ThisEscaped,      // made by a constructor that hands `this` out
 };
 
 struct PinEvent {
-  const clang::Expr *Site;   // where the pin happens
-  const clang::Expr *Target; // glvalue (or pointer if IsPointer) pinned
+  const clang::Stmt *Site;   // where the pin happens
+  const clang::Expr *Target; // glvalue (or pointer if IsPointer) pinned;
+                             // null when Var is the target
   bool IsPointer;
   PinCause Cause;
   const clang::NamedDecl *Via = nullptr; // the parameter or member function
   const clang::FunctionDecl *Callee = nullptr;
+  const clang::VarDecl *Var = nullptr; // ThisEscaped: the variable made
+  const clang::Expr *Escape = nullptr; // ThisEscaped: where `this` escapes
 };
 
 // An explicit end of an object's lifetime (x.~T(), std::destroy_at(p)):

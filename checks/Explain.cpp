@@ -62,6 +62,8 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
 // The object an operand or pin target names: for a pointer, what it points
 // to when that is written `&x`.
 static const Expr *namedObject(const Expr *E, bool IsPointer) {
+  if (!E)
+    return nullptr;
   if (!IsPointer)
     return stripMoveCasts(E);
   E = stripPointerCasts(E);
@@ -129,10 +131,33 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   case PinCause::MarkPinned:
     Cause = Subject("it") + " is marked pinned by 'pin::mark_pinned'";
     break;
+  case PinCause::ThisEscaped: {
+    const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via);
+    Cause = "it is made by constructor " +
+            quoted(Ctor ? Ctor->getParent()->getNameAsString() : std::string("?")) +
+            ", which lets 'this' escape";
+    break;
+  }
   }
   Note N;
   N.Loc = Ev.Site->getBeginLoc();
   N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") + Cause;
+  return N;
+}
+
+std::optional<Note> Explainer::escapeNote(const FunctionFacts &F, const PinnedUse &U) {
+  const PinEvent &Ev = F.Pins[U.Pin];
+  if (Ev.Cause != PinCause::ThisEscaped || !Ev.Escape)
+    return std::nullopt;
+  Note N;
+  N.Loc = Ev.Escape->getBeginLoc();
+  std::string Callee;
+  if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
+    Callee = Ctor->getParent()->getNameAsString();
+  else if (Ev.Callee && Ev.Callee->getDeclName())
+    Callee = Ev.Callee->getNameAsString();
+  N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(Callee)
+                        : std::string("'this' escapes here: it is stored outside the object");
   return N;
 }
 

@@ -18,6 +18,8 @@ public:
   std::string operandName(const FunctionFacts &F, const PinnedUse &U);
   // "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
   Note pinNote(const FunctionFacts &F, const PinnedUse &U);
+  // "'this' escapes here: ..." in the constructor that pinned from birth.
+  std::optional<Note> escapeNote(const FunctionFacts &F, const PinnedUse &U);
   // "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
   std::optional<Note> aliasNote(const FunctionFacts &F, const PinnedUse &U);
   // One note per link of the "is address-sensitive because" chain.

@@ -18,7 +18,8 @@ bool isPlace(const VarDecl *V, TypeModel &Types) {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  Collector(FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
+  Collector(FunctionFacts &F, TypeModel &Types, EscapeModel &Escapes)
+      : F(F), Types(Types), Escapes(Escapes) {}
 
   // A lambda's body is a function of its own, analysed separately; only its
   // captures are evaluated here.
@@ -54,6 +55,30 @@ public:
   // Local classes have their own member functions.
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  // A local made by a constructor that hands `this` out is pinned from its
+  // declaration on (the event sits on the DeclStmt, after its reset).
+  bool VisitDeclStmt(DeclStmt *DS) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V || isa<ParmVarDecl>(V) || !V->isLocalVarDecl() || !isPlace(V, Types) ||
+          !V->getInit())
+        continue;
+      const Expr *Init = V->getInit()->IgnoreImplicit();
+      if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
+        Init = FC->getSubExpr()->IgnoreImplicit();
+      const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+      const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr;
+      if (!Esc)
+        continue;
+      PinEvent Ev{DS, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
+                  Esc->Callee};
+      Ev.Var = V;
+      Ev.Escape = Esc->Where;
+      F.Pins.push_back(Ev);
+    }
+    return true;
+  }
 
   bool VisitVarDecl(VarDecl *V) {
     if (isa<ParmVarDecl>(V) || !V->isLocalVarDecl())
@@ -186,6 +211,7 @@ private:
 
   FunctionFacts &F;
   TypeModel &Types;
+  EscapeModel &Escapes;
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
 };
@@ -216,11 +242,11 @@ bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types) {
 }
 
 FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
-                           TypeModel &Types) {
+                           TypeModel &Types, EscapeModel &Escapes) {
   FunctionFacts F;
   F.FD = FD;
   F.Body = Body;
-  Collector C(F, Types);
+  Collector C(F, Types, Escapes);
   for (const ParmVarDecl *P : FD->parameters())
     C.addVariable(P);
   // Member initialisers run before the body and can move from parameters.
@@ -250,7 +276,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
     bool IsAddress = P.Cause == PinCause::AddressOf ||
                      P.Cause == PinCause::StdAddressof ||
                      P.Cause == PinCause::BuiltinAddressof;
-    if (IsAddress && Consumed.count(P.Site))
+    if (IsAddress && Consumed.count(cast<Expr>(P.Site)))
       continue;
     F.PinsAt[P.Site].push_back(Kept.size());
     Kept.push_back(P);

@@ -5,6 +5,7 @@
 #define PINCHECK_FUNCTIONFACTS_H
 
 #include "Catalog.h"
+#include "ThisEscape.h"
 #include "TypeModel.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -47,7 +48,7 @@ struct FunctionFacts {
 bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types);
 
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
-                           TypeModel &Types);
+                           TypeModel &Types, EscapeModel &Escapes);
 
 } // namespace pincheck
 

@@ -149,11 +149,28 @@ public:
         for (unsigned OpI : It->second)
           checkOperation(OpI, St, *Uses);
 
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V)
+          continue;
+        // A declaration makes a new object: it starts unpinned (this is also
+        // what ends the pinned state of a loop body's variable).
+        if (auto It = F.PlaceIndex.find(V);
+            It != F.PlaceIndex.end() && !V->isStaticLocal())
+          St.P.set(It->second, PlaceBits());
+        if (auto It = F.PointerIndex.find(V); It != F.PointerIndex.end())
+          St.Ptr.set(It->second, V->getInit()
+                                     ? targetOf(resolvePointer(V->getInit(), St))
+                                     : PtrTarget());
+      }
+    }
     if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
       for (unsigned PinI : It->second) {
         const PinEvent &Ev = F.Pins[PinI];
-        Resolved R = Ev.IsPointer ? resolvePointer(Ev.Target, St)
-                                  : resolveGlvalue(Ev.Target, St);
+        Resolved R = Ev.Var        ? placeOf(Ev.Var)
+                     : Ev.IsPointer ? resolvePointer(Ev.Target, St)
+                                    : resolveGlvalue(Ev.Target, St);
         if (!R)
           continue;
         PlaceBits B = St.P.get(R.Place);
@@ -176,23 +193,8 @@ public:
           St.P.set(R.Place, PlaceBits());
       }
 
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *V = dyn_cast<VarDecl>(D);
-        if (!V)
-          continue;
-        // A declaration makes a new object: it starts unpinned (this is also
-        // what ends the pinned state of a loop body's variable).
-        if (auto It = F.PlaceIndex.find(V);
-            It != F.PlaceIndex.end() && !V->isStaticLocal())
-          St.P.set(It->second, PlaceBits());
-        if (auto It = F.PointerIndex.find(V); It != F.PointerIndex.end())
-          St.Ptr.set(It->second, V->getInit()
-                                     ? targetOf(resolvePointer(V->getInit(), St))
-                                     : PtrTarget());
-      }
+    if (isa<DeclStmt>(S))
       return;
-    }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (int I = pointerVar(BO->getLHS()); I >= 0 && BO->isAssignmentOp())
         St.Ptr.set(I, BO->getOpcode() == BO_Assign
@@ -208,6 +210,15 @@ public:
   }
 
 private:
+  Resolved placeOf(const VarDecl *V) const {
+    Resolved R;
+    if (auto It = F.PlaceIndex.find(V); It != F.PlaceIndex.end()) {
+      R.Place = It->second;
+      R.ObjType = V->getType();
+    }
+    return R;
+  }
+
   int pointerVar(const Expr *E) const {
     const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     if (!DRE)

@@ -1,0 +1,157 @@
+#include "ThisEscape.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace pincheck {
+namespace {
+
+// The object `this` names, through member accesses: this->a.b is rooted at
+// this; a global or another object's member is not.
+bool rootedAtThis(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+      return isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+// `this`, or the address of the object or of one of its members.
+bool isThisAddress(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    return rootedAtThis(UO->getSubExpr());
+  return false;
+}
+
+// Library functions that use a pointer without keeping it (memset, memcpy,
+// std::addressof, algorithms): functions of namespace std and builtins. A
+// member of a standard class may keep it (container insertion, std::thread's
+// constructor): those count.
+bool keepsNothing(const FunctionDecl *FD) {
+  return FD && (FD->isInStdNamespace() || FD->getBuiltinID() != 0);
+}
+
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  std::optional<ThisEscape> Found;
+  const CXXConstructorDecl *Ctor;
+  // Member initialisers' own constructions: a member keeping a pointer to
+  // its owner is a self-pointer, not an escape.
+  llvm::SmallPtrSet<const Expr *, 4> MemberInits;
+
+  explicit Finder(const CXXConstructorDecl *C) : Ctor(C) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (keepsNothing(FD))
+      return true;
+    unsigned First = 0;
+    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(FD))
+      First = 1; // argument 0 is the object the operator is called on
+    for (unsigned I = First; I < CE->getNumArgs(); ++I)
+      if (passesThis(CE->getArg(I), FD, I - First))
+        return found(CE->getArg(I), FD);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (MemberInits.count(CE) || keepsNothing(CE->getConstructor()))
+      return true;
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (passesThis(CE->getArg(I), CE->getConstructor(), I))
+        return found(CE->getArg(I), CE->getConstructor());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign && isThisAddress(BO->getRHS()) &&
+        !rootedAtThis(BO->getLHS()))
+      return found(BO, nullptr);
+    return true;
+  }
+
+private:
+  // A pointer to the object, or the object bound to a reference parameter.
+  static bool passesThis(const Expr *Arg, const FunctionDecl *FD, unsigned Param) {
+    if (isThisAddress(Arg))
+      return true;
+    if (FD && Param < FD->getNumParams() &&
+        FD->getParamDecl(Param)->getType()->isReferenceType()) {
+      const Expr *E = Arg->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+        return isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+    }
+    return false;
+  }
+  bool found(const Expr *Where, const FunctionDecl *Callee) {
+    Found = ThisEscape{Where, Ctor, Callee};
+    return false; // the first one is enough
+  }
+};
+
+} // namespace
+
+const ThisEscape *EscapeModel::escape(const CXXConstructorDecl *Ctor) {
+  if (!Ctor)
+    return nullptr;
+  // A provisional "no" while computing ends recursion through delegation;
+  // compute() may grow the cache, so look the entry up again after it.
+  if (Cache.try_emplace(Ctor).second) {
+    std::optional<ThisEscape> R = compute(Ctor);
+    Cache[Ctor] = R;
+  }
+  const std::optional<ThisEscape> &R = Cache.find(Ctor)->second;
+  return R ? &*R : nullptr;
+}
+
+std::optional<ThisEscape> EscapeModel::compute(const CXXConstructorDecl *Ctor) {
+  const FunctionDecl *Def = nullptr;
+  if (!Ctor->hasBody(Def) || !Def)
+    return std::nullopt;
+  const auto *C = cast<CXXConstructorDecl>(Def);
+  Finder F(C);
+  for (const CXXCtorInitializer *Init : C->inits()) {
+    const Expr *E = Init->getInit();
+    if (!E)
+      continue;
+    // Base and delegated constructors run on this object: their escapes
+    // are this constructor's.
+    if (Init->isBaseInitializer() || Init->isDelegatingInitializer()) {
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit()))
+        if (const ThisEscape *Inner = escape(CE->getConstructor()))
+          return *Inner;
+      continue;
+    }
+    if (!Init->isWritten())
+      continue;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit()))
+      F.MemberInits.insert(CE);
+    F.TraverseStmt(const_cast<Expr *>(E));
+    if (F.Found)
+      return F.Found;
+  }
+  if (C->getBody())
+    F.TraverseStmt(C->getBody());
+  return F.Found;
+}
+
+} // namespace pincheck

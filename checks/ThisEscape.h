@@ -1,0 +1,35 @@
+// ThisEscape.h - constructors that hand `this` out (semantics §3): a
+// constructor that stores `this` (or the address of a member) outside the
+// object, or passes it to a function that may keep it, pins every object it
+// makes from birth.
+#ifndef PINCHECK_THISESCAPE_H
+#define PINCHECK_THISESCAPE_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace pincheck {
+
+struct ThisEscape {
+  const clang::Expr *Where = nullptr;               // what hands `this` out
+  const clang::CXXConstructorDecl *Ctor = nullptr;  // the constructor it is in
+  const clang::FunctionDecl *Callee = nullptr;      // `this` is passed to it, if any
+};
+
+class EscapeModel {
+public:
+  // Where Ctor, or a base or delegated constructor it runs, lets `this`
+  // escape; null if it does not, or if its body is not in this translation
+  // unit. Cached per constructor.
+  const ThisEscape *escape(const clang::CXXConstructorDecl *Ctor);
+
+private:
+  std::optional<ThisEscape> compute(const clang::CXXConstructorDecl *Ctor);
+  llvm::DenseMap<const clang::CXXConstructorDecl *, std::optional<ThisEscape>> Cache;
+};
+
+} // namespace pincheck
+
+#endif

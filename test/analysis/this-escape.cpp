@@ -1,0 +1,149 @@
+// `this` escaping a constructor (semantics §3): a constructor of an
+// address-sensitive type that passes `this` (or `*this`, or the address of a
+// member) to a function that may keep it, or stores it outside the object,
+// pins every object it makes from its declaration on; the notes say where
+// `this` escaped. Base and delegated constructors count for the constructor
+// that runs them. Not an escape: a self-pointer or a member that keeps a
+// pointer to its owner, standard functions and builtins (memset, addressof),
+// a constructor whose body is not in the translation unit. Only objects made
+// by an escaping constructor are pinned from birth; one made by another
+// constructor (a defaulted move constructor, say) starts unpinned.
+//
+// RUN: %pincc -fsyntax-only -std=c++17 -Wno-nontrivial-memcall -Xclang -verify %s
+
+#include <cstring>
+#include <memory>
+#include <utility>
+
+#include <pin/pin.h>
+
+struct Registry;
+void subscribe(void *who);
+void subscribe_ref(struct Observer &who);
+struct Observer *last_observer;
+
+struct PIN_ADDRESS_SENSITIVE Observer { // #observer
+  Observer() { subscribe(this); }                  // #passes
+  explicit Observer(int) { last_observer = this; } // #stores
+  explicit Observer(char) { subscribe_ref(*this); } // #by_ref
+  explicit Observer(long) : Observer() {}          // delegates to the escaping one
+  Observer(const Observer &) = default;
+  Observer(Observer &&) = default;
+  void *slot = nullptr;
+};
+// expected-note@#observer 0+ {{'Observer' is address-sensitive because it is annotated address-sensitive}}
+
+void copied_after_registering() {
+  Observer o; // expected-note {{'o' is pinned here: it is made by constructor 'Observer', which lets 'this' escape}}
+  // expected-note@#passes {{'this' escapes here: it is passed to 'subscribe'}}
+  Observer c = o; // expected-warning {{'o' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  (void)c;
+}
+
+void stored_in_a_global() {
+  Observer o(1); // expected-note {{'o' is pinned here: it is made by constructor 'Observer'}}
+  // expected-note@#stores {{'this' escapes here: it is stored outside the object}}
+  Observer m = std::move(o); // expected-warning {{'o' is moved after it was pinned}}
+  (void)m;
+}
+
+void passed_by_reference() {
+  Observer o('x'); // expected-note {{'o' is pinned here}}
+  // expected-note@#by_ref {{'this' escapes here: it is passed to 'subscribe_ref'}}
+  Observer m = std::move(o); // expected-warning {{'o' is moved after it was pinned}}
+  (void)m;
+}
+
+void delegated() {
+  Observer o(2L); // expected-note {{'o' is pinned here}}
+  // expected-note@#passes {{'this' escapes here}}
+  Observer m = std::move(o); // expected-warning {{'o' is moved after it was pinned}}
+  (void)m;
+}
+
+// A base constructor's escape is the derived constructor's.
+struct Derived : Observer { // #derived
+  Derived() {}
+  long extra = 0;
+};
+// expected-note@#derived 0+ {{'Derived' is address-sensitive because it has base class 'Observer'}}
+
+void through_a_base() {
+  Derived d; // expected-note {{'d' is pinned here: it is made by constructor 'Derived', which lets 'this' escape}}
+  // expected-note@#passes {{'this' escapes here}}
+  Derived m = std::move(d); // expected-warning {{'d' is moved after it was pinned}}
+  (void)m;
+}
+
+// The address of a member handed out.
+struct Hook {
+  void *next = nullptr;
+};
+void link(Hook *h);
+struct PIN_ADDRESS_SENSITIVE Linked { // #linked
+  Linked() { link(&hook); } // #member_escape
+  Hook hook;
+};
+// expected-note@#linked 0+ {{'Linked' is address-sensitive because it is annotated address-sensitive}}
+
+void member_address() {
+  Linked l; // expected-note {{'l' is pinned here}}
+  // expected-note@#member_escape {{'this' escapes here: it is passed to 'link'}}
+  std::swap(l, l); // expected-warning {{'l' is swapped by 'std::swap' after it was pinned}}
+}
+
+// ---- negatives ----
+
+// The object made by the (defaulted) move constructor starts unpinned.
+void moved_to_object_is_fresh() {
+  Observer o(1);
+  Observer m = std::move(o); // expected-warning {{'o' is moved after it was pinned}} expected-note@-1 {{'o' is pinned here}}
+  // expected-note@#stores {{'this' escapes here}}
+  Observer n = std::move(m);
+  (void)n;
+}
+
+struct Child {
+  explicit Child(void *owner) : owner(owner) {}
+  void *owner;
+};
+
+struct PIN_ADDRESS_SENSITIVE SelfAware {
+  SelfAware() : child(this) { self = this; std::memset(&data, 0, sizeof data); }
+  SelfAware(const SelfAware &) = default;
+  SelfAware *self;
+  Child child;
+  int data;
+  SelfAware *also = this;
+};
+
+void not_escapes() {
+  SelfAware s;
+  SelfAware t = s;
+  (void)t;
+}
+
+// Declared only: what the constructor does is not known.
+struct PIN_ADDRESS_SENSITIVE Opaque {
+  Opaque();
+  Opaque(const Opaque &) = default;
+  int x = 0;
+};
+
+void unknown_constructor() {
+  Opaque a;
+  Opaque b = a;
+  (void)b;
+}
+
+// Not address-sensitive: escaping does not matter.
+struct Plain {
+  Plain() { subscribe(this); }
+  Plain(const Plain &) = default;
+};
+
+void unannotated() {
+  Plain p;
+  Plain q = p;
+  (void)q;
+}
