@@ -628,12 +628,68 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
 
 // Arguments bound to pinning parameters of Callee, starting at argument
 // FirstArg (1 for an operator called as a member: argument 0 is the object).
+const LambdaExpr *asLambda(const Expr *E) {
+  return E ? dyn_cast<LambdaExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
+}
+
+void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
+                        llvm::SmallVectorImpl<PinEvent> &Out) {
+  auto Init = L->capture_init_begin();
+  for (const LambdaCapture &C : L->captures()) {
+    const Expr *E = *Init++;
+    if (!E || !C.capturesVariable())
+      continue;
+    // [&x], [&] and [&r = x] hold the address of what they capture.
+    const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+    bool ByRef = C.getCaptureKind() == LCK_ByRef ||
+                 (L->isInitCapture(&C) && V && V->getType()->isReferenceType());
+    if (!ByRef)
+      continue;
+    if (L->isInitCapture(&C) && V && V->getInit())
+      E = V->getInit();
+    Out.push_back({L, E, false, PinCause::CapturedByRef, V, Into});
+  }
+}
+
+// Whether a lambda bound to parameter I of Callee may outlive the call: a
+// by-value parameter of a user function (it may store it), the constructor
+// or assignment of a std::function-like wrapper or std::thread, std::bind and
+// std::async, a constructor of a user class. Algorithms and other standard
+// functions only call it; a reference parameter only borrows it.
+static bool keepsCallable(const FunctionDecl *Callee, unsigned I) {
+  if (!Callee || I >= Callee->getNumParams())
+    return false;
+  auto StdWrapper = [](const CXXRecordDecl *RD) {
+    return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+           llvm::StringSwitch<bool>(RD->getName())
+               .Cases({"function", "move_only_function", "copyable_function", "thread",
+                       "jthread", "packaged_task"},
+                      true)
+               .Default(false);
+  };
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
+    if (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)
+      return MD->getParent()->isInStdNamespace() ? StdWrapper(MD->getParent())
+                                                 : isa<CXXConstructorDecl>(MD);
+    if (MD->getParent()->isInStdNamespace())
+      return false;
+  } else if (isStd(Callee)) {
+    return llvm::StringSwitch<bool>(nameOf(Callee))
+        .Cases({"bind", "bind_front", "bind_back", "async"}, true)
+        .Default(false);
+  }
+  return !Callee->getParamDecl(I)->getType()->isReferenceType();
+}
+
 static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
                            llvm::ArrayRef<const Expr *> Args,
                            llvm::SmallVectorImpl<PinEvent> &Out) {
   if (!Callee)
     return;
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+    if (const LambdaExpr *L = asLambda(Args[I]))
+      if (keepsCallable(Callee, I))
+        escapingLambdaPins(L, Callee, Out);
     bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
     if (!Mark && !paramHas(Callee, I, Annotation::Pins))
       continue;

@@ -55,6 +55,7 @@ enum class PinCause {
   PinsThis,         // PIN_PINS_THIS member function called on it
   MarkPinned,       // pin::mark_pinned(x)
   ThisEscaped,      // made by a constructor that hands `this` out
+  CapturedByRef,    // captured by reference in a lambda that escapes
 };
 
 struct PinEvent {
@@ -90,6 +91,15 @@ struct CatalogContext {
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> &RangeForElements;
 };
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
+
+// The lambda E is, looking through temporaries and implicit conversions, or
+// null.
+const clang::LambdaExpr *asLambda(const clang::Expr *E);
+
+// The pins of a lambda that escapes into Into (stored, or passed to a
+// function that may keep it): every variable it captures by reference.
+void escapingLambdaPins(const clang::LambdaExpr *L, const clang::FunctionDecl *Into,
+                        llvm::SmallVectorImpl<PinEvent> &Out);
 
 // Appends the pin events E causes (a call may pin several arguments).
 void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,

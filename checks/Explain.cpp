@@ -131,6 +131,19 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   case PinCause::MarkPinned:
     Cause = Subject("it") + " is marked pinned by 'pin::mark_pinned'";
     break;
+  case PinCause::CapturedByRef: {
+    auto ClassName = [](const CXXRecordDecl *RD) {
+      return quoted((RD->isInStdNamespace() ? "std::" : "") + RD->getNameAsString());
+    };
+    std::string Where = "is passed to " + quoted(Named(Ev.Callee));
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
+      Where = "is stored in " + ClassName(Ctor->getParent());
+    else if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Ev.Callee);
+             MD && MD->getOverloadedOperator() == OO_Equal)
+      Where = "is stored in " + ClassName(MD->getParent());
+    Cause = "it is captured by reference by a lambda that " + Where;
+    break;
+  }
   case PinCause::ThisEscaped: {
     const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via);
     Cause = "it is made by constructor " +

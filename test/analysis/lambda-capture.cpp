@@ -1,0 +1,74 @@
+// A lambda that escapes holds the addresses of what it captures by
+// reference, so those are pinned (semantics §3): stored in a std::function
+// (constructed from it or assigned), passed to a by-value parameter of a
+// user function, to a constructor of a user class, to std::thread, std::bind
+// or std::async. Not pinned: a lambda called immediately, passed to an
+// algorithm or to a reference parameter (borrowed for the call), kept in a
+// local `auto` closure, or capturing by copy.
+//
+// RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
+// RUN: %pincc_real -fsyntax-only -std=c++20 -Xclang -verify %s
+
+#include <algorithm>
+#include <functional>
+#include <thread>
+#include <utility>
+
+#include <pin/pin.h>
+
+struct PIN_ADDRESS_SENSITIVE Node { // #node
+  Node *self = this;
+  int v = 0;
+};
+// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+
+std::function<void()> stored;
+void on_event(std::function<void()> cb);
+template <class F> void later(F f) { stored = f; }
+template <class F> void now(F &&f) { f(); }
+
+struct Button {
+  template <class F> explicit Button(F f) : click(std::move(f)) {}
+  std::function<void()> click;
+};
+
+void escaping() {
+  Node a, b, c, d, e, g;
+  on_event([&a] { a.v++; });                     // expected-note {{'a' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
+  later([&] { b.v++; });                         // expected-note {{'b' is pinned here: it is captured by reference by a lambda that is passed to 'later'}}
+  stored = [&c] { c.v++; };                      // expected-note {{'c' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
+  std::function<void()> local = [&d] { d.v++; }; // expected-note {{'d' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
+  Button button([&e] { e.v++; });                // expected-note {{'e' is pinned here: it is captured by reference by a lambda that is stored in 'Button'}}
+  std::thread worker([&r = g] { r.v++; });       // expected-note {{'g' is pinned here: it is captured by reference by a lambda that is stored in 'std::thread'}}
+  Node a2 = std::move(a); // expected-warning {{'a' is moved after it was pinned}}
+  Node b2 = std::move(b); // expected-warning {{'b' is moved after it was pinned}}
+  Node c2 = std::move(c); // expected-warning {{'c' is moved after it was pinned}}
+  Node d2 = std::move(d); // expected-warning {{'d' is moved after it was pinned}}
+  Node e2 = std::move(e); // expected-warning {{'e' is moved after it was pinned}}
+  Node g2 = std::move(g); // expected-warning {{'g' is moved after it was pinned}}
+  worker.join();
+}
+
+void not_escaping() {
+  Node a, b, c, d, e;
+  [&a] { a.v++; }();                                   // called immediately
+  now([&b] { b.v++; });                                // borrowed by a reference parameter
+  int arr[3] = {};
+  std::for_each(arr, arr + 3, [&c](int) { c.v++; });   // an algorithm only calls it
+  auto closure = [&d] { d.v++; };                      // a local closure
+  closure();
+  on_event([d = 1] { (void)d; });                      // captures nothing by reference
+  on_event([e2 = e.v] { (void)e2; });                  // a copy of a member's value
+  Node a2 = std::move(a);
+  Node b2 = std::move(b);
+  Node c2 = std::move(c);
+  Node d2 = std::move(d);
+  Node e3 = std::move(e);
+}
+
+// Before the lambda escapes, moving is fine.
+void before_escape() {
+  Node n;
+  Node m = std::move(n);
+  on_event([&n] { n.v++; });
+}
