@@ -27,7 +27,7 @@ llvm::ArrayRef<LimitInfo> analysisLimits() {
 }
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
-    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx) {}
+    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {}
 Analyzer::~Analyzer() = default;
 
 void Analyzer::emit(Finding F) {
@@ -82,7 +82,7 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
 
   if (!mayHavePlaces(FD, Types))
     return;
-  FunctionFacts F = collectFacts(FD, Body, Types, Escapes);
+  FunctionFacts F = collectFacts(FD, Body, Types, Escapes, &Summaries);
   if (!F.trivial())
     reportFlow(F);
 }
@@ -128,6 +128,7 @@ void Analyzer::reportFlow(const FunctionFacts &F) {
     Fd.Notes.push_back(X.pinNote(F, U));
     if (std::optional<Note> E = X.escapeNote(F, U))
       Fd.Notes.push_back(*E);
+    X.calleeNotes(F, U, Fd.Notes);
     if (std::optional<Note> A = X.aliasNote(F, U))
       Fd.Notes.push_back(*A);
     X.typeNotes(U.Target.ObjType, Fd.Notes);

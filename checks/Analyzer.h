@@ -5,6 +5,7 @@
 
 #include "Finding.h"
 #include "Registry.h"
+#include "Summaries.h"
 #include "ThisEscape.h"
 #include "TypeModel.h"
 #include "clang/AST/ASTContext.h"
@@ -72,6 +73,7 @@ private:
   FindingSink &Sink;
   TypeModel Types;
   EscapeModel Escapes;
+  SummaryModel Summaries;
   AnalyzerStats Stats;
   llvm::DenseSet<const clang::FunctionDecl *> Done;
   // A template's findings come once, however often it is instantiated.

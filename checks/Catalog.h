@@ -45,6 +45,10 @@ struct Operation {
   const clang::Expr *Site; // the relocating expression: the diagnostic's place
   std::string Callee;      // how users name it: "std::swap", "memcpy", ...
   llvm::SmallVector<Operand, 2> Operands;
+  // A call that relocates its argument inside the callee (from the callee's
+  // summary): the operation there and the callee, for the note.
+  const Operation *Inner = nullptr;
+  const clang::FunctionDecl *InnerFunction = nullptr;
 };
 
 enum class PinCause {
@@ -56,6 +60,7 @@ enum class PinCause {
   MarkPinned,       // pin::mark_pinned(x)
   ThisEscaped,      // made by a constructor that hands `this` out
   CapturedByRef,    // captured by reference in a lambda that escapes
+  ByCallee,         // passed to a function whose body pins its parameter
 };
 
 struct PinEvent {
@@ -68,6 +73,7 @@ struct PinEvent {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::VarDecl *Var = nullptr; // ThisEscaped: the variable made
   const clang::Expr *Escape = nullptr; // ThisEscaped: where `this` escapes
+  const PinEvent *Inner = nullptr;     // ByCallee: the pin inside Callee
 };
 
 // An explicit end of an object's lifetime (x.~T(), std::destroy_at(p)):

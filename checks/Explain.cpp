@@ -144,6 +144,9 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
     Cause = "it is captured by reference by a lambda that " + Where;
     break;
   }
+  case PinCause::ByCallee:
+    Cause = Subject("it") + " is passed to " + quoted(Named(Ev.Callee)) + ", which pins it";
+    break;
   case PinCause::ThisEscaped: {
     const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via);
     Cause = "it is made by constructor " +
@@ -156,6 +159,68 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   N.Loc = Ev.Site->getBeginLoc();
   N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") + Cause;
   return N;
+}
+
+// How a pin inside a callee happened, said of its parameter.
+static std::string innerCause(const PinEvent &Ev) {
+  auto Named = [](const NamedDecl *D) {
+    return D && D->getDeclName() ? D->getNameAsString() : std::string();
+  };
+  switch (Ev.Cause) {
+  case PinCause::AddressOf:
+  case PinCause::StdAddressof:
+  case PinCause::BuiltinAddressof:
+    return "its address is taken";
+  case PinCause::PinsParam:
+    return "it is passed to pinning parameter " + quoted(Named(Ev.Via)) + " of " +
+           quoted(Named(Ev.Callee));
+  case PinCause::PinsThis:
+    return "pinning member function " + quoted(Named(Ev.Via)) + " is called on it";
+  case PinCause::MarkPinned:
+    return "it is marked pinned by 'pin::mark_pinned'";
+  case PinCause::CapturedByRef:
+    return "it is captured by reference by a lambda that escapes";
+  case PinCause::ByCallee:
+    return "it is passed to " + quoted(Named(Ev.Callee)) + ", which pins it";
+  case PinCause::ThisEscaped:
+    return "its constructor lets 'this' escape";
+  }
+  return "";
+}
+
+void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
+                            std::vector<Note> &Out) {
+  // The pin, down the chain of callees.
+  for (const PinEvent *Ev = &F.Pins[U.Pin]; Ev->Cause == PinCause::ByCallee && Ev->Inner;
+       Ev = Ev->Inner) {
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Ev->Via);
+    Note N;
+    N.Loc = Ev->Inner->Site->getBeginLoc();
+    N.Message = quoted(Ev->Callee ? Ev->Callee->getNameAsString() : std::string()) +
+                " pins its parameter " +
+                quoted(Param && Param->getDeclName() ? Param->getNameAsString()
+                                                     : std::string("#") +
+                                                           std::to_string(Param ? Param->getFunctionScopeIndex() + 1 : 0)) +
+                " here: " + innerCause(*Ev->Inner);
+    Out.push_back(N);
+  }
+  // The relocation inside the callee.
+  const Operation &Op = F.Ops[U.Op];
+  if (Op.Inner && Op.InnerFunction) {
+    static const char *Verb[] = {"moves", "copies", "swaps", "reads or writes as raw bytes",
+                                 "constructs over"};
+    Note N;
+    const Operand &O = Op.Inner->Operands[0];
+    N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E
+                                                                        : Op.Inner->Site)
+                ->getBeginLoc();
+    std::string Param;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(O.E)->IgnoreParenImpCasts()))
+      Param = " " + quoted(DRE->getDecl()->getNameAsString());
+    N.Message = quoted(Op.InnerFunction->getNameAsString()) + " " +
+                Verb[unsigned(Op.Family)] + " its parameter" + Param + " here";
+    Out.push_back(N);
+  }
 }
 
 std::optional<Note> Explainer::escapeNote(const FunctionFacts &F, const PinnedUse &U) {

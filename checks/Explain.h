@@ -18,6 +18,9 @@ public:
   std::string operandName(const FunctionFacts &F, const PinnedUse &U);
   // "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
   Note pinNote(const FunctionFacts &F, const PinnedUse &U);
+  // For a call acting through its callee's summary: where the callee pins
+  // its parameter (down the chain of calls), where it relocates it.
+  void calleeNotes(const FunctionFacts &F, const PinnedUse &U, std::vector<Note> &Out);
   // "'this' escapes here: ..." in the constructor that pinned from birth.
   std::optional<Note> escapeNote(const FunctionFacts &F, const PinnedUse &U);
   // "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.

@@ -1,4 +1,5 @@
 #include "FunctionFacts.h"
+#include "Summaries.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -18,8 +19,9 @@ bool isPlace(const VarDecl *V, TypeModel &Types) {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  Collector(FunctionFacts &F, TypeModel &Types, EscapeModel &Escapes)
-      : F(F), Types(Types), Escapes(Escapes) {}
+  Collector(FunctionFacts &F, TypeModel &Types, EscapeModel &Escapes,
+            SummaryModel *Summaries)
+      : F(F), Types(Types), Escapes(Escapes), Summaries(Summaries) {}
 
   // A lambda's body is a function of its own, analysed separately; only its
   // captures are evaluated here.
@@ -125,7 +127,68 @@ public:
     classifyPins(E, Types.context(), P);
     for (PinEvent &Ev : P)
       F.Pins.push_back(Ev);
+    applySummary(E);
     return true;
+  }
+
+  // A call of a function with a summary pins and relocates its arguments as
+  // its body does. Looked up only when an argument of an address-sensitive
+  // type is bound to a reference parameter.
+  void applySummary(const Expr *E) {
+    if (!Summaries)
+      return;
+    const FunctionDecl *Callee = nullptr;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      Callee = CE->getDirectCallee();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee))
+        Args = Args.drop_front();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      Callee = CE->getConstructor();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    }
+    // Copies and moves of the type itself are the catalog's.
+    if (!Callee)
+      return;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
+               (isa<CXXConstructorDecl>(MD) &&
+                cast<CXXConstructorDecl>(MD)->isCopyOrMoveConstructor())))
+      return;
+    bool Candidate = false;
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      Candidate |= Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                   Types.isAddressSensitive(stripMoveCasts(Args[I])->getType());
+    if (!Candidate)
+      return;
+    const FunctionSummary *S = Summaries->summary(Callee);
+    if (!S)
+      return;
+    for (const ParamPin &P : S->Pins) {
+      if (P.Param >= Args.size())
+        continue;
+      PinEvent Ev{E, Args[P.Param], false, PinCause::ByCallee,
+                  Callee->getParamDecl(P.Param), Callee};
+      Ev.Inner = &P.Event;
+      F.Pins.push_back(Ev);
+    }
+    for (const ParamRelocation &R : S->Relocations) {
+      if (R.Param >= Args.size())
+        continue;
+      Operation Op;
+      Op.Family = R.Op.Family;
+      Op.Site = E;
+      Op.Callee = Callee->getNameAsString();
+      Operand O{Args[R.Param], false, R.Op.Operands[0].Role};
+      Op.Operands.push_back(O);
+      Op.Inner = &R.Op;
+      Op.InnerFunction = Callee;
+      if (mayTouchSensitive(Op)) {
+        F.OpsAt[E].push_back(F.Ops.size());
+        F.Ops.push_back(std::move(Op));
+      }
+    }
   }
 
   // Drops operations that cannot reach an address-sensitive object, so that
@@ -212,6 +275,7 @@ private:
   FunctionFacts &F;
   TypeModel &Types;
   EscapeModel &Escapes;
+  SummaryModel *Summaries;
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
 };
@@ -242,11 +306,12 @@ bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types) {
 }
 
 FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
-                           TypeModel &Types, EscapeModel &Escapes) {
+                           TypeModel &Types, EscapeModel &Escapes,
+                           SummaryModel *Summaries) {
   FunctionFacts F;
   F.FD = FD;
   F.Body = Body;
-  Collector C(F, Types, Escapes);
+  Collector C(F, Types, Escapes, Summaries);
   for (const ParmVarDecl *P : FD->parameters())
     C.addVariable(P);
   // Member initialisers run before the body and can move from parameters.

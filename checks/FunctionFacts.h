@@ -14,6 +14,8 @@
 
 namespace pincheck {
 
+class SummaryModel;
+
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   const clang::Stmt *Body = nullptr;
@@ -47,8 +49,10 @@ struct FunctionFacts {
 // report.
 bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types);
 
+// Summaries (null: none) make a call act as its callee's body would.
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
-                           TypeModel &Types, EscapeModel &Escapes);
+                           TypeModel &Types, EscapeModel &Escapes,
+                           SummaryModel *Summaries);
 
 } // namespace pincheck
 

@@ -1,0 +1,50 @@
+// Summaries.h - what a function does to its reference parameters, computed
+// from its body once, bottom-up, and applied at every call in the
+// translation unit: which parameters it pins and which it relocates. A call
+// then acts at the call site as if the body were there.
+#ifndef PINCHECK_SUMMARIES_H
+#define PINCHECK_SUMMARIES_H
+
+#include "Catalog.h"
+#include "ThisEscape.h"
+#include "TypeModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <vector>
+
+namespace pincheck {
+
+struct ParamPin {
+  unsigned Param;
+  PinEvent Event; // the pin in the callee (itself possibly a call's)
+};
+struct ParamRelocation {
+  unsigned Param;
+  Operation Op; // the operation in the callee; Op.Operands[0] is the parameter
+};
+struct FunctionSummary {
+  std::vector<ParamPin> Pins;               // at most one per parameter
+  std::vector<ParamRelocation> Relocations; // at most one per parameter and family
+};
+
+class SummaryModel {
+public:
+  SummaryModel(TypeModel &Types, EscapeModel &Escapes) : Types(Types), Escapes(Escapes) {}
+
+  // FD's summary, or null when it has none: no body in this translation
+  // unit, a system header, a virtual function (the body that runs is not
+  // known), no reference parameter of an address-sensitive type, or a call
+  // back into a function being summarised (recursion).
+  const FunctionSummary *summary(const clang::FunctionDecl *FD);
+
+private:
+  std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
+  TypeModel &Types;
+  EscapeModel &Escapes;
+  // null while being computed (and for functions without a summary).
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
+};
+
+} // namespace pincheck
+
+#endif
