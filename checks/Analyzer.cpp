@@ -1,8 +1,11 @@
 #include "Analyzer.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "Explain.h"
+#include "Containers.h"
 #include "FunctionFacts.h"
+#include "Text.h"
 #include "PinAnnotationCheck.h"
+#include "PinContainerRelocationCheck.h"
 #include "PinCopyCheck.h"
 #include "PinMemcpyCheck.h"
 #include "PinMoveCheck.h"
@@ -66,9 +69,11 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
       FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
     return;
-  if (llvm::none_of(AllFamilies, [&](OpFamily Fam) {
-        return Opts.Checks.enabled(relocationCheck(Fam).Id);
-      }))
+  if (llvm::none_of(AllFamilies,
+                    [&](OpFamily Fam) {
+                      return Opts.Checks.enabled(relocationCheck(Fam).Id);
+                    }) &&
+      !Opts.Checks.enabled(PinContainerRelocationCheck::Id))
     return;
   const Stmt *Body = FD->getBody();
   if (!Body)
@@ -134,6 +139,41 @@ void Analyzer::reportFlow(const FunctionFacts &F) {
     X.typeNotes(U.Target.ObjType, Fd.Notes);
     emit(std::move(Fd));
   }
+  if (Opts.Checks.enabled(PinContainerRelocationCheck::Id))
+    for (const RelocatedBorrow &RB : R.Relocations)
+      reportContainer(F, RB, X);
+}
+
+void Analyzer::reportContainer(const FunctionFacts &F, const RelocatedBorrow &RB,
+                               Explainer &X) {
+  const ContainerGrowth &G = F.Growths[RB.Growth];
+  const ElementBorrow &B = F.Borrows[RB.Borrow];
+  BorrowDescription D{quoted(B.Container->getName()), quoted(G.Method),
+                      B.RangeFor ? std::string() : quoted(B.Holder->getName())};
+  Finding Fd;
+  Fd.Check = PinContainerRelocationCheck::Id;
+  Fd.Loc = G.Site->getBeginLoc();
+  Fd.Range = G.Site->getSourceRange();
+  Fd.Message = PinContainerRelocationCheck::message(D);
+  Note Pin;
+  Pin.Loc = B.Site->getBeginLoc();
+  Pin.Message = B.RangeFor ? "the range-for loop over " + D.Container + " starts here"
+                           : D.Holder + " refers to an element of " + D.Container + " here";
+  Fd.Notes.push_back(Pin);
+  if (!B.RangeFor && RB.LaterUse) {
+    Note Use;
+    Use.Loc = RB.LaterUse->getBeginLoc();
+    Use.Message = D.Holder + " is used here, after the call";
+    Fd.Notes.push_back(Use);
+  }
+  for (const ContainerGrowth *Inner = G.Inner; Inner; Inner = Inner->Inner) {
+    Note N;
+    N.Loc = Inner->Site->getBeginLoc();
+    N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
+    Fd.Notes.push_back(N);
+  }
+  X.typeNotes(relocatingElementType(B.Container->getType()), Fd.Notes);
+  emit(std::move(Fd));
 }
 
 void Analyzer::checkAnnotations(const Decl *D) {

@@ -67,6 +67,8 @@ public:
 private:
   void emit(Finding F);
   void reportFlow(const FunctionFacts &F);
+  void reportContainer(const FunctionFacts &F, const struct RelocatedBorrow &RB,
+                       class Explainer &X);
 
   clang::ASTContext &Ctx;
   AnalyzerOptions Opts;

@@ -1,4 +1,5 @@
 #include "FunctionFacts.h"
+#include "Containers.h"
 #include "Summaries.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -15,6 +16,13 @@ bool isPlace(const VarDecl *V, TypeModel &Types) {
   if (T->isReferenceType())
     return isa<ParmVarDecl>(V) && Types.isAddressSensitive(T.getNonReferenceType());
   return !T->isPointerType() && Types.isAddressSensitive(T);
+}
+
+// A container (or a reference to one) whose elements are address-sensitive
+// and may be relocated.
+bool holdsSensitiveElements(const VarDecl *V, TypeModel &Types) {
+  QualType E = relocatingElementType(V->getType());
+  return !E.isNull() && Types.isAddressSensitive(E);
 }
 
 class Collector : public RecursiveASTVisitor<Collector> {
@@ -37,6 +45,12 @@ public:
   bool shouldVisitImplicitCode() const { return true; }
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    // The loop holds iterators into the range until it ends.
+    if (const VarDecl *C = containerVariable(S->getRangeInit()))
+      if (holdsSensitiveElements(C, Types))
+        if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
+          if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
+            F.Borrows.push_back({Begin, C, S, /*RangeFor=*/true});
     const VarDecl *LV = S->getLoopVariable();
     if (LV && !LV->getType()->isReferenceType() && LV->getInit() && S->getRangeInit())
       if (const auto *CE = dyn_cast<CXXConstructExpr>(LV->getInit()->IgnoreImplicit()))
@@ -123,6 +137,12 @@ public:
     DestroyEvent D;
     if (classifyDestroy(E, D))
       addDestroy(D);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      StringRef Method;
+      if (const VarDecl *C = relocatingCall(MC, &Method))
+        if (holdsSensitiveElements(C, Types))
+          F.Growths.push_back({E, C, Method.str()});
+    }
     llvm::SmallVector<PinEvent, 2> P;
     classifyPins(E, Types.context(), P);
     for (PinEvent &Ev : P)
@@ -157,9 +177,14 @@ public:
                 cast<CXXConstructorDecl>(MD)->isCopyOrMoveConstructor())))
       return;
     bool Candidate = false;
-    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
-      Candidate |= Callee->getParamDecl(I)->getType()->isReferenceType() &&
-                   Types.isAddressSensitive(stripMoveCasts(Args[I])->getType());
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+      if (!Callee->getParamDecl(I)->getType()->isReferenceType())
+        continue;
+      QualType T = stripMoveCasts(Args[I])->getType();
+      QualType Elem = relocatingElementType(T);
+      Candidate |= Types.isAddressSensitive(T) ||
+                   (!Elem.isNull() && Types.isAddressSensitive(Elem));
+    }
     if (!Candidate)
       return;
     const FunctionSummary *S = Summaries->summary(Callee);
@@ -173,6 +198,14 @@ public:
       Ev.Inner = &P.Event;
       F.Pins.push_back(Ev);
     }
+    for (const ParamGrowth &PG : S->Growths)
+      if (PG.Param < Args.size())
+        if (const VarDecl *C = containerVariable(Args[PG.Param])) {
+          ContainerGrowth G{E, C, Callee->getNameAsString()};
+          G.Inner = &PG.Growth;
+          G.InnerFunction = Callee;
+          F.Growths.push_back(G);
+        }
     for (const ParamRelocation &R : S->Relocations) {
       if (R.Param >= Args.size())
         continue;
@@ -224,6 +257,10 @@ public:
 
   void addVariable(const VarDecl *V) {
     QualType T = V->getType();
+    if ((T->isReferenceType() || T->isPointerType()) && !isa<ParmVarDecl>(V))
+      if (const VarDecl *C = borrowedContainer(V->getInit()))
+        if (holdsSensitiveElements(C, Types))
+          F.Borrows.push_back({V, C, V->getInit(), /*RangeFor=*/false});
     if (T->isReferenceType()) {
       if (isPlace(V, Types)) {
         addPlace(V);
@@ -296,11 +333,11 @@ const Expr *takenAddress(const Expr *E) {
 
 bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types) {
   for (const ParmVarDecl *P : FD->parameters())
-    if (isPlace(P, Types))
+    if (isPlace(P, Types) || holdsSensitiveElements(P, Types))
       return true;
   for (const Decl *D : FD->decls())
     if (const auto *V = dyn_cast<VarDecl>(D))
-      if (V->isLocalVarDecl() && isPlace(V, Types))
+      if (V->isLocalVarDecl() && (isPlace(V, Types) || holdsSensitiveElements(V, Types)))
         return true;
   return false;
 }

@@ -16,6 +16,24 @@ namespace pincheck {
 
 class SummaryModel;
 
+// An element of a container borrowed by a holder: a local reference or
+// pointer bound to it, or a range-for's iterator (RangeFor).
+struct ElementBorrow {
+  const clang::VarDecl *Holder;
+  const clang::VarDecl *Container;
+  const clang::Stmt *Site; // the holder's declaration, or the range-for
+  bool RangeFor;
+};
+// A call that may relocate a container's elements; Inner/InnerFunction when
+// it does so inside a callee (from its summary).
+struct ContainerGrowth {
+  const clang::Expr *Site;
+  const clang::VarDecl *Container;
+  std::string Method;
+  const ContainerGrowth *Inner = nullptr;
+  const clang::FunctionDecl *InnerFunction = nullptr;
+};
+
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   const clang::Stmt *Body = nullptr;
@@ -38,9 +56,16 @@ struct FunctionFacts {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;
 
 
+  // Borrowed container elements, and calls that may relocate them (only for
+  // containers whose element type is address-sensitive).
+  std::vector<ElementBorrow> Borrows;
+  std::vector<ContainerGrowth> Growths;
+
   // Nothing to report can come out of this function: skip the flow analysis.
   // Every place starts unpinned, so without a pin event none is ever pinned.
-  bool trivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
+  bool pinFlowTrivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
+  bool containersTrivial() const { return Borrows.empty() || Growths.empty(); }
+  bool trivial() const { return pinFlowTrivial() && containersTrivial(); }
 };
 
 // The prefilter, one cheap test per function: whether any parameter or local

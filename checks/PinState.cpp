@@ -458,6 +458,11 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
     return Result;
   }
 
+  if (!F.containersTrivial())
+    Result.Relocations = relocatedBorrows(*G, F);
+  if (F.pinFlowTrivial())
+    return Result;
+
   Solver S(F, Types);
   std::vector<State> Out(G->getNumBlockIDs());
   std::vector<std::vector<unsigned>> LivePlaces =

@@ -10,6 +10,7 @@
 #ifndef PINCHECK_PINSTATE_H
 #define PINCHECK_PINSTATE_H
 
+#include "ContainerRelocation.h"
 #include "FunctionFacts.h"
 #include <vector>
 
@@ -41,6 +42,7 @@ struct FlowLimits {
 
 struct FlowResult {
   std::vector<PinnedUse> Uses;
+  std::vector<RelocatedBorrow> Relocations; // container relocations
   bool Skipped = false; // a limit was hit or no CFG could be built
   const char *SkipReason = nullptr;
   unsigned BlockVisits = 0;

@@ -1,4 +1,5 @@
 #include "Summaries.h"
+#include "Containers.h"
 #include "FunctionFacts.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -64,9 +65,14 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
     return nullptr;
   bool Any = false;
-  for (const ParmVarDecl *P : Def->parameters())
-    Any |= P->getType()->isReferenceType() &&
-           Types.isAddressSensitive(P->getType().getNonReferenceType());
+  for (const ParmVarDecl *P : Def->parameters()) {
+    QualType T = P->getType();
+    if (!T->isReferenceType())
+      continue;
+    QualType Elem = relocatingElementType(T);
+    Any |= Types.isAddressSensitive(T.getNonReferenceType()) ||
+           (!Elem.isNull() && Types.isAddressSensitive(Elem));
+  }
   if (!Any)
     return nullptr;
 
@@ -93,7 +99,16 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
       R.Op.Operands = {O};
       S->Relocations.push_back(std::move(R));
     }
-  if (S->Pins.empty() && S->Relocations.empty())
+  for (const ContainerGrowth &G : F.Growths) {
+    const auto *P = dyn_cast<ParmVarDecl>(G.Container);
+    if (!P || P->getDeclContext() != Def || !P->getType()->isReferenceType() ||
+        llvm::any_of(S->Growths, [&](const ParamGrowth &PG) {
+          return PG.Param == P->getFunctionScopeIndex();
+        }))
+      continue;
+    S->Growths.push_back({P->getFunctionScopeIndex(), G});
+  }
+  if (S->Pins.empty() && S->Relocations.empty() && S->Growths.empty())
     return nullptr;
   return S;
 }

@@ -6,6 +6,7 @@
 #define PINCHECK_SUMMARIES_H
 
 #include "Catalog.h"
+#include "FunctionFacts.h"
 #include "ThisEscape.h"
 #include "TypeModel.h"
 #include "llvm/ADT/DenseMap.h"
@@ -22,9 +23,14 @@ struct ParamRelocation {
   unsigned Param;
   Operation Op; // the operation in the callee; Op.Operands[0] is the parameter
 };
+struct ParamGrowth {
+  unsigned Param;
+  ContainerGrowth Growth; // the call in the callee that may relocate elements
+};
 struct FunctionSummary {
   std::vector<ParamPin> Pins;               // at most one per parameter
   std::vector<ParamRelocation> Relocations; // at most one per parameter and family
+  std::vector<ParamGrowth> Growths;         // at most one per container parameter
 };
 
 class SummaryModel {

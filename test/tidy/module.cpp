@@ -6,6 +6,7 @@
 // RUN: %clang_tidy --checks='-*,pin-*' --list-checks | FileCheck %s --check-prefix=LIST
 // LIST:      Enabled checks:
 // LIST-NEXT:   pin-annotation
+// LIST-NEXT:   pin-container-relocation
 // LIST-NEXT:   pin-copy
 // LIST-NEXT:   pin-memcpy
 // LIST-NEXT:   pin-move
