@@ -126,7 +126,7 @@ public:
       return true;
     CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, RangeForElements};
     Operation Op;
-    if (classifyOperation(E, C, Op) && mayTouchSensitive(Op)) {
+    if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !reregisters(E)) {
       // Constructing over an object ends it (after the check at this site).
       for (const Operand &O : Op.Operands)
         if (O.Role == OperandRole::ConstructedOver)
@@ -222,6 +222,24 @@ public:
         F.Ops.push_back(std::move(Op));
       }
     }
+  }
+
+  // A copy or move through a constructor or assignment that re-registers
+  // the new address (as the class's constructor registers `this`) is
+  // cooperative, like one annotated PIN_ADDRESS_AWARE.
+  bool reregisters(const Expr *E) {
+    const CXXMethodDecl *MD = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      MD = CE->getConstructor();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+             OC && OC->getOperator() == OO_Equal)
+      MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (!MD)
+      return false;
+    bool CopyOrMove = MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD))
+      CopyOrMove = Ctor->isCopyOrMoveConstructor();
+    return CopyOrMove && Escapes.reregisters(MD);
   }
 
   // Drops operations that cannot reach an address-sensitive object, so that

@@ -59,6 +59,24 @@ public:
 
   explicit Finder(const CXXConstructorDecl *C) : Ctor(C) {}
 
+  // The member initialisers a constructor writes, then its body.
+  void walk(const FunctionDecl *Def) {
+    if (const auto *C = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : C->inits()) {
+        const Expr *E = Init->getInit();
+        if (!E || !Init->isWritten() || Init->isBaseInitializer() ||
+            Init->isDelegatingInitializer())
+          continue;
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit()))
+          MemberInits.insert(CE);
+        TraverseStmt(const_cast<Expr *>(E));
+        if (Found)
+          return;
+      }
+    if (Def->getBody())
+      TraverseStmt(Def->getBody());
+  }
+
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
 
@@ -141,17 +159,33 @@ std::optional<ThisEscape> EscapeModel::compute(const CXXConstructorDecl *Ctor) {
           return *Inner;
       continue;
     }
-    if (!Init->isWritten())
-      continue;
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit()))
-      F.MemberInits.insert(CE);
-    F.TraverseStmt(const_cast<Expr *>(E));
-    if (F.Found)
-      return F.Found;
   }
-  if (C->getBody())
-    F.TraverseStmt(C->getBody());
+  F.walk(C);
   return F.Found;
+}
+
+bool EscapeModel::reregisters(const CXXMethodDecl *MD) {
+  if (!MD || !MD->isUserProvided())
+    return false;
+  auto [It, New] = Reregisters.try_emplace(MD, false);
+  if (!New)
+    return It->second;
+  const FunctionDecl *Def = nullptr;
+  if (!MD->hasBody(Def) || !Def)
+    return false;
+  Finder F(dyn_cast<CXXConstructorDecl>(Def));
+  F.walk(Def);
+  if (!F.Found || !F.Found->Callee)
+    return false;
+  const FunctionDecl *Target = F.Found->Callee->getCanonicalDecl();
+  bool Result = false;
+  for (const CXXConstructorDecl *C : MD->getParent()->ctors())
+    if (!C->isCopyOrMoveConstructor())
+      if (const ThisEscape *E = escape(C);
+          E && E->Callee && E->Callee->getCanonicalDecl() == Target)
+        Result = true;
+  Reregisters[MD] = Result;
+  return Result;
 }
 
 } // namespace pincheck

@@ -25,8 +25,15 @@ public:
   // unit. Cached per constructor.
   const ThisEscape *escape(const clang::CXXConstructorDecl *Ctor);
 
+  // Whether a user-provided copy or move constructor or assignment operator
+  // passes `this` to a function that a constructor of its class (other than
+  // a copy or move constructor) passes `this` to: it re-registers the new
+  // address, so it is address-aware without PIN_ADDRESS_AWARE.
+  bool reregisters(const clang::CXXMethodDecl *CopyOrMove);
+
 private:
   std::optional<ThisEscape> compute(const clang::CXXConstructorDecl *Ctor);
+  llvm::DenseMap<const clang::CXXMethodDecl *, bool> Reregisters;
   llvm::DenseMap<const clang::CXXConstructorDecl *, std::optional<ThisEscape>> Cache;
 };
 

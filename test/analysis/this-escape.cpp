@@ -92,6 +92,33 @@ void member_address() {
   std::swap(l, l); // expected-warning {{'l' is swapped by 'std::swap' after it was pinned}}
 }
 
+// A user-provided move constructor that re-registers the new address with
+// the function the constructor registers with is address-aware (as if
+// PIN_ADDRESS_AWARE); one that calls something else is not.
+void attach(struct Widget *w);
+void detach(struct Widget *w);
+struct PIN_ADDRESS_SENSITIVE Widget { // #widget
+  Widget() { attach(this); }
+  Widget(Widget &&o) { detach(&o); attach(this); }
+  Widget &operator=(Widget &&o) { detach(&o); attach(this); return *this; }
+};
+// expected-note@#widget 0+ {{'Widget' is address-sensitive because it is annotated address-sensitive}}
+struct PIN_ADDRESS_SENSITIVE Gadget { // #gadget
+  Gadget() { attach(nullptr); subscribe(this); } // #gadget_ctor
+  Gadget(Gadget &&o) { (void)o; attach(nullptr); }
+};
+// expected-note@#gadget 0+ {{'Gadget' is address-sensitive because it is annotated address-sensitive}}
+
+void reregistering_move() {
+  Widget w;
+  Widget moved = std::move(w);
+  Widget other;
+  other = std::move(moved);
+  Gadget g; // expected-note {{'g' is pinned here}}
+  // expected-note@#gadget_ctor {{'this' escapes here: it is passed to 'subscribe'}}
+  Gadget g2 = std::move(g); // expected-warning {{'g' is moved after it was pinned}}
+}
+
 // ---- negatives ----
 
 // The object made by the (defaulted) move constructor starts unpinned.
