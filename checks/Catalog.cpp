@@ -466,7 +466,8 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       return false;
     OperandRole R = OperandRole::Copied;
     if (Ctor->isMoveConstructor())
-      R = C.ReturnMoves.count(CE)  ? OperandRole::MovedByReturn
+      R = C.ReturnMoves.count(CE)     ? OperandRole::MovedByReturn
+          : C.CoReturnMoves.count(CE) ? OperandRole::MovedByCoReturn
           : C.ThrowMoves.count(CE) ? OperandRole::MovedByThrow
                                    : OperandRole::Moved;
     Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;

@@ -21,6 +21,7 @@ enum class OperandRole {
   Moved,          // moved from (explicit std::move & co.)
   MovedByReturn,  // implicit move in `return x`
   MovedByThrow,   // implicit move in `throw x`
+  MovedByCoReturn, // implicit move in `co_return x`
   Copied,
   Swapped,
   RawSource,      // bytes read (memcpy source, bit_cast)
@@ -93,6 +94,8 @@ struct CatalogContext {
   // CXXConstructExprs that are the implicit move of a return / throw.
   llvm::SmallPtrSetImpl<const clang::Expr *> &ReturnMoves;
   llvm::SmallPtrSetImpl<const clang::Expr *> &ThrowMoves;
+  // ... and of a `co_return` (into the promise's return_value).
+  llvm::SmallPtrSetImpl<const clang::Expr *> &CoReturnMoves;
   // Loop-variable constructions of range-fors by value -> the range.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> &RangeForElements;
 };

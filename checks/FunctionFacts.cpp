@@ -108,6 +108,37 @@ public:
       ReturnMoves.insert(E);
     return true;
   }
+  // `co_return x` moves a local x into the promise's return_value: a move
+  // construction of its by-value parameter, or an xvalue bound to its T&&.
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    const auto *PC = dyn_cast_or_null<CallExpr>(S->getPromiseCall());
+    if (!PC || PC->getNumArgs() != 1 || !S->getOperand())
+      return true;
+    CoReturnCalls.insert(PC); // described here, not by return_value's summary
+    const Expr *Arg = PC->getArg(0)->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Arg)) {
+      if (CE->getNumArgs() >= 1 &&
+          isa<DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts()))
+        CoReturnMoves.insert(CE);
+      return true;
+    }
+    const FunctionDecl *FD = PC->getDirectCallee();
+    if (FD && FD->getNumParams() == 1 &&
+        FD->getParamDecl(0)->getType()->isRValueReferenceType() &&
+        S->getOperand()->isXValue() &&
+        isa<DeclRefExpr>(S->getOperand()->IgnoreParenImpCasts())) {
+      Operation Op;
+      Op.Family = OpFamily::Move;
+      Op.Site = PC;
+      Op.Operands.push_back({S->getOperand(), false, OperandRole::MovedByCoReturn});
+      if (mayTouchSensitive(Op)) {
+        F.OpsAt[PC].push_back(F.Ops.size());
+        F.Ops.push_back(std::move(Op));
+      }
+    }
+    return true;
+  }
+
   bool VisitCXXThrowExpr(CXXThrowExpr *TE) {
     if (const Expr *E = implicitMoveConstruct(TE->getSubExpr()))
       ThrowMoves.insert(E);
@@ -124,7 +155,8 @@ public:
   bool VisitExpr(Expr *E) {
     if (E->containsErrors())
       return true;
-    CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, RangeForElements};
+    CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, CoReturnMoves,
+                     RangeForElements};
     Operation Op;
     if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !reregisters(E)) {
       // Constructing over an object ends it (after the check at this site).
@@ -155,7 +187,7 @@ public:
   // its body does. Looked up only when an argument of an address-sensitive
   // type is bound to a reference parameter.
   void applySummary(const Expr *E) {
-    if (!Summaries)
+    if (!Summaries || CoReturnCalls.count(E))
       return;
     const FunctionDecl *Callee = nullptr;
     llvm::ArrayRef<const Expr *> Args;
@@ -331,7 +363,7 @@ private:
   TypeModel &Types;
   EscapeModel &Escapes;
   SummaryModel *Summaries;
-  llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves;
+  llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves, CoReturnMoves, CoReturnCalls;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
 };
 

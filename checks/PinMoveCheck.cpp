@@ -8,6 +8,8 @@ std::string PinMoveCheck::message(const UseDescription &U) {
     How = " by the implicit move in 'return'";
   else if (U.Role == OperandRole::MovedByThrow)
     How = " by the implicit move in 'throw'";
+  else if (U.Role == OperandRole::MovedByCoReturn)
+    How = " by the implicit move in 'co_return'";
   else if (!U.Callee.empty())
     How = " by '" + U.Callee + "'";
   return U.Name + " is moved" + How + " " + afterPinned(U.Must) +
