@@ -217,6 +217,25 @@ static bool isRangesObject(const Expr *Callee, StringRef Name) {
   return false;
 }
 
+// Whether the library's copy (or move) of a T goes through a PIN_ADDRESS_AWARE
+// constructor: then it is cooperative, as a direct one is. Without a move
+// constructor a move copies.
+static bool relocatesAwarely(QualType T, bool Move) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  const CXXConstructorDecl *Copy = nullptr, *MoveCtor = nullptr;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isMoveConstructor() && !C->isDeleted())
+      MoveCtor = C;
+    else if (C->isCopyConstructor() && !C->isDeleted())
+      Copy = C;
+  }
+  const CXXConstructorDecl *Used = Move && MoveCtor ? MoveCtor : Copy;
+  return Used && functionHas(Used, Annotation::AddressAware);
+}
+
 // An explicit std::move(x) / static_cast<T&&>(x) bound to an rvalue-reference
 // parameter (a sink such as push_back(T&&) or a converting constructor): the
 // callee takes ownership of the moved-from object's contents.
@@ -229,8 +248,8 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
     if (!T->isRValueReferenceType())
       continue;
     bool SawMove = false;
-    stripMoveCasts(Args[I], &SawMove);
-    if (SawMove)
+    const Expr *Inner = stripMoveCasts(Args[I], &SawMove);
+    if (SawMove && !relocatesAwarely(Inner->getType(), /*Move=*/true))
       Out.Operands.push_back({Args[I], false, OperandRole::Moved});
   }
   if (Out.Operands.empty())
@@ -375,7 +394,8 @@ static bool classifyArgumentCopies(const Expr *Site, llvm::ArrayRef<const Expr *
   for (const Expr *A : Args) {
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(A, &SawMove);
-    if (!SawMove && Inner->isGLValue() && Inner->getType()->isRecordType())
+    if (!SawMove && Inner->isGLValue() && Inner->getType()->isRecordType() &&
+        !relocatesAwarely(Inner->getType(), /*Move=*/false))
       Out.Operands.push_back({A, false, OperandRole::Copied});
   }
   if (Out.Operands.empty())

@@ -54,6 +54,9 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
     if (!V || !F.AliasRefs.count(V))
       return "";
+    // A range-for's reference is bound to `*__begin`, spelt ':': name it.
+    if (V->isCXXForRangeDecl())
+      return V->getNameAsString();
     E = V->getInit();
   }
   return "";
