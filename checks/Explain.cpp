@@ -46,6 +46,10 @@ static std::string placeName(const VarDecl *V) {
 std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
     E = stripMoveCasts(E);
+    if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E)) {
+      E = OVE->getSourceExpr();
+      continue;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     if (!DRE)
       return spelling(E);

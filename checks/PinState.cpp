@@ -281,6 +281,10 @@ private:
     if (!E || Depth > 16)
       return {};
     E = stripMoveCasts(E);
+    // The awaiter of `co_await x` (and other shared operands) appears as a
+    // placeholder for x.
+    if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
+      return resolveGlvalue(OVE->getSourceExpr(), St, Depth + 1);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       // A structured binding names a part of the hidden variable.
       if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {

@@ -124,25 +124,23 @@ struct Task {
   };
 };
 
-struct PIN_ADDRESS_SENSITIVE CoSleep {
+struct PIN_ADDRESS_SENSITIVE CoSleep { // #cosleep
   Scheduler *sched = nullptr;
   long deadline = 0;
   bool await_ready() const noexcept { return deadline <= 0; }
   void await_suspend(std::coroutine_handle<> h) PIN_PINS_THIS;
   void await_resume() const noexcept {}
 };
+// expected-note@#cosleep 1+ {{'CoSleep' is address-sensitive because it is annotated address-sensitive}}
 
-// Buggy: the awaiter is suspended by co_await (which calls its await_suspend),
-// then moved out after the coroutine resumes.
-// known miss: the await_suspend call that `co_await aw` makes on a local
-// awaiter is not seen as a call of the PIN_PINS_THIS member function (the call
-// is implicit, inside the CoawaitExpr, where the awaiter appears as an
-// OpaqueValueExpr), so aw is never pinned and the move is not reported.
-// Calling aw.await_suspend(h) by hand, as above, is.
+// Buggy: the awaiter is suspended by co_await (which calls its await_suspend,
+// a PIN_PINS_THIS member: the call is implicit, inside the co_await, where
+// the awaiter appears as a placeholder for aw), then moved out after the
+// coroutine resumes.
 Task sleep_then_keep(Scheduler &s, std::vector<CoSleep> &keep) {
   CoSleep aw{&s, 10};
-  co_await aw;
-  keep.push_back(std::move(aw)); // known miss: not reported
+  co_await aw; // expected-note {{'aw' is pinned here: pinning member function 'await_suspend' is called on it}}
+  keep.push_back(std::move(aw)); // expected-warning {{'aw' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // Fixed: await a temporary (it lives in the coroutine frame until resumed), or
