@@ -20,7 +20,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
   Node *self = this;
   int v = 0;
 };
-// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 std::function<void()> stored;
 void on_event(std::function<void()> cb);

@@ -33,7 +33,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
   void operator()() const {}
   bool operator<(const Node &o) const { return v < o.v; }
 };
-// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 struct Plain {
   int v = 0;

@@ -20,7 +20,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
   int v = 0;
   void start() PIN_PINS_THIS;
 };
-// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 struct List {
   Node *head = nullptr;

@@ -14,7 +14,7 @@
 struct PIN_ADDRESS_SENSITIVE Node { // #node
   Node *self = this;
 };
-// reloc-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// reloc-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 #define MOVE_AFTER_PIN                                                          \
   Node n;                                                                       \

@@ -28,7 +28,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
   long value = 0;
   void start() PIN_PINS_THIS;
 };
-// expected-note@#node 0+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 struct Plain {
   Plain *self = this;
@@ -42,7 +42,7 @@ struct Outer {
   int tag = 0;
   Node n; // #outer_n
 };
-// expected-note@#outer_n 0+ {{'Outer' is address-sensitive because member 'n' has type 'Node'}}
+// expected-note@#outer_n 1+ {{'Outer' is address-sensitive because member 'n' has type 'Node'}}
 
 bool flag();
 
