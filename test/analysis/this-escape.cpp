@@ -97,7 +97,7 @@ void member_address() {
 // PIN_ADDRESS_AWARE); one that calls something else is not.
 void attach(struct Widget *w);
 void detach(struct Widget *w);
-struct PIN_ADDRESS_SENSITIVE Widget { // #widget
+struct PIN_ADDRESS_SENSITIVE Widget {
   Widget() { attach(this); }
   Widget(Widget &&o) { detach(&o); attach(this); }
   Widget &operator=(Widget &&o) { detach(&o); attach(this); return *this; }
