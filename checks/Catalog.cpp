@@ -1,7 +1,7 @@
 #include "Catalog.h"
 #include "Annotations.h"
+#include "Containers.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -93,6 +93,17 @@ const Expr *stripPointerCasts(const Expr *E) {
       break;
     }
   }
+  return E;
+}
+
+const Expr *namedObject(const Expr *E, bool IsPointer) {
+  if (!E)
+    return nullptr;
+  if (!IsPointer)
+    return stripMoveCasts(E);
+  E = stripPointerCasts(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    return stripMoveCasts(UO->getSubExpr());
   return E;
 }
 
@@ -266,14 +277,7 @@ static QualType elementTypeOf(QualType T) {
   T = T.getNonReferenceType();
   if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
     return AT->getElementType();
-  if (const auto *Spec =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl()))
-    if (Spec->isInStdNamespace() && Spec->getIdentifier() &&
-        (Spec->getName() == "array" || Spec->getName() == "inplace_vector") &&
-        Spec->getTemplateArgs().size() >= 1 &&
-        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-      return Spec->getTemplateArgs()[0].getAsType();
-  return QualType();
+  return stdElementType(T, {"array", "inplace_vector"});
 }
 
 // Standard algorithms that relocate the elements of their ranges, and what
@@ -381,13 +385,15 @@ static bool copiesArguments(const FunctionDecl *FD) {
              true)
       .Default(false);
 }
-static bool constructorCopiesArguments(const CXXConstructorDecl *Ctor) {
-  const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
-  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(RD->getName())
-      .Cases({"thread", "jthread", "function", "move_only_function", "packaged_task"}, true)
-      .Default(false);
+// Standard classes that keep a copy of the callable (and arguments) they are
+// constructed or assigned from.
+static bool keepsCallableCopy(const CXXRecordDecl *RD) {
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         llvm::StringSwitch<bool>(RD->getName())
+             .Cases({"function", "move_only_function", "copyable_function", "thread",
+                     "jthread", "packaged_task"},
+                    true)
+             .Default(false);
 }
 static bool classifyArgumentCopies(const Expr *Site, llvm::ArrayRef<const Expr *> Args,
                                    std::string Callee, Operation &Out) {
@@ -478,7 +484,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
       if (classifyRvalueSink(Ctor, CE, Args, Out))
         return true;
-      return constructorCopiesArguments(Ctor) &&
+      return keepsCallableCopy(Ctor->getParent()) &&
              classifyArgumentCopies(CE, Args, "std::" + nameOf(Ctor->getParent()).str(),
                                     Out);
     }
@@ -647,14 +653,16 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
          classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out);
 }
 
-// Arguments bound to pinning parameters of Callee, starting at argument
-// FirstArg (1 for an operator called as a member: argument 0 is the object).
-const LambdaExpr *asLambda(const Expr *E) {
+// The lambda E is, looking through temporaries and implicit conversions, or
+// null.
+static const LambdaExpr *asLambda(const Expr *E) {
   return E ? dyn_cast<LambdaExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
 }
 
-void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
-                        llvm::SmallVectorImpl<PinEvent> &Out) {
+// The pins of a lambda that escapes into Into (stored, or passed to a
+// function that may keep it): every variable it captures by reference.
+static void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
+                               llvm::SmallVectorImpl<PinEvent> &Out) {
   auto Init = L->capture_init_begin();
   for (const LambdaCapture &C : L->captures()) {
     const Expr *E = *Init++;
@@ -680,17 +688,9 @@ void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
 static bool keepsCallable(const FunctionDecl *Callee, unsigned I) {
   if (!Callee || I >= Callee->getNumParams())
     return false;
-  auto StdWrapper = [](const CXXRecordDecl *RD) {
-    return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-           llvm::StringSwitch<bool>(RD->getName())
-               .Cases({"function", "move_only_function", "copyable_function", "thread",
-                       "jthread", "packaged_task"},
-                      true)
-               .Default(false);
-  };
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
     if (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)
-      return MD->getParent()->isInStdNamespace() ? StdWrapper(MD->getParent())
+      return MD->getParent()->isInStdNamespace() ? keepsCallableCopy(MD->getParent())
                                                  : isa<CXXConstructorDecl>(MD);
     if (MD->getParent()->isInStdNamespace())
       return false;
@@ -702,6 +702,7 @@ static bool keepsCallable(const FunctionDecl *Callee, unsigned I) {
   return !Callee->getParamDecl(I)->getType()->isReferenceType();
 }
 
+// Arguments bound to pinning parameters of Callee, and lambdas it keeps.
 static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
                            llvm::ArrayRef<const Expr *> Args,
                            llvm::SmallVectorImpl<PinEvent> &Out) {

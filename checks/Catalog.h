@@ -101,15 +101,6 @@ struct CatalogContext {
 };
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 
-// The lambda E is, looking through temporaries and implicit conversions, or
-// null.
-const clang::LambdaExpr *asLambda(const clang::Expr *E);
-
-// The pins of a lambda that escapes into Into (stored, or passed to a
-// function that may keep it): every variable it captures by reference.
-void escapingLambdaPins(const clang::LambdaExpr *L, const clang::FunctionDecl *Into,
-                        llvm::SmallVectorImpl<PinEvent> &Out);
-
 // Appends the pin events E causes (a call may pin several arguments).
 void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<PinEvent> &Out);
@@ -122,6 +113,11 @@ const clang::Expr *stripMoveCasts(const clang::Expr *E, bool *SawMove = nullptr)
 // Looks through every cast, including (void*) and reinterpret_cast: raw
 // memory functions must not be hidden by one.
 const clang::Expr *stripPointerCasts(const clang::Expr *E);
+
+// The object an operand or pin target names: E itself (moves looked
+// through), or for a pointer what it points to when written `&x` (else the
+// pointer expression).
+const clang::Expr *namedObject(const clang::Expr *E, bool IsPointer);
 
 // The std::addressof / __builtin_addressof argument if E is such a call.
 const clang::Expr *addressofArgument(const clang::Expr *E, PinCause *Cause);

@@ -19,14 +19,27 @@ Kind containerKind(const CXXRecordDecl *RD) {
 }
 } // namespace
 
-QualType relocatingElementType(QualType Container) {
-  Container = Container.getNonReferenceType();
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Container->getAsCXXRecordDecl());
-  if (!Spec || containerKind(Spec) == Kind::None || Spec->getTemplateArgs().size() < 1 ||
+// The first template argument of RD, if RD is a class template
+// specialisation and that argument is a type.
+static QualType firstTypeArgument(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
       Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
     return QualType();
   return Spec->getTemplateArgs()[0].getAsType();
+}
+
+QualType stdElementType(QualType T, std::initializer_list<StringRef> Classes) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
+      !llvm::is_contained(Classes, RD->getName()))
+    return QualType();
+  return firstTypeArgument(RD);
+}
+
+QualType relocatingElementType(QualType Container) {
+  const CXXRecordDecl *RD = Container.getNonReferenceType()->getAsCXXRecordDecl();
+  return containerKind(RD) == Kind::None ? QualType() : firstTypeArgument(RD);
 }
 
 const VarDecl *containerVariable(const Expr *E) {

@@ -8,8 +8,14 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <initializer_list>
 
 namespace pincheck {
+
+// The first template argument of T if T is one of the named class templates
+// of namespace std (std::vector<E>, std::array<E, N>): E; else null.
+clang::QualType stdElementType(clang::QualType T,
+                               std::initializer_list<llvm::StringRef> Classes);
 
 // The element type of a container that relocates its elements (std::vector,
 // std::deque), or null. Node-based containers (list, map, unordered_map)

@@ -66,18 +66,6 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
   return "";
 }
 
-// The object an operand or pin target names: for a pointer, what it points
-// to when that is written `&x`.
-static const Expr *namedObject(const Expr *E, bool IsPointer) {
-  if (!E)
-    return nullptr;
-  if (!IsPointer)
-    return stripMoveCasts(E);
-  E = stripPointerCasts(E);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    return stripMoveCasts(UO->getSubExpr());
-  return E;
-}
 
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   std::string Root = quoted(placeName(F.Places[U.Target.Place]));

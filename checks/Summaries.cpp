@@ -30,16 +30,6 @@ int paramNamed(const Expr *E, const FunctionDecl *FD, bool WholeOnly) {
   return -1;
 }
 
-// The expression a pin event pins, as a glvalue.
-const Expr *pinnedObject(const PinEvent &Ev) {
-  if (!Ev.Target || !Ev.IsPointer)
-    return Ev.Target;
-  const Expr *E = stripPointerCasts(Ev.Target);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    return UO->getSubExpr();
-  return nullptr;
-}
-
 } // namespace
 
 const FunctionSummary *SummaryModel::summary(const FunctionDecl *FD) {
@@ -80,7 +70,7 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   auto S = std::make_unique<FunctionSummary>();
   llvm::SmallVector<bool, 4> Pinned(Def->getNumParams(), false);
   for (const PinEvent &Ev : F.Pins) {
-    int I = paramNamed(pinnedObject(Ev), Def, /*WholeOnly=*/false);
+    int I = paramNamed(namedObject(Ev.Target, Ev.IsPointer), Def, /*WholeOnly=*/false);
     if (I < 0 || Pinned[I])
       continue;
     Pinned[I] = true;
