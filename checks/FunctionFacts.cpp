@@ -7,6 +7,15 @@ using namespace clang;
 
 namespace pincheck {
 
+bool holdsSensitiveElements(QualType T, TypeModel &Types) {
+  QualType E = relocatingElementType(T);
+  return !E.isNull() && Types.isAddressSensitive(E);
+}
+
+bool summaryMatters(QualType T, TypeModel &Types) {
+  return Types.isAddressSensitive(T.getNonReferenceType()) || holdsSensitiveElements(T, Types);
+}
+
 namespace {
 
 // A place: a variable holding an address-sensitive object, or a reference
@@ -18,11 +27,17 @@ bool isPlace(const VarDecl *V, TypeModel &Types) {
   return !T->isPointerType() && Types.isAddressSensitive(T);
 }
 
-// A container (or a reference to one) whose elements are address-sensitive
-// and may be relocated.
 bool holdsSensitiveElements(const VarDecl *V, TypeModel &Types) {
-  QualType E = relocatingElementType(V->getType());
-  return !E.isNull() && Types.isAddressSensitive(E);
+  return holdsSensitiveElements(V->getType(), Types);
+}
+
+// A copy or move constructor or assignment operator: the type's own copies
+// and moves, which the catalog classifies.
+bool isCopyOrMoveMember(const FunctionDecl *FD) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    return Ctor->isCopyOrMoveConstructor();
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
 }
 
 class Collector : public RecursiveASTVisitor<Collector> {
@@ -131,10 +146,8 @@ public:
       Op.Family = OpFamily::Move;
       Op.Site = PC;
       Op.Operands.push_back({S->getOperand(), false, OperandRole::MovedByCoReturn});
-      if (mayTouchSensitive(Op)) {
-        F.OpsAt[PC].push_back(F.Ops.size());
-        F.Ops.push_back(std::move(Op));
-      }
+      if (mayTouchSensitive(Op))
+        addOperation(PC, std::move(Op));
     }
     return true;
   }
@@ -163,8 +176,7 @@ public:
       for (const Operand &O : Op.Operands)
         if (O.Role == OperandRole::ConstructedOver)
           addDestroy({E, O.E, O.IsPointer});
-      F.OpsAt[E].push_back(F.Ops.size());
-      F.Ops.push_back(std::move(Op));
+      addOperation(E, std::move(Op));
     }
     DestroyEvent D;
     if (classifyDestroy(E, D))
@@ -201,22 +213,12 @@ public:
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
     }
     // Copies and moves of the type itself are the catalog's.
-    if (!Callee)
-      return;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-        MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
-               (isa<CXXConstructorDecl>(MD) &&
-                cast<CXXConstructorDecl>(MD)->isCopyOrMoveConstructor())))
+    if (!Callee || isCopyOrMoveMember(Callee))
       return;
     bool Candidate = false;
-    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
-      if (!Callee->getParamDecl(I)->getType()->isReferenceType())
-        continue;
-      QualType T = stripMoveCasts(Args[I])->getType();
-      QualType Elem = relocatingElementType(T);
-      Candidate |= Types.isAddressSensitive(T) ||
-                   (!Elem.isNull() && Types.isAddressSensitive(Elem));
-    }
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      Candidate |= Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                   summaryMatters(stripMoveCasts(Args[I])->getType(), Types);
     if (!Candidate)
       return;
     const FunctionSummary *S = Summaries->summary(Callee);
@@ -249,10 +251,8 @@ public:
       Op.Operands.push_back(O);
       Op.Inner = &R.Op;
       Op.InnerFunction = Callee;
-      if (mayTouchSensitive(Op)) {
-        F.OpsAt[E].push_back(F.Ops.size());
-        F.Ops.push_back(std::move(Op));
-      }
+      if (mayTouchSensitive(Op))
+        addOperation(E, std::move(Op));
     }
   }
 
@@ -266,12 +266,7 @@ public:
     else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
              OC && OC->getOperator() == OO_Equal)
       MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-    if (!MD)
-      return false;
-    bool CopyOrMove = MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(MD))
-      CopyOrMove = Ctor->isCopyOrMoveConstructor();
-    return CopyOrMove && Escapes.reregisters(MD);
+    return MD && isCopyOrMoveMember(MD) && Escapes.reregisters(MD);
   }
 
   // Drops operations that cannot reach an address-sensitive object, so that
@@ -332,6 +327,11 @@ public:
   }
 
 private:
+  void addOperation(const Expr *At, Operation Op) {
+    F.OpsAt[At].push_back(F.Ops.size());
+    F.Ops.push_back(std::move(Op));
+  }
+
   void addDestroy(const DestroyEvent &D) {
     F.DestroysAt[D.Site].push_back(F.Destroys.size());
     F.Destroys.push_back(D);

@@ -55,7 +55,6 @@ struct FunctionFacts {
   std::vector<DestroyEvent> Destroys;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;
 
-
   // Borrowed container elements, and calls that may relocate them (only for
   // containers whose element type is address-sensitive).
   std::vector<ElementBorrow> Borrows;
@@ -69,10 +68,17 @@ struct FunctionFacts {
 };
 
 // The prefilter, one cheap test per function: whether any parameter or local
-// variable of FD can be a place (its declarations are in FD's DeclContext, so
-// no statement is walked). Without a place, collectFacts finds nothing to
-// report.
+// variable of FD can be a place or is a container of address-sensitive
+// elements (its declarations are in FD's DeclContext, so no statement is
+// walked). Without one, collectFacts finds nothing to report.
 bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types);
+
+// T (or what it refers to) is a std::vector/deque of address-sensitive
+// elements.
+bool holdsSensitiveElements(clang::QualType T, TypeModel &Types);
+// An argument or parameter of type T can carry what a summary describes: an
+// address-sensitive object, or a container of them.
+bool summaryMatters(clang::QualType T, TypeModel &Types);
 
 // Summaries (null: none) make a call act as its callee's body would.
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,

@@ -1,5 +1,4 @@
 #include "Summaries.h"
-#include "Containers.h"
 #include "FunctionFacts.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -54,16 +53,9 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   const SourceManager &SM = Types.context().getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
     return nullptr;
-  bool Any = false;
-  for (const ParmVarDecl *P : Def->parameters()) {
-    QualType T = P->getType();
-    if (!T->isReferenceType())
-      continue;
-    QualType Elem = relocatingElementType(T);
-    Any |= Types.isAddressSensitive(T.getNonReferenceType()) ||
-           (!Elem.isNull() && Types.isAddressSensitive(Elem));
-  }
-  if (!Any)
+  if (llvm::none_of(Def->parameters(), [&](const ParmVarDecl *P) {
+        return P->getType()->isReferenceType() && summaryMatters(P->getType(), Types);
+      }))
     return nullptr;
 
   FunctionFacts F = collectFacts(Def, Def->getBody(), Types, Escapes, this);
