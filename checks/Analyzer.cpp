@@ -1,7 +1,6 @@
 #include "Analyzer.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "Explain.h"
-#include "Containers.h"
 #include "FunctionFacts.h"
 #include "Text.h"
 #include "PinAnnotationCheck.h"
@@ -155,24 +154,7 @@ void Analyzer::reportContainer(const FunctionFacts &F, const RelocatedBorrow &RB
   Fd.Loc = G.Site->getBeginLoc();
   Fd.Range = G.Site->getSourceRange();
   Fd.Message = PinContainerRelocationCheck::message(D);
-  Note Pin;
-  Pin.Loc = B.Site->getBeginLoc();
-  Pin.Message = B.RangeFor ? "the range-for loop over " + D.Container + " starts here"
-                           : D.Holder + " refers to an element of " + D.Container + " here";
-  Fd.Notes.push_back(Pin);
-  if (!B.RangeFor && RB.LaterUse) {
-    Note Use;
-    Use.Loc = RB.LaterUse->getBeginLoc();
-    Use.Message = D.Holder + " is used here, after the call";
-    Fd.Notes.push_back(Use);
-  }
-  for (const ContainerGrowth *Inner = G.Inner; Inner; Inner = Inner->Inner) {
-    Note N;
-    N.Loc = Inner->Site->getBeginLoc();
-    N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
-    Fd.Notes.push_back(N);
-  }
-  X.typeNotes(relocatingElementType(B.Container->getType()), Fd.Notes);
+  X.borrowNotes(F, RB, Fd.Notes);
   emit(std::move(Fd));
 }
 

@@ -1,4 +1,5 @@
 #include "Explain.h"
+#include "Containers.h"
 #include "Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -85,102 +86,71 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   return S.empty() ? Root : quoted(S);
 }
 
+// A declaration's name, or "".
+static std::string named(const NamedDecl *D) {
+  return D && D->getDeclName() ? D->getNameAsString() : std::string();
+}
+
+// A function as users call it: a constructor by its class.
+static std::string calleeName(const FunctionDecl *FD) {
+  if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(FD))
+    return Ctor->getParent()->getNameAsString();
+  return named(FD);
+}
+
+// How Ev pinned its target. Subject names the target ("it", or the part
+// that was pinned, quoted).
+static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
+  std::string AddressTaken = Subject == "it" ? std::string("its address is taken")
+                                             : "the address of " + Subject + " is taken";
+  switch (Ev.Cause) {
+  case PinCause::AddressOf:
+    return AddressTaken;
+  case PinCause::StdAddressof:
+    return AddressTaken + " by 'std::addressof'";
+  case PinCause::BuiltinAddressof:
+    return AddressTaken + " by '__builtin_addressof'";
+  case PinCause::PinsParam: {
+    std::string P = named(Ev.Via);
+    return Subject + " is passed to " +
+           (P.empty() ? std::string("a pinning parameter") : "pinning parameter " + quoted(P)) +
+           " of " + quoted(calleeName(Ev.Callee));
+  }
+  case PinCause::PinsThis:
+    return "pinning member function " + quoted(named(Ev.Via)) + " is called on " + Subject;
+  case PinCause::MarkPinned:
+    return Subject + " is marked pinned by 'pin::mark_pinned'";
+  case PinCause::CapturedByRef: {
+    // Stored in the class whose constructor or assignment received it.
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Ev.Callee);
+    if (MD && (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)) {
+      const CXXRecordDecl *RD = MD->getParent();
+      return "it is captured by reference by a lambda that is stored in " +
+             quoted((RD->isInStdNamespace() ? "std::" : "") + RD->getNameAsString());
+    }
+    return "it is captured by reference by a lambda that is passed to " +
+           quoted(calleeName(Ev.Callee));
+  }
+  case PinCause::ByCallee:
+    return Subject + " is passed to " + quoted(calleeName(Ev.Callee)) + ", which pins it";
+  case PinCause::ThisEscaped:
+    return "it is made by constructor " +
+           quoted(calleeName(dyn_cast_or_null<FunctionDecl>(Ev.Via))) +
+           ", which lets 'this' escape";
+  }
+  llvm_unreachable("every pin cause has its words");
+}
+
 Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
   std::string Root = placeName(F.Places[U.Target.Place]);
   // The part that was pinned, when it is not the whole variable.
   std::string Part = partSpelling(F, namedObject(Ev.Target, Ev.IsPointer));
-  auto Subject = [&](StringRef Whole) {
-    return Part.empty() ? Whole.str() : quoted(Part);
-  };
-  std::string Cause;
-  auto Named = [](const NamedDecl *D) {
-    return D && D->getDeclName() ? D->getNameAsString() : std::string();
-  };
-  std::string AddressTaken =
-      Part.empty() ? "its address is taken" : "the address of " + quoted(Part) + " is taken";
-  switch (Ev.Cause) {
-  case PinCause::AddressOf:
-    Cause = AddressTaken;
-    break;
-  case PinCause::StdAddressof:
-    Cause = AddressTaken + " by 'std::addressof'";
-    break;
-  case PinCause::BuiltinAddressof:
-    Cause = AddressTaken + " by '__builtin_addressof'";
-    break;
-  case PinCause::PinsParam: {
-    std::string P = Named(Ev.Via);
-    std::string Fn = Named(Ev.Callee);
-    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
-      Fn = Ctor->getParent()->getNameAsString();
-    Cause = Subject("it") + " is passed to " +
-            (P.empty() ? std::string("a pinning parameter") : "pinning parameter " + quoted(P)) +
-            " of " + quoted(Fn);
-    break;
-  }
-  case PinCause::PinsThis:
-    Cause = "pinning member function " + quoted(Named(Ev.Via)) + " is called on " +
-            Subject("it");
-    break;
-  case PinCause::MarkPinned:
-    Cause = Subject("it") + " is marked pinned by 'pin::mark_pinned'";
-    break;
-  case PinCause::CapturedByRef: {
-    auto ClassName = [](const CXXRecordDecl *RD) {
-      return quoted((RD->isInStdNamespace() ? "std::" : "") + RD->getNameAsString());
-    };
-    std::string Where = "is passed to " + quoted(Named(Ev.Callee));
-    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
-      Where = "is stored in " + ClassName(Ctor->getParent());
-    else if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Ev.Callee);
-             MD && MD->getOverloadedOperator() == OO_Equal)
-      Where = "is stored in " + ClassName(MD->getParent());
-    Cause = "it is captured by reference by a lambda that " + Where;
-    break;
-  }
-  case PinCause::ByCallee:
-    Cause = Subject("it") + " is passed to " + quoted(Named(Ev.Callee)) + ", which pins it";
-    break;
-  case PinCause::ThisEscaped: {
-    const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via);
-    Cause = "it is made by constructor " +
-            quoted(Ctor ? Ctor->getParent()->getNameAsString() : std::string("?")) +
-            ", which lets 'this' escape";
-    break;
-  }
-  }
   Note N;
   N.Loc = Ev.Site->getBeginLoc();
-  N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") + Cause;
+  N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") +
+              pinCause(Ev, Part.empty() ? std::string("it") : quoted(Part));
   return N;
-}
-
-// How a pin inside a callee happened, said of its parameter.
-static std::string innerCause(const PinEvent &Ev) {
-  auto Named = [](const NamedDecl *D) {
-    return D && D->getDeclName() ? D->getNameAsString() : std::string();
-  };
-  switch (Ev.Cause) {
-  case PinCause::AddressOf:
-  case PinCause::StdAddressof:
-  case PinCause::BuiltinAddressof:
-    return "its address is taken";
-  case PinCause::PinsParam:
-    return "it is passed to pinning parameter " + quoted(Named(Ev.Via)) + " of " +
-           quoted(Named(Ev.Callee));
-  case PinCause::PinsThis:
-    return "pinning member function " + quoted(Named(Ev.Via)) + " is called on it";
-  case PinCause::MarkPinned:
-    return "it is marked pinned by 'pin::mark_pinned'";
-  case PinCause::CapturedByRef:
-    return "it is captured by reference by a lambda that escapes";
-  case PinCause::ByCallee:
-    return "it is passed to " + quoted(Named(Ev.Callee)) + ", which pins it";
-  case PinCause::ThisEscaped:
-    return "its constructor lets 'this' escape";
-  }
-  return "";
 }
 
 void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
@@ -188,34 +158,44 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   // The pin, down the chain of callees.
   for (const PinEvent *Ev = &F.Pins[U.Pin]; Ev->Cause == PinCause::ByCallee && Ev->Inner;
        Ev = Ev->Inner) {
-    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Ev->Via);
     Note N;
     N.Loc = Ev->Inner->Site->getBeginLoc();
-    N.Message = quoted(Ev->Callee ? Ev->Callee->getNameAsString() : std::string()) +
-                " pins its parameter " +
-                quoted(Param && Param->getDeclName() ? Param->getNameAsString()
-                                                     : std::string("#") +
-                                                           std::to_string(Param ? Param->getFunctionScopeIndex() + 1 : 0)) +
-                " here: " + innerCause(*Ev->Inner);
+    N.Message = quoted(calleeName(Ev->Callee)) + " pins its parameter " +
+                quoted(named(Ev->Via)) + " here: " + pinCause(*Ev->Inner, "it");
     Out.push_back(N);
   }
   // The relocation inside the callee.
   const Operation &Op = F.Ops[U.Op];
-  if (Op.Inner && Op.InnerFunction) {
-    static const char *Verb[] = {"moves", "copies", "swaps", "reads or writes as raw bytes",
-                                 "constructs over"};
-    Note N;
-    const Operand &O = Op.Inner->Operands[0];
-    N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E
-                                                                        : Op.Inner->Site)
-                ->getBeginLoc();
-    std::string Param;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(O.E)->IgnoreParenImpCasts()))
-      Param = " " + quoted(DRE->getDecl()->getNameAsString());
-    N.Message = quoted(Op.InnerFunction->getNameAsString()) + " " +
-                Verb[unsigned(Op.Family)] + " its parameter" + Param + " here";
-    Out.push_back(N);
+  if (!Op.Inner || !Op.InnerFunction)
+    return;
+  const char *Verb = "";
+  switch (Op.Family) {
+  case OpFamily::Move:
+    Verb = "moves";
+    break;
+  case OpFamily::Copy:
+    Verb = "copies";
+    break;
+  case OpFamily::Swap:
+    Verb = "swaps";
+    break;
+  case OpFamily::RawMemory:
+    Verb = "reads or writes as raw bytes";
+    break;
+  case OpFamily::StorageReuse:
+    Verb = "constructs over";
+    break;
   }
+  const Operand &O = Op.Inner->Operands[0];
+  Note N;
+  N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
+              ->getBeginLoc();
+  std::string Param;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(O.E)->IgnoreParenImpCasts()))
+    Param = " " + quoted(named(DRE->getDecl()));
+  N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + " its parameter" + Param +
+              " here";
+  Out.push_back(N);
 }
 
 std::optional<Note> Explainer::escapeNote(const FunctionFacts &F, const PinnedUse &U) {
@@ -224,14 +204,34 @@ std::optional<Note> Explainer::escapeNote(const FunctionFacts &F, const PinnedUs
     return std::nullopt;
   Note N;
   N.Loc = Ev.Escape->getBeginLoc();
-  std::string Callee;
-  if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Callee))
-    Callee = Ctor->getParent()->getNameAsString();
-  else if (Ev.Callee && Ev.Callee->getDeclName())
-    Callee = Ev.Callee->getNameAsString();
-  N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(Callee)
+  N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(calleeName(Ev.Callee))
                         : std::string("'this' escapes here: it is stored outside the object");
   return N;
+}
+
+void Explainer::borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB,
+                            std::vector<Note> &Out) {
+  const ContainerGrowth &G = F.Growths[RB.Growth];
+  const ElementBorrow &B = F.Borrows[RB.Borrow];
+  std::string Container = quoted(named(B.Container)), Holder = quoted(named(B.Holder));
+  Note Pin;
+  Pin.Loc = B.Site->getBeginLoc();
+  Pin.Message = B.RangeFor ? "the range-for loop over " + Container + " starts here"
+                           : Holder + " refers to an element of " + Container + " here";
+  Out.push_back(Pin);
+  if (!B.RangeFor && RB.LaterUse) {
+    Note Use;
+    Use.Loc = RB.LaterUse->getBeginLoc();
+    Use.Message = Holder + " is used here, after the call";
+    Out.push_back(Use);
+  }
+  for (const ContainerGrowth *Inner = G.Inner; Inner; Inner = Inner->Inner) {
+    Note N;
+    N.Loc = Inner->Site->getBeginLoc();
+    N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
+    Out.push_back(N);
+  }
+  typeNotes(relocatingElementType(B.Container->getType()), Out);
 }
 
 std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse &U) {

@@ -23,6 +23,10 @@ public:
   void calleeNotes(const FunctionFacts &F, const PinnedUse &U, std::vector<Note> &Out);
   // "'this' escapes here: ..." in the constructor that pinned from birth.
   std::optional<Note> escapeNote(const FunctionFacts &F, const PinnedUse &U);
+  // For pin-container-relocation: where the element was borrowed, where the
+  // borrow is used after the call, the calls down a callee chain, and why
+  // the element type is address-sensitive.
+  void borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB, std::vector<Note> &Out);
   // "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
   std::optional<Note> aliasNote(const FunctionFacts &F, const PinnedUse &U);
   // One note per link of the "is address-sensitive because" chain.
