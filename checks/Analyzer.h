@@ -17,7 +17,9 @@
 
 namespace pincheck {
 
+class Explainer;
 struct FunctionFacts;
+struct RelocatedBorrow;
 
 // The per-function limits (Limits.def); 0 means none. One default each for
 // every front end.
@@ -67,8 +69,7 @@ public:
 private:
   void emit(Finding F);
   void reportFlow(const FunctionFacts &F);
-  void reportContainer(const FunctionFacts &F, const struct RelocatedBorrow &RB,
-                       class Explainer &X);
+  void reportContainer(const FunctionFacts &F, const RelocatedBorrow &RB, Explainer &X);
 
   clang::ASTContext &Ctx;
   AnalyzerOptions Opts;

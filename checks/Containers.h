@@ -22,8 +22,8 @@ clang::QualType stdElementType(clang::QualType T,
 // keep element addresses: null.
 clang::QualType relocatingElementType(clang::QualType Container);
 
-// The container variable E names (a local, a parameter, or what a local
-// reference is bound to is not followed), or null.
+// The container variable (a local or a parameter) E names directly, or null.
+// A local reference to a container is not followed.
 const clang::VarDecl *containerVariable(const clang::Expr *E);
 
 // If Call may relocate the elements of the container it is called on: the

@@ -65,12 +65,11 @@ std::vector<std::vector<unsigned>>
 liveOut(const CFG &G, const FunctionFacts &F,
         const llvm::DenseMap<const VarDecl *, unsigned> &Index, unsigned Count) {
   unsigned NumBlocks = G.getNumBlockIDs();
-  unsigned NumPlaces = Count;
   Names N(F, Index);
 
   // Per block: places named before any redeclaration in it (upward
   // exposed), and places it declares.
-  std::vector<std::vector<unsigned>> UsedBlocks(NumPlaces); // place -> blocks
+  std::vector<std::vector<unsigned>> UsedBlocks(Count); // place -> blocks
   std::vector<std::vector<unsigned>> Kills(NumBlocks);      // block -> places
   for (const CFGBlock *B : G) {
     unsigned ID = B->getBlockID();
@@ -104,7 +103,7 @@ liveOut(const CFG &G, const FunctionFacts &F,
   std::vector<std::vector<unsigned>> LiveOut(NumBlocks);
   std::vector<unsigned> InStamp(NumBlocks, 0), OutStamp(NumBlocks, 0);
   std::vector<unsigned> Work;
-  for (unsigned P = 0; P < NumPlaces; ++P) {
+  for (unsigned P = 0; P < Count; ++P) {
     unsigned Stamp = P + 1;
     Work.clear();
     for (unsigned ID : UsedBlocks[P]) {
