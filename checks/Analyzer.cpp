@@ -29,7 +29,9 @@ llvm::ArrayRef<LimitInfo> analysisLimits() {
 }
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
-    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {}
+    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {
+  configureContainers(Ctx, this->Opts.VectorLikeClasses);
+}
 Analyzer::~Analyzer() = default;
 
 void Analyzer::emit(Finding F) {
@@ -84,7 +86,7 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
     return;
   ++Stats.FunctionsSeen;
 
-  if (!mayHavePlaces(FD, Types))
+  if (!mayHavePlaces(FD, Types, SensitiveGlobals))
     return;
   FunctionFacts F = collectFacts(FD, Body, Types, Escapes, &Summaries);
   if (!F.trivial())
@@ -158,6 +160,11 @@ void Analyzer::reportContainer(const FunctionFacts &F, const RelocatedBorrow &RB
   emit(std::move(Fd));
 }
 
+void Analyzer::noteGlobal(const VarDecl *V) {
+  if (!SensitiveGlobals && V && !V->isInvalidDecl() && isSensitiveGlobal(V, Types))
+    SensitiveGlobals = true;
+}
+
 void Analyzer::checkAnnotations(const Decl *D) {
   if (!Opts.Checks.enabled(PinAnnotationCheck::Id) || !D || !D->hasAttrs())
     return;
@@ -219,6 +226,18 @@ public:
 
   bool VisitDecl(Decl *D) {
     A.checkAnnotations(D);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    A.noteGlobal(V);
+    return true;
+  }
+  // A member function's body may name a static data member declared after
+  // it in the class.
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    for (Decl *D : RD->decls())
+      if (auto *V = dyn_cast<VarDecl>(D))
+        A.noteGlobal(V);
     return true;
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {

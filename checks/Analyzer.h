@@ -3,6 +3,7 @@
 #ifndef PINCHECK_ANALYZER_H
 #define PINCHECK_ANALYZER_H
 
+#include "Containers.h"
 #include "Finding.h"
 #include "Registry.h"
 #include "Summaries.h"
@@ -30,6 +31,9 @@ struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
 #define LIMIT(Field, Option, Flag, Value, Counts) unsigned Field = Value;
 #include "Limits.def"
+  // pin-container-relocation's VectorLikeClasses (Containers.h): more class
+  // templates treated as std::vector, ';'-separated.
+  std::string VectorLikeClasses = DefaultVectorLikeClasses;
 };
 
 // The limits as data, for front ends that parse and print them.
@@ -60,6 +64,9 @@ public:
   void checkAnnotations(const clang::Decl *D);
   // Both, over the whole translation unit, in source order.
   void analyzeTranslationUnit();
+  // A global variable declared: once one of an address-sensitive type is
+  // seen, every function may name a place.
+  void noteGlobal(const clang::VarDecl *V);
 
   const AnalyzerStats &stats() const { return Stats; }
 
@@ -78,6 +85,7 @@ private:
   EscapeModel Escapes;
   SummaryModel Summaries;
   AnalyzerStats Stats;
+  bool SensitiveGlobals = false;
   llvm::DenseSet<const clang::FunctionDecl *> Done;
   // A template's findings come once, however often it is instantiated.
   std::set<std::tuple<unsigned, unsigned, std::string>> Emitted;

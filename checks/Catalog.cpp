@@ -2,6 +2,7 @@
 #include "Annotations.h"
 #include "Containers.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -247,26 +248,186 @@ static bool relocatesAwarely(QualType T, bool Move) {
   return Used && functionHas(Used, Annotation::AddressAware);
 }
 
-// An explicit std::move(x) / static_cast<T&&>(x) bound to an rvalue-reference
-// parameter (a sink such as push_back(T&&) or a converting constructor): the
-// callee takes ownership of the moved-from object's contents.
+// A pointer operand. With Range, it may point into an array: unless it is
+// written as a pointer to one object (`&x`, std::addressof(x), a pointer
+// variable), the operand is an element of what it points into (`arr`,
+// `arr + 1`, `a.begin()`, `a.data()`).
+static Operand pointerOperand(const Expr *P, OperandRole Role, bool Range) {
+  Operand O{P, /*IsPointer=*/true, Role};
+  if (!Range)
+    return O;
+  const Expr *S = stripPointerCasts(P);
+  bool Single = isa<DeclRefExpr>(S) || addressofArgument(S, nullptr);
+  if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
+    Single = true;
+  if (!Single && S->getType()->isPointerType()) {
+    O.Element = true;
+    O.ElementType = S->getType()->getPointeeType();
+  }
+  return O;
+}
+
+// std::iter_move(it) / std::ranges::iter_move(it) (a customization-point
+// object) with a pointer `it` (or an array, which is *its first element):
+// an xvalue of *it, moved by whatever consumes it. The iterator, or null.
+static const Expr *iterMoveIterator(const Expr *E) {
+  E = stripMoveCasts(E);
+  const Expr *It = nullptr;
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Call && OC->getNumArgs() == 2 &&
+        isRangesObject(OC->getArg(0), "iter_move"))
+      It = OC->getArg(1);
+  } else if (const auto *CE = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (isStd(FD) && nameOf(FD) == "iter_move" && CE->getNumArgs() == 1)
+      It = CE->getArg(0);
+  }
+  // A prvalue iterator (`arr + 1`, `a.begin()`) bound to the forwarding
+  // reference is materialised.
+  if (const auto *M = dyn_cast_or_null<MaterializeTemporaryExpr>(It))
+    It = M->getSubExpr();
+  return It && (It->getType()->isPointerType() || It->getType()->isArrayType()) ? It
+                                                                                 : nullptr;
+}
+
+// The operand moved by consuming E when E is an iter_move call (see
+// iterMoveIterator): *it, an element of the array `it` points into or names.
+static bool iterMoveOperand(const Expr *E, Operand &Out) {
+  const Expr *It = iterMoveIterator(E);
+  if (!It)
+    return false;
+  if (It->getType()->isPointerType()) {
+    Out = pointerOperand(It, OperandRole::Moved, /*Range=*/true);
+    return true;
+  }
+  Out = {It, /*IsPointer=*/false, OperandRole::Moved};
+  Out.Element = true;
+  Out.ElementType = It->getType()->getAsArrayTypeUnsafe()->getElementType();
+  return true;
+}
+
+// How users name a function of the standard library: "std::make_unique",
+// "std::vector::push_back", a constructor by its class ("std::pair"); "" for
+// anything else.
+static std::string libraryName(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const CXXRecordDecl *RD = MD->getParent();
+    if (!RD->isInStdNamespace() || !RD->getIdentifier())
+      return "";
+    std::string Class = "std::" + RD->getName().str();
+    return isa<CXXConstructorDecl>(MD) ? Class : Class + "::" + MD->getNameAsString();
+  }
+  return isStd(FD) && FD->getIdentifier() ? "std::" + FD->getName().str() : "";
+}
+
+// std::pair, std::tuple, std::optional, std::variant: they hold what they are
+// constructed from by value.
+static bool isStdHolder(const CXXRecordDecl *RD) {
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         llvm::StringSwitch<bool>(RD->getName())
+             .Cases({"pair", "tuple", "optional", "variant"}, true)
+             .Default(false);
+}
+
+// Whether the holder RD keeps a T by value: one of its template arguments is
+// T itself, not a reference to it (std::tuple<Node &> only refers to one).
+static bool holdsValueOf(const CXXRecordDecl *RD, QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return false;
+  QualType Want = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  auto Matches = [&](const TemplateArgument &A) {
+    return A.getKind() == TemplateArgument::Type && !A.getAsType()->isReferenceType() &&
+           A.getAsType().getCanonicalType().getUnqualifiedType() == Want;
+  };
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Pack) {
+      if (llvm::any_of(A.pack_elements(), Matches))
+        return true;
+    } else if (Matches(A)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An explicit std::move(x) / static_cast<T&&>(x) / std::ranges::iter_move(p)
+// bound to an rvalue-reference parameter (a sink such as push_back(T&&) or a
+// converting constructor): the callee takes ownership of the moved-from
+// object's contents. A library callee is named, as its copies are.
 static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
                                llvm::ArrayRef<const Expr *> Args, Operation &Out) {
   if (!Callee)
     return false;
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
+  const CXXRecordDecl *Holder =
+      Ctor && isStdHolder(Ctor->getParent()) ? Ctor->getParent() : nullptr;
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     QualType T = Callee->getParamDecl(I)->getType();
     if (!T->isRValueReferenceType())
       continue;
+    if (Operand O{}; iterMoveOperand(Args[I], O)) {
+      QualType Elem = stripMoveCasts(Args[I])->getType();
+      if ((!Holder || holdsValueOf(Holder, Elem)) &&
+          !relocatesAwarely(Elem, /*Move=*/true))
+        Out.Operands.push_back(O);
+      continue;
+    }
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(Args[I], &SawMove);
-    if (SawMove && !relocatesAwarely(Inner->getType(), /*Move=*/true))
+    if (SawMove && (!Holder || holdsValueOf(Holder, Inner->getType())) &&
+        !relocatesAwarely(Inner->getType(), /*Move=*/true))
       Out.Operands.push_back({Args[I], false, OperandRole::Moved});
   }
   if (Out.Operands.empty())
     return false;
   Out.Family = OpFamily::Move;
   Out.Site = Site;
+  Out.Callee = libraryName(Callee);
+  return true;
+}
+
+// The relocation helpers of C++26 and of P1144 libraries (folly, bsl,
+// stdx, ...), by name in any namespace and by shape, their arguments
+// pointers: trivially_relocate / relocate / uninitialized_relocate(first,
+// last, result), uninitialized_relocate_n(first, n, result), relocate_at(src,
+// dst). The source is relocated from, the destination written like memcpy's.
+// Not the builtin (classifyRawCall's), nor a function of the same name that
+// takes anything else (references, class-type iterators).
+static bool classifyRelocationHelper(const CallExpr *CE, Operation &Out) {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || CE->getBuiltinCallee() ||
+      (isa<CXXMethodDecl>(FD) && !cast<CXXMethodDecl>(FD)->isStatic()))
+    return false;
+  StringRef Name = FD->getName();
+  auto Ptr = [&](unsigned I) { return CE->getArg(I)->getType()->isPointerType(); };
+  int Source = -1, Dest = -1;
+  bool Range = true;
+  unsigned N = CE->getNumArgs();
+  if ((Name == "trivially_relocate" || Name == "relocate" ||
+       Name == "uninitialized_relocate") &&
+      N == 3 && Ptr(0) && Ptr(1) && Ptr(2)) {
+    Source = 0;
+    Dest = 2;
+  } else if (Name == "uninitialized_relocate_n" && N == 3 && Ptr(0) &&
+             CE->getArg(1)->getType()->isIntegerType() && Ptr(2)) {
+    Source = 0;
+    Dest = 2;
+  } else if (Name == "relocate_at" && N == 2 && Ptr(0) && Ptr(1)) {
+    Source = 0;
+    Dest = 1;
+    Range = false;
+  } else {
+    return false;
+  }
+  Out.Family = OpFamily::RawMemory;
+  Out.Site = CE;
+  Out.Callee = FD->getQualifiedNameAsString();
+  Out.Operands.push_back(pointerOperand(CE->getArg(Dest), OperandRole::RawDest, Range));
+  Out.Operands.push_back(
+      pointerOperand(CE->getArg(Source), OperandRole::RelocatedFrom, Range));
   return true;
 }
 
@@ -395,12 +556,16 @@ static bool keepsCallableCopy(const CXXRecordDecl *RD) {
                     true)
              .Default(false);
 }
+// Holder: a std::pair, tuple, optional or variant being constructed; only
+// the arguments it keeps by value are copied.
 static bool classifyArgumentCopies(const Expr *Site, llvm::ArrayRef<const Expr *> Args,
-                                   std::string Callee, Operation &Out) {
+                                   std::string Callee, Operation &Out,
+                                   const CXXRecordDecl *Holder = nullptr) {
   for (const Expr *A : Args) {
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(A, &SawMove);
     if (!SawMove && Inner->isGLValue() && Inner->getType()->isRecordType() &&
+        (!Holder || holdsValueOf(Holder, Inner->getType())) &&
         !relocatesAwarely(Inner->getType(), /*Move=*/false))
       Out.Operands.push_back({A, false, OperandRole::Copied});
   }
@@ -428,10 +593,95 @@ static const Expr *stdPointerArgument(const Expr *E, StringRef Name) {
   return CE->getArg(0);
 }
 
-// A new object made in storage that may hold a live one: the non-allocating
-// placement new and std::construct_at.
+// Whether RD declares a member named "allocate": an allocator, a memory
+// resource, std::allocator_traits.
+static bool declaresAllocate(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const Decl *D : RD->getDefinition()->decls())
+    if (const auto *ND = dyn_cast<NamedDecl>(D); ND && nameOf(ND) == "allocate")
+      return true;
+  return false;
+}
+
+// A class as users name it: "std::allocator", "std::pmr::memory_resource".
+static std::string className(const CXXRecordDecl *RD) {
+  return RD->getQualifiedNameAsString();
+}
+
+// Storage given back while an object may still live in it: free(p),
+// operator delete / operator delete[] called as functions (the delete
+// expression runs the destructor first: not this), an allocator's or memory
+// resource's deallocate(p, ...) and std::allocator_traits<A>::deallocate(a,
+// p, n). The pointer, with Callee set, or null.
+static const Expr *deallocatedStorage(const Expr *E, std::string &Callee) {
+  const auto *CE = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || CE->getNumArgs() < 1 || isa<CXXOperatorCallExpr>(CE))
+    return nullptr;
+  auto FirstPointer = [&]() -> const Expr * {
+    for (const Expr *A : CE->arguments())
+      if (A->getType()->isPointerType())
+        return A;
+    return nullptr;
+  };
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && nameOf(MD) == "deallocate" && declaresAllocate(MD->getParent())) {
+    // Named by the class of the object it is called on (std::allocator,
+    // not the base that declares it), or for a static member by its own.
+    const CXXRecordDecl *RD = MD->getParent();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const Expr *Obj = MC->getImplicitObjectArgument()) {
+        QualType T = Obj->IgnoreParenImpCasts()->getType();
+        if (T->isPointerType())
+          T = T->getPointeeType();
+        if (const CXXRecordDecl *ObjRD = T->getAsCXXRecordDecl())
+          RD = ObjRD;
+      }
+    Callee = className(RD) + "::deallocate";
+    return FirstPointer();
+  }
+  if (!CE->getArg(0)->getType()->isPointerType())
+    return nullptr;
+  OverloadedOperatorKind Op = FD->getOverloadedOperator();
+  if ((Op == OO_Delete || Op == OO_Array_Delete) &&
+      !FD->isReservedGlobalPlacementOperator()) {
+    Callee = Op == OO_Delete ? "operator delete" : "operator delete[]";
+    return CE->getArg(0);
+  }
+  unsigned ID = CE->getBuiltinCallee();
+  if (ID == Builtin::BI__builtin_operator_delete) {
+    Callee = "__builtin_operator_delete";
+    return CE->getArg(0);
+  }
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  if ((ID == Builtin::BIfree ||
+       (nameOf(FD) == "free" && (DC->isTranslationUnit() || isStd(FD)))) &&
+      CE->getNumArgs() == 1) {
+    Callee = "free";
+    return CE->getArg(0);
+  }
+  return nullptr;
+}
+
+// std::start_lifetime_as<T>(p) / start_lifetime_as_array<T>(p, n) (C++23):
+// the storage, or null.
+static const Expr *lifetimeStartedStorage(const Expr *E, std::string *Callee = nullptr) {
+  for (StringRef Name : {"start_lifetime_as", "start_lifetime_as_array"})
+    if (const Expr *P = stdPointerArgument(E, Name)) {
+      if (Callee)
+        *Callee = "std::" + Name.str();
+      return P;
+    }
+  return nullptr;
+}
+
+// Storage that may hold a live object reused: a new object made in it (the
+// non-allocating placement new, std::construct_at, std::start_lifetime_as)
+// or the storage given back (deallocatedStorage).
 static bool classifyStorageReuse(const Expr *E, Operation &Out) {
   const Expr *Storage = nullptr;
+  OperandRole Role = OperandRole::ConstructedOver;
   if (const auto *NE = dyn_cast<CXXNewExpr>(E)) {
     const FunctionDecl *OpNew = NE->getOperatorNew();
     if (!OpNew || !OpNew->isReservedGlobalPlacementOperator() ||
@@ -442,12 +692,16 @@ static bool classifyStorageReuse(const Expr *E, Operation &Out) {
   } else if ((Storage = stdPointerArgument(E, "construct_at"))) {
     Out.Callee = isa<CXXOperatorCallExpr>(E) ? "std::ranges::construct_at"
                                              : "std::construct_at";
+  } else if ((Storage = lifetimeStartedStorage(E, &Out.Callee))) {
+    Role = OperandRole::LifetimeStarted;
+  } else if ((Storage = deallocatedStorage(E, Out.Callee))) {
+    Role = OperandRole::Deallocated;
   } else {
     return false;
   }
   Out.Family = OpFamily::StorageReuse;
   Out.Site = E;
-  Out.Operands.push_back({Storage, /*IsPointer=*/true, OperandRole::ConstructedOver});
+  Out.Operands.push_back({Storage, /*IsPointer=*/true, Role});
   return true;
 }
 
@@ -464,6 +718,12 @@ bool classifyDestroy(const Expr *E, DestroyEvent &Out) {
     return true;
   }
   if (const Expr *P = stdPointerArgument(E, "destroy_at")) {
+    Out = {E, P, true};
+    return true;
+  }
+  // The object start_lifetime_as makes replaces the old one (reported first
+  // by pin-storage-reuse if it was pinned): an object that starts unpinned.
+  if (const Expr *P = lifetimeStartedStorage(E)) {
     Out = {E, P, true};
     return true;
   }
@@ -484,9 +744,13 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
       if (classifyRvalueSink(Ctor, CE, Args, Out))
         return true;
-      return keepsCallableCopy(Ctor->getParent()) &&
-             classifyArgumentCopies(CE, Args, "std::" + nameOf(Ctor->getParent()).str(),
-                                    Out);
+      const CXXRecordDecl *RD = Ctor->getParent();
+      std::string Name = "std::" + nameOf(RD).str();
+      if (keepsCallableCopy(RD))
+        return classifyArgumentCopies(CE, Args, Name, Out);
+      // std::pair<Node, int> p(n, 1), std::optional<Node> o(n): the holder
+      // decay-copies n into itself.
+      return isStdHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
     }
     if (functionHas(Ctor, Annotation::AddressAware))
       return false;
@@ -498,6 +762,11 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
                                    : OperandRole::Moved;
     Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
     Out.Site = CE;
+    // T y = std::ranges::iter_move(p): a move of *p.
+    if (Operand O{}; R == OperandRole::Moved && iterMoveOperand(CE->getArg(0), O)) {
+      Out.Operands.push_back(O);
+      return true;
+    }
     if (auto It = C.RangeForElements.find(CE); It != C.RangeForElements.end()) {
       Operand O{It->second, false, R};
       O.Element = true;
@@ -535,8 +804,11 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
       bool Move = MD->isMoveAssignmentOperator();
       Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
       Out.Site = OC;
-      Out.Operands.push_back(
-          {OC->getArg(1), false, Move ? OperandRole::Moved : OperandRole::Copied});
+      if (Operand O{}; Move && iterMoveOperand(OC->getArg(1), O))
+        Out.Operands.push_back(O);
+      else
+        Out.Operands.push_back(
+            {OC->getArg(1), false, Move ? OperandRole::Moved : OperandRole::Copied});
       return true;
     }
     if (OC->getOperator() == OO_Call && OC->getNumArgs() == 3 &&
@@ -597,7 +869,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   const auto *CE = dyn_cast<CallExpr>(E);
   if (!CE || isa<CUDAKernelCallExpr>(CE))
     return false;
-  if (classifyRawCall(CE, C.Ctx, Out))
+  if (classifyRelocationHelper(CE, Out) || classifyRawCall(CE, C.Ctx, Out))
     return true;
   const FunctionDecl *FD = CE->getDirectCallee();
   if (!FD)

@@ -27,8 +27,14 @@ enum class OperandRole {
   RawSource,      // bytes read (memcpy source, bit_cast)
   RawDest,        // bytes written (memcpy/memset destination)
   Reallocated,    // realloc
+  RelocatedFrom,  // moved to a new address by a relocation helper
+                  // (trivially_relocate, uninitialized_relocate, relocate_at)
   ConstructedOver, // a new object made in its storage (placement new,
                    // std::construct_at) while it is alive
+  Deallocated,     // its storage freed while it is alive (free, operator
+                   // delete called as a function, an allocator's deallocate)
+  LifetimeStarted, // std::start_lifetime_as: a new object created in its
+                   // storage while it is alive
 };
 
 struct Operand {
@@ -54,6 +60,8 @@ struct Operation {
 
 enum class PinCause {
   AddressOf,        // &x, &x.f, a pointer initialised from it
+  HandedOut,        // p.get() of a smart pointer, used other than in a test
+  ThisHandedOut,    // `this` passed, stored or returned (not dereferenced)
   StdAddressof,     // std::addressof(x)
   BuiltinAddressof, // __builtin_addressof(x)
   PinsParam,        // bound to a PIN_PINS parameter
@@ -62,6 +70,9 @@ enum class PinCause {
   ThisEscaped,      // made by a constructor that hands `this` out
   CapturedByRef,    // captured by reference in a lambda that escapes
   ByCallee,         // passed to a function whose body pins its parameter
+  OnEntry,          // inside a PIN_PINS_THIS member function (*this) or for
+                    // a PIN_PINS parameter: the caller pinned it (Via says
+                    // which; Site is null)
 };
 
 struct PinEvent {
@@ -77,9 +88,10 @@ struct PinEvent {
   const PinEvent *Inner = nullptr;     // ByCallee: the pin inside Callee
 };
 
-// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p)):
-// what was pinned there is gone, and an object made there next starts
-// unpinned.
+// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p), and
+// std::start_lifetime_as(p), which replaces the object after pin-storage-reuse
+// has checked it): what was pinned there is gone, and an object made there
+// next starts unpinned.
 struct DestroyEvent {
   const clang::Expr *Site;
   const clang::Expr *Target; // glvalue, or pointer if IsPointer

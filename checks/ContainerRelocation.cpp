@@ -1,4 +1,7 @@
 #include "ContainerRelocation.h"
+#include "Containers.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
 
@@ -7,41 +10,52 @@ using namespace clang;
 namespace pincheck {
 namespace {
 
-// Whether S names V (a use) or declares it (a new binding: the old one is
-// dead).
-enum class Touch { None, Use, Redeclare };
-Touch touches(const Stmt *S, const VarDecl *V) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl() == V ? Touch::Use : Touch::None;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (D == V)
-        return Touch::Redeclare;
-  return Touch::None;
+// What a statement does to a holder: names it (a use), or binds it anew
+// (its declaration, an assignment to it: the old borrow is gone there).
+enum class Touch { None, Use, Bind };
+
+// The holders' bindings and the names that are only their assignments'
+// targets (not uses), found once per function.
+struct Holders {
+  llvm::DenseMap<const Stmt *, const VarDecl *> Assignments;
+  llvm::DenseSet<const Expr *> AssignedNames;
+
+  Touch touches(const Stmt *S, const VarDecl *V) const {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      return DRE->getDecl() == V && !AssignedNames.count(DRE) ? Touch::Use : Touch::None;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (D == V)
+          return Touch::Bind;
+      return Touch::None;
+    }
+    auto It = Assignments.find(S);
+    return It != Assignments.end() && It->second == V ? Touch::Bind : Touch::None;
+  }
+};
+
+const Stmt *stmtAt(const CFGBlock *B, unsigned K) {
+  std::optional<CFGStmt> CS = (*B)[K].getAs<CFGStmt>();
+  return CS ? CS->getStmt() : nullptr;
 }
 
 // The first use of V from element From of B on, following successors; null
-// if a redeclaration comes first on every path searched.
-const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V) {
+// if a new binding comes first on every path searched.
+const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V, const Holders &H) {
   std::deque<std::pair<const CFGBlock *, unsigned>> Work{{B, From}};
   llvm::DenseSet<const CFGBlock *> Seen;
   while (!Work.empty()) {
     auto [Blk, Start] = Work.front();
     Work.pop_front();
-    bool Killed = false;
-    for (unsigned K = Start; K < Blk->size(); ++K) {
-      std::optional<CFGStmt> CS = (*Blk)[K].getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      Touch T = touches(CS->getStmt(), V);
+    bool Bound = false;
+    for (unsigned K = Start; K < Blk->size() && !Bound; ++K) {
+      const Stmt *S = stmtAt(Blk, K);
+      Touch T = S ? H.touches(S, V) : Touch::None;
       if (T == Touch::Use)
-        return cast<Expr>(CS->getStmt());
-      if (T == Touch::Redeclare) {
-        Killed = true;
-        break;
-      }
+        return cast<Expr>(S);
+      Bound = T == Touch::Bind;
     }
-    if (Killed)
+    if (Bound)
       continue;
     for (const CFGBlock::AdjacentBlock &S : Blk->succs())
       if (const CFGBlock *SB = S.getReachableBlock())
@@ -51,34 +65,164 @@ const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V) {
   return nullptr;
 }
 
+// The bindings of V that reach element At of B (searching back from it to
+// the nearest binding on each path): the statements that bound it.
+llvm::SmallVector<const Stmt *, 2> reachingBindings(const CFGBlock *B, unsigned At,
+                                                    const VarDecl *V, const Holders &H) {
+  llvm::SmallVector<const Stmt *, 2> Out;
+  std::deque<std::pair<const CFGBlock *, unsigned>> Work{{B, At}};
+  llvm::DenseSet<const CFGBlock *> Seen;
+  while (!Work.empty()) {
+    auto [Blk, End] = Work.front();
+    Work.pop_front();
+    bool Bound = false;
+    for (unsigned K = End; K > 0 && !Bound; --K) {
+      const Stmt *S = stmtAt(Blk, K - 1);
+      if (S && H.touches(S, V) == Touch::Bind) {
+        Bound = true;
+        if (!llvm::is_contained(Out, S))
+          Out.push_back(S);
+      }
+    }
+    if (Bound)
+      continue;
+    for (const CFGBlock::AdjacentBlock &P : Blk->preds())
+      if (const CFGBlock *PB = P.getReachableBlock())
+        if (Seen.insert(PB).second)
+          Work.push_back({PB, PB->size()});
+  }
+  return Out;
+}
+
+// The variable E names, or of which it names a part (a member, an element,
+// the object a member function is called on); null if none.
+const VarDecl *baseVariable(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+             OC && OC->getNumArgs() >= 1 && isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
+      E = OC->getArg(0);
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      E = MC->getImplicitObjectArgument();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr();
+    else if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1 &&
+                                                     CE->getDirectCallee() &&
+                                                     CE->getDirectCallee()->isInStdNamespace())
+      E = CE->getArg(0); // std::get<I>(a), std::addressof(a[0])
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// A move or swap of a whole container that pin-move or pin-swap reports: the
+// container is pinned before it in the source (its address was taken, it
+// was passed to a pinning parameter, ...; for a std::array, whose elements
+// the pin analysis follows as its parts, also an element's address).
+bool reportedAsPinned(const FunctionFacts &F, const ContainerGrowth &G) {
+  const ContainerGrowth *Innermost = &G;
+  while (Innermost->Inner)
+    Innermost = Innermost->Inner;
+  if (!Innermost->Whole)
+    return false;
+  bool IsArray = !stdElementType(G.Container->getType(), {"array"}).isNull();
+  const SourceManager &SM = F.FD->getASTContext().getSourceManager();
+  for (const PinEvent &P : F.Pins) {
+    const Expr *Target = P.Var ? nullptr : namedObject(P.Target, P.IsPointer);
+    bool Whole = P.Var || (Target && isa<DeclRefExpr>(Target->IgnoreParenImpCasts()));
+    const VarDecl *V = P.Var ? P.Var : baseVariable(Target);
+    if (V == G.Container && (Whole || IsArray) &&
+        SM.isBeforeInTranslationUnit(P.Site->getBeginLoc(), G.Site->getBeginLoc()))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts &F) {
   std::vector<RelocatedBorrow> Out;
+  if (F.Borrows.empty() || F.Growths.empty())
+    return Out;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> GrowthAt;
   for (unsigned I = 0; I < F.Growths.size(); ++I)
     GrowthAt[F.Growths[I].Site].push_back(I);
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Done;
+  // The holders, each with its borrows, and the assignments to them.
+  llvm::SmallVector<const VarDecl *, 4> HolderList;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 1>> BorrowsOf;
+  for (unsigned I = 0; I < F.Borrows.size(); ++I) {
+    auto &List = BorrowsOf[F.Borrows[I].Holder];
+    if (List.empty())
+      HolderList.push_back(F.Borrows[I].Holder);
+    List.push_back(I);
+  }
+  Holders H;
+  for (const CFGBlock *B : G)
+    for (unsigned K = 0; K < B->size(); ++K)
+      if (const auto *E = dyn_cast_or_null<Expr>(stmtAt(B, K)))
+        if (const DeclRefExpr *Name = assignedVariable(E, nullptr))
+          if (BorrowsOf.count(cast<VarDecl>(Name->getDecl()))) {
+            H.Assignments[E] = cast<VarDecl>(Name->getDecl());
+            H.AssignedNames.insert(Name);
+          }
+
+  // The borrow a binding statement makes of container C, if any.
+  auto BorrowAt = [&](const Stmt *Binding, const VarDecl *Holder,
+                      const VarDecl *C) -> std::optional<unsigned> {
+    bool IsDecl = isa<DeclStmt>(Binding);
+    for (unsigned BI : BorrowsOf[Holder]) {
+      const ElementBorrow &Bw = F.Borrows[BI];
+      if (Bw.Container == C && (IsDecl ? !Bw.Assignment : Bw.Site == Binding))
+        return BI;
+    }
+    return std::nullopt;
+  };
+
+  llvm::DenseSet<std::pair<unsigned, const VarDecl *>> Done;
   for (const CFGBlock *B : G) {
     for (unsigned K = 0; K < B->size(); ++K) {
-      std::optional<CFGStmt> CS = (*B)[K].getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      auto It = GrowthAt.find(CS->getStmt());
+      const Stmt *S = stmtAt(B, K);
+      auto It = S ? GrowthAt.find(S) : GrowthAt.end();
       if (It == GrowthAt.end())
         continue;
-      for (unsigned GI : It->second)
-        for (unsigned BI = 0; BI < F.Borrows.size(); ++BI) {
-          const ElementBorrow &Bw = F.Borrows[BI];
-          if (Bw.Container != F.Growths[GI].Container || Done.count({GI, BI}))
+      for (unsigned GI : It->second) {
+        const ContainerGrowth &Gr = F.Growths[GI];
+        bool Checked = false, Skip = false;
+        for (const VarDecl *Holder : HolderList) {
+          if (Done.count({GI, Holder}) ||
+              llvm::none_of(BorrowsOf[Holder], [&](unsigned BI) {
+                return F.Borrows[BI].Container == Gr.Container;
+              }))
             continue;
           // Live after the call: some path from here uses the holder before
-          // binding it again. (Its binding then happened before the call.)
-          if (const Expr *Use = nextUse(B, K + 1, Bw.Holder)) {
-            Done.insert({GI, BI});
-            Out.push_back({GI, BI, Use});
+          // binding it again, and the binding that reaches the call is a
+          // borrow of this container.
+          const Expr *Use = nextUse(B, K + 1, Holder, H);
+          if (!Use)
+            continue;
+          std::optional<unsigned> Borrow;
+          for (const Stmt *Binding : reachingBindings(B, K, Holder, H))
+            if ((Borrow = BorrowAt(Binding, Holder, Gr.Container)))
+              break;
+          if (!Borrow)
+            continue;
+          if (!Checked) {
+            Checked = true;
+            Skip = reportedAsPinned(F, Gr);
           }
+          if (Skip)
+            break;
+          Done.insert({GI, Holder});
+          Out.push_back({GI, *Borrow, Use});
         }
+      }
     }
   }
   return Out;

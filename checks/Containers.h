@@ -1,24 +1,59 @@
 // Containers.h - the containers whose elements pincheck can see relocate
-// (semantics §4, "container relocation"): which classes, which member
-// functions may move their elements to new storage, and how code borrows an
-// element (a reference, a pointer, a range-for's iterators). Classification
-// only.
+// (semantics §4, "container relocation"): which classes, which calls may move
+// their elements to new storage or shift them (growth, middle insertion and
+// erasure, moving or swapping a container that holds its elements inline),
+// and how code borrows an element (a reference, a pointer, an iterator, a
+// range-for's iterators). Classification only.
+//
+// The classes: std::vector, std::deque, std::flat_map / flat_multimap (their
+// mapped values), std::flat_set / flat_multiset, std::array,
+// std::inplace_vector, the vector-like class templates named by the option
+// VectorLikeClasses (treated as std::vector), and classes derived from any of
+// these. A class is classified once per translation unit and cached.
 #ifndef PINCHECK_CONTAINERS_H
 #define PINCHECK_CONTAINERS_H
 
+#include "Catalog.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pincheck {
+
+// pin-container-relocation's option: more vector-like class templates, by
+// fully qualified name, separated by ';' (or ','). One name for every front
+// end: the clang-tidy option and .clang-tidy CheckOptions key, and the plugin
+// argument and lint tool flag. std::vector and std::deque are always known
+// and are not part of it; the default names well-known third-party ones.
+constexpr const char VectorLikeClassesOption[] = "VectorLikeClasses";
+constexpr const char VectorLikeClassesFlag[] = "vector-like-classes";
+constexpr const char DefaultVectorLikeClasses[] =
+    "absl::InlinedVector;llvm::SmallVector;llvm::SmallVectorImpl;folly::fbvector;"
+    "folly::small_vector;boost::container::vector;boost::container::small_vector;"
+    "boost::container::devector;eastl::vector";
+
+// Splits a VectorLikeClasses value into names (a leading '::' dropped) and
+// checks them. Returns what is wrong and how to fix it, or "" (Out, if not
+// null, then holds the names). An empty value is valid: no class.
+std::string parseVectorLikeClasses(llvm::StringRef Value, std::vector<std::string> *Out);
+
+// Makes the class templates of VectorLike (a value parseVectorLikeClasses
+// accepts) the vector-like classes of Ctx's translation unit, in place of
+// the default list. The setting lives as long as Ctx.
+void configureContainers(clang::ASTContext &Ctx, llvm::StringRef VectorLike);
 
 // The first template argument of T if T is one of the named class templates
 // of namespace std (std::vector<E>, std::array<E, N>): E; else null.
 clang::QualType stdElementType(clang::QualType T,
                                std::initializer_list<llvm::StringRef> Classes);
 
-// The element type of a container that relocates its elements (std::vector,
-// std::deque), or null. Node-based containers (list, map, unordered_map)
+// The element type of a container that may relocate its elements, or null:
+// E of std::vector<E> (and of the vector-likes), std::deque<E>,
+// std::flat_set<E>, std::array<E, N>, std::inplace_vector<E, N>; T of
+// std::flat_map<K, T>. Node-based containers (list, map, unordered_map)
 // keep element addresses: null.
 clang::QualType relocatingElementType(clang::QualType Container);
 
@@ -26,15 +61,30 @@ clang::QualType relocatingElementType(clang::QualType Container);
 // A local reference to a container is not followed.
 const clang::VarDecl *containerVariable(const clang::Expr *E);
 
-// If Call may relocate the elements of the container it is called on: the
-// container variable. Method receives the member's name.
-const clang::VarDecl *relocatingCall(const clang::CXXMemberCallExpr *Call,
-                                     llvm::StringRef *Method);
+// If Call (a member call, or flat_map's operator[], which may insert) may
+// relocate the elements of the container it is called on: the container
+// variable. Method receives the member's name.
+const clang::VarDecl *relocatingCall(const clang::CallExpr *Call, llvm::StringRef *Method);
 
-// If Init (a reference's or pointer's initialiser) borrows an element of a
-// container variable (v[i], v.at(i), v.front(), v.back(), &v[i], v.data()):
-// that variable.
-const clang::VarDecl *borrowedContainer(const clang::Expr *Init);
+// The containers a move or swap the catalog found moves or swaps whole when
+// they hold their elements inline (std::array, std::inplace_vector: the
+// elements move with them), each with the operation as users name it
+// ('std::move', 'swap', 'std::swap').
+void wholeRelocations(const Operation &Op,
+                      llvm::SmallVectorImpl<std::pair<const clang::VarDecl *, std::string>> &Out);
+
+// If Value (the initialiser of a holder of type HolderType, or the value
+// assigned to it) borrows an element of a container variable: that variable.
+// A reference: v[i], v.at(i), v.front(), v.back(), *v.begin(), *v.find(k),
+// m[k], m.at(k). A pointer: the address of one of those, v.data(), or an
+// iterator that is a pointer. An iterator (any other holder): v.begin(),
+// v.end(), v.find(k), ... (and std::begin(v), std::end(v)).
+const clang::VarDecl *borrowedContainer(clang::QualType HolderType, const clang::Expr *Value);
+
+// If E is a plain assignment (built-in or operator=) to a local variable
+// named directly on its left: that name; Value (if not null) receives the
+// right side.
+const clang::DeclRefExpr *assignedVariable(const clang::Expr *E, const clang::Expr **Value);
 
 } // namespace pincheck
 

@@ -1,5 +1,6 @@
 #include "Explain.h"
 #include "Containers.h"
+#include "Owners.h"
 #include "Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -31,7 +32,7 @@ std::string Explainer::typeName(QualType T) {
 
 // How a variable is named to users; a structured binding's hidden variable
 // by its bindings: "[x, y]".
-static std::string placeName(const VarDecl *V) {
+static std::string variableName(const VarDecl *V) {
   if (const auto *DD = dyn_cast<DecompositionDecl>(V)) {
     std::string S = "[";
     for (const BindingDecl *B : DD->bindings()) {
@@ -44,6 +45,19 @@ static std::string placeName(const VarDecl *V) {
   return V->getNameAsString();
 }
 
+// A place as users would write it: "n", "*p", "*this".
+static std::string placeName(const TrackedPlace &P) {
+  switch (P.Kind) {
+  case TrackedPlace::Variable:
+    return variableName(P.Var);
+  case TrackedPlace::Pointee:
+    return "*" + P.Var->getNameAsString();
+  case TrackedPlace::This:
+    return "*this";
+  }
+  llvm_unreachable("every place has a name");
+}
+
 std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
     E = stripMoveCasts(E);
@@ -52,8 +66,8 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
       continue;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    if (!DRE)
-      return spelling(E);
+    if (!DRE) // a smart pointer's p.get() or p-> names its whole object
+      return smartPointerAddress(E) ? "" : spelling(E);
     if (isa<BindingDecl>(DRE->getDecl()))
       return DRE->getDecl()->getNameAsString();
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
@@ -106,6 +120,14 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
   switch (Ev.Cause) {
   case PinCause::AddressOf:
     return AddressTaken;
+  case PinCause::OnEntry:
+    if (isa_and_nonnull<FunctionDecl>(Ev.Via))
+      return "pinning member function " + quoted(named(Ev.Via)) + " runs on it";
+    return "the caller passed it to pinning parameter " + quoted(named(Ev.Via));
+  case PinCause::ThisHandedOut:
+    return "'this' is handed out";
+  case PinCause::HandedOut:
+    return "its address is handed out by 'get'";
   case PinCause::StdAddressof:
     return AddressTaken + " by 'std::addressof'";
   case PinCause::BuiltinAddressof:
@@ -146,8 +168,10 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   std::string Root = placeName(F.Places[U.Target.Place]);
   // The part that was pinned, when it is not the whole variable.
   std::string Part = partSpelling(F, namedObject(Ev.Target, Ev.IsPointer));
+  if (Part == Root) // `&*p` when *p is the place
+    Part.clear();
   Note N;
-  N.Loc = Ev.Site->getBeginLoc();
+  N.Loc = Ev.Site ? Ev.Site->getBeginLoc() : Ev.Via->getLocation();
   N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") +
               pinCause(Ev, Part.empty() ? std::string("it") : quoted(Part));
   return N;
@@ -191,7 +215,10 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
               ->getBeginLoc();
   std::string Param;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(O.E)->IgnoreParenImpCasts()))
+  const Expr *P = stripMoveCasts(O.E)->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(P); UO && UO->getOpcode() == UO_Deref)
+    P = UO->getSubExpr()->IgnoreParenImpCasts(); // `*p`: the object of pointer parameter p
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
     Param = " " + quoted(named(DRE->getDecl()));
   N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + " its parameter" + Param +
               " here";

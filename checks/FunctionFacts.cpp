@@ -1,5 +1,7 @@
 #include "FunctionFacts.h"
+#include "Annotations.h"
 #include "Containers.h"
+#include "Owners.h"
 #include "Summaries.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -13,7 +15,10 @@ bool holdsSensitiveElements(QualType T, TypeModel &Types) {
 }
 
 bool summaryMatters(QualType T, TypeModel &Types) {
-  return Types.isAddressSensitive(T.getNonReferenceType()) || holdsSensitiveElements(T, Types);
+  QualType Pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+  return Types.isAddressSensitive(T.getNonReferenceType()) ||
+         holdsSensitiveElements(T, Types) ||
+         (!Pointee.isNull() && Types.isAddressSensitive(Pointee));
 }
 
 namespace {
@@ -29,6 +34,37 @@ bool isPlace(const VarDecl *V, TypeModel &Types) {
 
 bool holdsSensitiveElements(const VarDecl *V, TypeModel &Types) {
   return holdsSensitiveElements(V->getType(), Types);
+}
+
+// A pointer (raw, or a smart pointer held or referred to) to an
+// address-sensitive object: what it points to is a place.
+bool pointsToSensitive(const VarDecl *V, TypeModel &Types) {
+  QualType T = V->getType();
+  if (T->isReferenceType() && !isSmartPointer(T.getNonReferenceType()))
+    return false;
+  QualType P = pointeeOf(T.getNonReferenceType());
+  return !P.isNull() && Types.isAddressSensitive(P);
+}
+
+// A global object (namespace scope, or a static data member).
+bool isGlobalObject(const VarDecl *V) {
+  return V->hasGlobalStorage() && !V->isLocalVarDecl() && !isa<ParmVarDecl>(V);
+}
+
+// The member function runs on an address-sensitive object (a lambda's body
+// on its enclosing one, when it captures `this`).
+bool runsOnSensitiveObject(const FunctionDecl *FD, TypeModel &Types) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic())
+    return false;
+  const CXXRecordDecl *RD = MD->getParent();
+  if (RD->isLambda()) {
+    for (const LambdaCapture &C : RD->captures())
+      if (C.capturesThis())
+        return true;
+    return false;
+  }
+  return Types.isAddressSensitive(Types.context().getCanonicalTagType(RD));
 }
 
 // A copy or move constructor or assignment operator: the type's own copies
@@ -118,6 +154,61 @@ public:
     return true;
   }
 
+  // Globals are places of the functions that name them.
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (isGlobalObject(V) && isPlace(V, Types))
+        addPlace(V);
+    return true;
+  }
+
+  bool VisitCXXThisExpr(CXXThisExpr *TE) {
+    if (F.ThisPlace < 0) {
+      QualType T = TE->getType()->getPointeeType();
+      if (!Types.isAddressSensitive(T))
+        return true;
+      F.ThisPlace = F.Places.size();
+      F.Places.push_back({TrackedPlace::This, nullptr, T});
+    }
+    // `this` itself passed on, stored or returned hands the object's
+    // address out, as `&x` does for a local.
+    if (!TE->isImplicit() && !NotHandedOut.count(TE))
+      F.Pins.push_back({TE, TE, /*IsPointer=*/true, PinCause::ThisHandedOut});
+    return true;
+  }
+  // Reaching through `this` does not hand it out.
+  bool VisitMemberExpr(MemberExpr *ME) {
+    NotHandedOut.insert(ME->getBase()->IgnoreParenImpCasts());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_Deref)
+      NotHandedOut.insert(UO->getSubExpr()->IgnoreParenImpCasts());
+    return true;
+  }
+
+  // `delete p` runs the destructor: the object is gone (not a reuse).
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
+    if (const Expr *Arg = DE->getArgument())
+      addDestroy({DE, Arg, /*IsPointer=*/true});
+    return true;
+  }
+
+  // Comparing the pointer a smart pointer holds, or testing it, does not
+  // hand the address out.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isComparisonOp()) {
+      NotHandedOut.insert(BO->getLHS()->IgnoreParenImpCasts());
+      NotHandedOut.insert(BO->getRHS()->IgnoreParenImpCasts());
+    }
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
+    if (IC->getCastKind() == CK_PointerToBoolean)
+      NotHandedOut.insert(IC->getSubExpr()->IgnoreParenImpCasts());
+    return true;
+  }
+
   bool VisitReturnStmt(ReturnStmt *RS) {
     if (const Expr *E = implicitMoveConstruct(RS->getRetValue()))
       ReturnMoves.insert(E);
@@ -176,23 +267,55 @@ public:
       for (const Operand &O : Op.Operands)
         if (O.Role == OperandRole::ConstructedOver)
           addDestroy({E, O.E, O.IsPointer});
+      addWholeGrowths(E, Op);
       addOperation(E, std::move(Op));
     }
     DestroyEvent D;
     if (classifyDestroy(E, D))
       addDestroy(D);
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
       StringRef Method;
-      if (const VarDecl *C = relocatingCall(MC, &Method))
+      if (const VarDecl *C = relocatingCall(Call, &Method))
         if (holdsSensitiveElements(C, Types))
           F.Growths.push_back({E, C, Method.str()});
     }
+    addContainerBorrow(E);
     llvm::SmallVector<PinEvent, 2> P;
     classifyPins(E, Types.context(), P);
+    // p.get() hands out the address of a smart pointer's object, like &*p.
+    if (isa<CXXMemberCallExpr>(E) && smartPointerAddress(E) && !NotHandedOut.count(E) &&
+        Types.isAddressSensitive(pointeeOf(smartPointerAddress(E)->getType())))
+      P.push_back({E, E, /*IsPointer=*/true, PinCause::HandedOut});
     for (PinEvent &Ev : P)
       F.Pins.push_back(Ev);
     applySummary(E);
     return true;
+  }
+
+  // Moving or swapping a std::array or std::inplace_vector moves the
+  // elements it holds inline (pin-move and pin-swap report it when the
+  // container itself is pinned).
+  void addWholeGrowths(const Expr *E, const Operation &Op) {
+    llvm::SmallVector<std::pair<const VarDecl *, std::string>, 2> Whole;
+    wholeRelocations(Op, Whole);
+    for (auto &[C, Name] : Whole)
+      if (holdsSensitiveElements(C, Types)) {
+        ContainerGrowth G{E, C, Name};
+        G.Whole = true;
+        F.Growths.push_back(G);
+      }
+  }
+
+  // `it = v.begin()`, `p = &v[i]`: the holder borrows an element from here.
+  void addContainerBorrow(const Expr *E) {
+    const Expr *Value = nullptr;
+    const DeclRefExpr *Name = assignedVariable(E, &Value);
+    const auto *H = Name ? cast<VarDecl>(Name->getDecl()) : nullptr;
+    if (!H || H->getType()->isReferenceType())
+      return;
+    if (const VarDecl *C = borrowedContainer(H->getType(), Value))
+      if (holdsSensitiveElements(C, Types))
+        F.Borrows.push_back({H, C, E, /*RangeFor=*/false, /*Assignment=*/true});
   }
 
   // A call of a function with a summary pins and relocates its arguments as
@@ -216,8 +339,11 @@ public:
     if (!Callee || isCopyOrMoveMember(Callee))
       return;
     bool Candidate = false;
+    auto ByPointer = [&](unsigned I) {
+      return Callee->getParamDecl(I)->getType()->isPointerType();
+    };
     for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
-      Candidate |= Callee->getParamDecl(I)->getType()->isReferenceType() &&
+      Candidate |= (Callee->getParamDecl(I)->getType()->isReferenceType() || ByPointer(I)) &&
                    summaryMatters(stripMoveCasts(Args[I])->getType(), Types);
     if (!Candidate)
       return;
@@ -227,7 +353,7 @@ public:
     for (const ParamPin &P : S->Pins) {
       if (P.Param >= Args.size())
         continue;
-      PinEvent Ev{E, Args[P.Param], false, PinCause::ByCallee,
+      PinEvent Ev{E, Args[P.Param], ByPointer(P.Param), PinCause::ByCallee,
                   Callee->getParamDecl(P.Param), Callee};
       Ev.Inner = &P.Event;
       F.Pins.push_back(Ev);
@@ -247,7 +373,7 @@ public:
       Op.Family = R.Op.Family;
       Op.Site = E;
       Op.Callee = Callee->getNameAsString();
-      Operand O{Args[R.Param], false, R.Op.Operands[0].Role};
+      Operand O{Args[R.Param], ByPointer(R.Param), R.Op.Operands[0].Role};
       Op.Operands.push_back(O);
       Op.Inner = &R.Op;
       Op.InnerFunction = Callee;
@@ -302,10 +428,27 @@ public:
 
   void addVariable(const VarDecl *V) {
     QualType T = V->getType();
-    if ((T->isReferenceType() || T->isPointerType()) && !isa<ParmVarDecl>(V))
-      if (const VarDecl *C = borrowedContainer(V->getInit()))
+    if (!isa<ParmVarDecl>(V))
+      if (const VarDecl *C = borrowedContainer(T, V->getInit()))
         if (holdsSensitiveElements(C, Types))
           F.Borrows.push_back({V, C, V->getInit(), /*RangeFor=*/false});
+    // Pointers, smart pointers and reference parameters to smart pointers.
+    if (T->isPointerType() || (isSmartPointer(T.getNonReferenceType()) &&
+                               (!T->isReferenceType() || isa<ParmVarDecl>(V)))) {
+      if (V->isStaticLocal() || F.PointerIndex.count(V))
+        return;
+      bool Sensitive = pointsToSensitive(V, Types);
+      // A pointer parameter is followed only to its object.
+      if (isa<ParmVarDecl>(V) && !Sensitive)
+        return;
+      F.PointerIndex[V] = F.Pointers.size();
+      F.Pointers.push_back(V);
+      if (Sensitive) {
+        F.PointeeIndex[V] = F.Places.size();
+        F.Places.push_back({TrackedPlace::Pointee, V, pointeeOf(T.getNonReferenceType())});
+      }
+      return;
+    }
     if (T->isReferenceType()) {
       if (isPlace(V, Types)) {
         addPlace(V);
@@ -314,19 +457,42 @@ public:
       }
       return;
     }
-    if (T->isPointerType()) {
-      if (!isa<ParmVarDecl>(V) && !V->isStaticLocal() &&
-          !F.PointerIndex.count(V)) {
-        F.PointerIndex[V] = F.Pointers.size();
-        F.Pointers.push_back(V);
-      }
-      return;
-    }
     if (isPlace(V, Types))
       addPlace(V);
   }
 
+  // What the caller pinned: *this in a PIN_PINS_THIS member function, the
+  // object of a PIN_PINS parameter. Pinned from the start, so moving it
+  // inside is reported too.
+  void addEntryPins() {
+    const auto *MD = dyn_cast<CXXMethodDecl>(F.FD);
+    if (MD && !MD->isStatic() && functionHas(MD, Annotation::PinsThis)) {
+      QualType T = Types.context().getCanonicalTagType(MD->getParent());
+      if (F.ThisPlace < 0 && Types.isAddressSensitive(T)) {
+        F.ThisPlace = F.Places.size();
+        F.Places.push_back({TrackedPlace::This, nullptr, T});
+      }
+      if (F.ThisPlace >= 0)
+        addEntryPin(MD, unsigned(F.ThisPlace));
+    }
+    for (unsigned I = 0; I < F.FD->getNumParams(); ++I) {
+      const ParmVarDecl *P = F.FD->getParamDecl(I);
+      if (!paramHas(F.FD, I, Annotation::Pins))
+        continue;
+      if (auto It = F.PlaceIndex.find(P); It != F.PlaceIndex.end())
+        addEntryPin(P, It->second);
+      else if (auto It = F.PointeeIndex.find(P); It != F.PointeeIndex.end())
+        addEntryPin(P, It->second);
+    }
+  }
+
 private:
+  void addEntryPin(const NamedDecl *Via, unsigned Place) {
+    PinEvent Ev{nullptr, nullptr, false, PinCause::OnEntry, Via};
+    F.EntryPins.push_back({unsigned(F.Pins.size()), Place});
+    F.Pins.push_back(Ev);
+  }
+
   void addOperation(const Expr *At, Operation Op) {
     F.OpsAt[At].push_back(F.Ops.size());
     F.Ops.push_back(std::move(Op));
@@ -341,7 +507,7 @@ private:
     if (F.PlaceIndex.count(V))
       return;
     F.PlaceIndex[V] = F.Places.size();
-    F.Places.push_back(V);
+    F.Places.push_back({TrackedPlace::Variable, V, V->getType().getNonReferenceType()});
   }
 
   // The move constructor call of `return x` / `throw x` when x is a local
@@ -365,6 +531,7 @@ private:
   SummaryModel *Summaries;
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves, CoReturnMoves, CoReturnCalls;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
+  llvm::SmallPtrSet<const Expr *, 4> NotHandedOut;
 };
 
 // &x used as the pointer operand of an operation or of a pinning parameter is
@@ -376,18 +543,32 @@ const Expr *takenAddress(const Expr *E) {
       return UO;
   if (addressofArgument(E, nullptr))
     return E;
+  if (isa_and_nonnull<CXXMemberCallExpr>(E) && smartPointerAddress(E))
+    return E; // p.get()
+  if (isa_and_nonnull<CXXThisExpr>(E))
+    return E;
   return nullptr;
 }
 
 } // namespace
 
-bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types) {
+bool isSensitiveGlobal(const VarDecl *V, TypeModel &Types) {
+  return isGlobalObject(V) && isPlace(V, Types);
+}
+
+bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types, bool AnyGlobals) {
+  if (AnyGlobals || runsOnSensitiveObject(FD, Types))
+    return true;
+  auto Matters = [&](const VarDecl *V) {
+    return isPlace(V, Types) || holdsSensitiveElements(V, Types) ||
+           pointsToSensitive(V, Types);
+  };
   for (const ParmVarDecl *P : FD->parameters())
-    if (isPlace(P, Types) || holdsSensitiveElements(P, Types))
+    if (Matters(P))
       return true;
   for (const Decl *D : FD->decls())
     if (const auto *V = dyn_cast<VarDecl>(D))
-      if (V->isLocalVarDecl() && (isPlace(V, Types) || holdsSensitiveElements(V, Types)))
+      if (V->isLocalVarDecl() && Matters(V))
         return true;
   return false;
 }
@@ -407,6 +588,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
       if (Init->isWritten() && Init->getInit())
         C.TraverseStmt(Init->getInit());
   C.TraverseStmt(const_cast<Stmt *>(Body));
+  C.addEntryPins();
 
   llvm::SmallPtrSet<const Expr *, 8> Consumed;
   for (const Operation &Op : F.Ops)
@@ -419,15 +601,23 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
       if (const Expr *A = takenAddress(D.Target))
         Consumed.insert(A);
   for (const PinEvent &P : F.Pins)
-    if (P.IsPointer && (P.Cause == PinCause::PinsParam ||
+    if (P.IsPointer && (P.Cause == PinCause::PinsParam || P.Cause == PinCause::ByCallee ||
                         P.Cause == PinCause::MarkPinned))
       if (const Expr *A = takenAddress(P.Target))
         Consumed.insert(A);
   std::vector<PinEvent> Kept;
+  for (auto &[Pin, Place] : F.EntryPins) {
+    unsigned I = Kept.size();
+    Kept.push_back(F.Pins[Pin]);
+    Pin = I;
+  }
   for (const PinEvent &P : F.Pins) {
+    if (P.Cause == PinCause::OnEntry)
+      continue;
     bool IsAddress = P.Cause == PinCause::AddressOf ||
                      P.Cause == PinCause::StdAddressof ||
-                     P.Cause == PinCause::BuiltinAddressof;
+                     P.Cause == PinCause::BuiltinAddressof || P.Cause == PinCause::HandedOut ||
+                     P.Cause == PinCause::ThisHandedOut;
     if (IsAddress && Consumed.count(cast<Expr>(P.Site)))
       continue;
     F.PinsAt[P.Site].push_back(Kept.size());

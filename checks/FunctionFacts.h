@@ -16,32 +16,50 @@ namespace pincheck {
 
 class SummaryModel;
 
-// An element of a container borrowed by a holder: a local reference or
-// pointer bound to it, or a range-for's iterator (RangeFor).
+// An element of a container borrowed by a holder: a local reference,
+// pointer or iterator bound to it (at its declaration, or by an assignment
+// to it: Assignment), or a range-for's iterator (RangeFor).
 struct ElementBorrow {
   const clang::VarDecl *Holder;
   const clang::VarDecl *Container;
-  const clang::Stmt *Site; // the holder's declaration, or the range-for
+  // The holder's initialiser, the assignment, or the range-for.
+  const clang::Stmt *Site;
   bool RangeFor;
+  bool Assignment = false;
 };
 // A call that may relocate a container's elements; Inner/InnerFunction when
-// it does so inside a callee (from its summary).
+// it does so inside a callee (from its summary). Whole: a move or swap of a
+// whole container that holds its elements inline (std::array).
 struct ContainerGrowth {
   const clang::Expr *Site;
   const clang::VarDecl *Container;
   std::string Method;
   const ContainerGrowth *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
+  bool Whole = false;
+};
+
+// An object that can be pinned: a variable (a local, a parameter, a global),
+// the object a pointer variable points to (Var is the pointer or smart
+// pointer: a heap object, or whatever a pointer parameter points to), or the
+// object a member function runs on (*this, whose fields are its parts).
+struct TrackedPlace {
+  enum KindT { Variable, Pointee, This } Kind = Variable;
+  const clang::VarDecl *Var = nullptr; // null for This
+  clang::QualType Type;                // the object's type
 };
 
 struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   const clang::Stmt *Body = nullptr;
 
-  // Variables whose object can be pinned, indexed densely.
-  std::vector<const clang::VarDecl *> Places;
-  llvm::DenseMap<const clang::VarDecl *, unsigned> PlaceIndex;
-  // Local pointers whose target the flow analysis follows.
+  // Objects that can be pinned, indexed densely.
+  std::vector<TrackedPlace> Places;
+  llvm::DenseMap<const clang::VarDecl *, unsigned> PlaceIndex;   // Variable
+  llvm::DenseMap<const clang::VarDecl *, unsigned> PointeeIndex; // Pointee, by pointer
+  int ThisPlace = -1;
+  // Pointer variables (raw and smart) whose target the flow analysis
+  // follows; an unknown target is the pointer's own Pointee place.
   std::vector<const clang::VarDecl *> Pointers;
   llvm::DenseMap<const clang::VarDecl *, unsigned> PointerIndex;
   // Local references: another name for the object they are bound to.
@@ -49,6 +67,9 @@ struct FunctionFacts {
 
   std::vector<Operation> Ops;
   std::vector<PinEvent> Pins; // in source order
+  // Pins that hold when the function starts (PinCause::OnEntry): index into
+  // Pins, and the place.
+  std::vector<std::pair<unsigned, unsigned>> EntryPins;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
   // Ends of lifetimes, and the ends implied by constructing over an object.
@@ -68,13 +89,20 @@ struct FunctionFacts {
 };
 
 // The prefilter, one cheap test per function: whether any parameter or local
-// variable of FD can be a place or is a container of address-sensitive
-// elements (its declarations are in FD's DeclContext, so no statement is
-// walked). Without one, collectFacts finds nothing to report.
-bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types);
+// variable of FD can be a place, points to one, or is a container of
+// address-sensitive elements (its declarations are in FD's DeclContext, so
+// no statement is walked), or FD runs on an address-sensitive *this. Without
+// one, collectFacts finds nothing to report. AnyGlobals: the translation
+// unit has a global object of an address-sensitive type, which any function
+// may name.
+bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types, bool AnyGlobals);
 
-// T (or what it refers to) is a std::vector/deque of address-sensitive
-// elements.
+// V is a global object (namespace scope or static data member) of an
+// address-sensitive type: a place of every function that names it.
+bool isSensitiveGlobal(const clang::VarDecl *V, TypeModel &Types);
+
+// T (or what it refers to) is a container that may relocate its elements
+// (Containers.h) and they are address-sensitive.
 bool holdsSensitiveElements(clang::QualType T, TypeModel &Types);
 // An argument or parameter of type T can carry what a summary describes: an
 // address-sensitive object, or a container of them.

@@ -12,6 +12,9 @@ std::string PinMemcpyCheck::message(const UseDescription &U) {
   case OperandRole::Reallocated:
     return Head + "reallocated" + By +
            "; its storage may move without running any of its code";
+  case OperandRole::RelocatedFrom:
+    return Head + "relocated" + By +
+           "; it now lives at a new address and pointers to the old one dangle";
   default:
     return Head + "copied as raw bytes" + By +
            "; the bytes carry its self-pointers unchanged";

@@ -1,5 +1,6 @@
 #include "PinState.h"
 #include "Liveness.h"
+#include "Owners.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include <algorithm>
@@ -119,6 +120,12 @@ public:
   State initial() const {
     State S;
     S.Reached = true;
+    for (auto [Pin, Place] : F.EntryPins) {
+      PlaceBits B;
+      B.Must = B.May = true;
+      B.MustSite = B.MaySite = int(Pin);
+      S.P.set(Place, B);
+    }
     return S;
   }
 
@@ -159,10 +166,11 @@ public:
         if (auto It = F.PlaceIndex.find(V);
             It != F.PlaceIndex.end() && !V->isStaticLocal())
           St.P.set(It->second, PlaceBits());
-        if (auto It = F.PointerIndex.find(V); It != F.PointerIndex.end())
-          St.Ptr.set(It->second, V->getInit()
-                                     ? targetOf(resolvePointer(V->getInit(), St))
-                                     : PtrTarget());
+        if (auto It = F.PointerIndex.find(V);
+            It != F.PointerIndex.end() && !isa<ParmVarDecl>(V))
+          retarget(It->second, V->getInit() ? targetOf(resolvePointer(V->getInit(), St))
+                                            : PtrTarget(),
+                   St);
       }
     }
     if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
@@ -197,19 +205,39 @@ public:
       return;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (int I = pointerVar(BO->getLHS()); I >= 0 && BO->isAssignmentOp())
-        St.Ptr.set(I, BO->getOpcode() == BO_Assign
-                          ? targetOf(resolvePointer(BO->getRHS(), St))
-                          : PtrTarget());
+        retarget(I, BO->getOpcode() == BO_Assign ? targetOf(resolvePointer(BO->getRHS(), St))
+                                                 : PtrTarget(),
+                 St);
       return;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
       if (UO->isIncrementDecrementOp())
         if (int I = pointerVar(UO->getSubExpr()); I >= 0)
-          St.Ptr.set(I, PtrTarget());
+          retarget(I, PtrTarget(), St);
+      return;
+    }
+    // A smart pointer given a new object (or none).
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      llvm::SmallVector<const Expr *, 2> Owners;
+      retargetedOwners(E, Owners);
+      const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      for (const Expr *O : Owners)
+        if (int I = pointerVar(O); I >= 0)
+          retarget(I, OC ? targetOf(resolvePointer(stripMoveCasts(OC->getArg(1)), St))
+                         : PtrTarget(),
+                   St);
     }
   }
 
 private:
+  // Pointer I now points to T (unknown: an object only it is known to
+  // reach, its Pointee place, which starts unpinned).
+  void retarget(unsigned I, PtrTarget T, State &St) {
+    St.Ptr.set(I, T);
+    if (auto It = F.PointeeIndex.find(F.Pointers[I]); It != F.PointeeIndex.end())
+      St.P.set(It->second, PlaceBits());
+  }
+
   Resolved placeOf(const VarDecl *V) const {
     Resolved R;
     if (auto It = F.PlaceIndex.find(V); It != F.PlaceIndex.end()) {
@@ -307,6 +335,8 @@ private:
         R.ObjType = V->getType().getNonReferenceType();
         return R;
       }
+      if (F.PointerIndex.count(V)) // a smart pointer itself is not a place
+        return {};
       if (F.AliasRefs.count(V)) {
         Resolved R = resolveGlvalue(V->getInit(), St, Depth + 1);
         if (R)
@@ -332,6 +362,8 @@ private:
         R.ObjType = UO->getType();
       return R;
     }
+    if (const Expr *Owner = smartPointerDeref(E))
+      return resolvePointer(Owner, St, Depth + 1);
     // Elements of the standard by-value holders: arr[i], *opt, opt.value().
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
@@ -373,14 +405,34 @@ private:
     }
     if (const Expr *Arg = addressofArgument(E, nullptr))
       return resolveGlvalue(Arg, St, Depth + 1);
+    if (isa<CXXThisExpr>(E)) {
+      Resolved R;
+      if (F.ThisPlace >= 0) {
+        R.Place = F.ThisPlace;
+        R.ObjType = F.Places[F.ThisPlace].Type;
+      }
+      return R;
+    }
+    if (const Expr *Owner = smartPointerAddress(E))
+      return resolvePointer(Owner, St, Depth + 1);
+    // A smart pointer copied or moved from another keeps its object.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1 && isSmartPointer(CE->getType()))
+      return resolvePointer(stripMoveCasts(CE->getArg(0)), St, Depth + 1);
     if (int I = pointerVar(E); I >= 0) {
       const PtrTarget &T = St.Ptr.get(I);
-      if (T.Place < 0)
-        return {};
       Resolved R;
+      if (T.Place < 0) {
+        // Not known to point to a tracked place: its own object, if it has one.
+        if (auto It = F.PointeeIndex.find(F.Pointers[I]); It != F.PointeeIndex.end()) {
+          R.Place = It->second;
+          R.ObjType = F.Places[R.Place].Type;
+        }
+        return R;
+      }
       R.Place = T.Place;
       R.Whole = T.Whole;
-      R.ObjType = T.T ? QualType(T.T, 0) : F.Places[T.Place]->getType();
+      R.ObjType = T.T ? QualType(T.T, 0) : F.Places[T.Place].Type;
       R.Alias = F.Pointers[I];
       return R;
     }
@@ -489,7 +541,9 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
     });
     llvm::sort(Targeted);
     St.P.retainIf([&](unsigned P) {
-      return std::binary_search(Live.begin(), Live.end(), P) ||
+      // Only variables are named; *this and pointees are kept.
+      return F.Places[P].Kind != TrackedPlace::Variable ||
+             std::binary_search(Live.begin(), Live.end(), P) ||
              std::binary_search(Targeted.begin(), Targeted.end(), P);
     });
   };

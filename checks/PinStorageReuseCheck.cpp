@@ -3,10 +3,17 @@
 namespace pincheck {
 
 std::string PinStorageReuseCheck::message(const UseDescription &U) {
-  return "a new object is constructed over " + U.Name + " by '" + U.Callee + "' " +
-         afterPinned(U.Must) +
-         ", without destroying it first; whoever holds its address now sees a "
-         "different object";
+  std::string By = " by '" + U.Callee + "' " + afterPinned(U.Must) +
+                   ", without destroying it first; whoever holds its address now ";
+  switch (U.Role) {
+  case OperandRole::Deallocated:
+    return "the storage of " + U.Name + " is deallocated" + By +
+           "points to freed memory";
+  case OperandRole::LifetimeStarted:
+    return "a new object is created over " + U.Name + By + "sees a different object";
+  default:
+    return "a new object is constructed over " + U.Name + By + "sees a different object";
+  }
 }
 
 } // namespace pincheck

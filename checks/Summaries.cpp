@@ -7,24 +7,41 @@ using namespace clang;
 namespace pincheck {
 namespace {
 
-// The parameter of FD that E names, or a part of (member, element), or -1.
-int paramNamed(const Expr *E, const FunctionDecl *FD, bool WholeOnly) {
+// The reference parameter of FD that E names, or a part of (member,
+// element); or the pointer parameter whose object E names (`*p`, `p->m`), or
+// that E is when IsPointer. -1 if none.
+int paramNamed(const Expr *E, const FunctionDecl *FD, bool WholeOnly, bool IsPointer) {
+  auto Param = [&](const Expr *X, bool Pointer) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(X)->IgnoreParenImpCasts());
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != FD ||
+        !(Pointer ? P->getType()->isPointerType() : P->getType()->isReferenceType()))
+      return -1;
+    return int(P->getFunctionScopeIndex());
+  };
+  if (IsPointer) {
+    const Expr *Obj = namedObject(E, true); // `&x` names x
+    if (Obj && !Obj->getType()->isPointerType())
+      return paramNamed(Obj, FD, WholeOnly, false);
+    return Param(E, true);
+  }
   while (E) {
     E = stripMoveCasts(E)->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
-      if (!P || P->getDeclContext() != FD || !P->getType()->isReferenceType())
-        return -1;
-      return P->getFunctionScopeIndex();
-    }
+    if (isa<DeclRefExpr>(E))
+      return Param(E, false);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+      return Param(UO->getSubExpr(), true);
     if (WholeOnly)
       return -1;
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return Param(ME->getBase(), true);
       E = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       E = AS->getBase();
-    else
+    } else {
       return -1;
+    }
   }
   return -1;
 }
@@ -53,16 +70,21 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   const SourceManager &SM = Types.context().getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
     return nullptr;
-  if (llvm::none_of(Def->parameters(), [&](const ParmVarDecl *P) {
-        return P->getType()->isReferenceType() && summaryMatters(P->getType(), Types);
-      }))
+  if (llvm::none_of(Def->parameters(),
+                    [&](const ParmVarDecl *P) {
+                      return (P->getType()->isReferenceType() ||
+                              P->getType()->isPointerType()) &&
+                             summaryMatters(P->getType(), Types);
+                    }))
     return nullptr;
 
   FunctionFacts F = collectFacts(Def, Def->getBody(), Types, Escapes, this);
   auto S = std::make_unique<FunctionSummary>();
   llvm::SmallVector<bool, 4> Pinned(Def->getNumParams(), false);
   for (const PinEvent &Ev : F.Pins) {
-    int I = paramNamed(namedObject(Ev.Target, Ev.IsPointer), Def, /*WholeOnly=*/false);
+    if (Ev.Cause == PinCause::OnEntry) // the declaration says it already
+      continue;
+    int I = Ev.Target ? paramNamed(Ev.Target, Def, /*WholeOnly=*/false, Ev.IsPointer) : -1;
     if (I < 0 || Pinned[I])
       continue;
     Pinned[I] = true;
@@ -70,9 +92,9 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   }
   for (const Operation &Op : F.Ops)
     for (const Operand &O : Op.Operands) {
-      if (O.IsPointer || O.Element)
+      if (O.Element)
         continue;
-      int I = paramNamed(O.E, Def, /*WholeOnly=*/true);
+      int I = paramNamed(O.E, Def, /*WholeOnly=*/!O.IsPointer, O.IsPointer);
       if (I < 0 || llvm::any_of(S->Relocations, [&](const ParamRelocation &R) {
             return R.Param == unsigned(I) && R.Op.Family == Op.Family;
           }))

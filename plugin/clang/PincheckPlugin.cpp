@@ -33,8 +33,19 @@ void printUsage() {
                                   "                              (default {2}; 0: none)\n",
                                   std::string(L.Flag) + "=<n>", L.Counts, L.Default);
   llvm::errs() << "                              functions over a limit are skipped\n"
-                  "  report-skipped              remark on each function a limit skipped\n"
-                  "  list-checks                 print the checks (the compile goes on)\n"
+                  "  report-skipped              remark on each function a limit skipped\n";
+  llvm::errs() << llvm::formatv("  {0,-27} ", std::string(VectorLikeClassesFlag) + "=<names>")
+               << "pin-container-relocation: class templates\n"
+                  "                              treated as std::vector, fully qualified,\n"
+                  "                              ';'-separated; replaces the default list:\n";
+  // The default list, a few names per line.
+  StringRef Rest = DefaultVectorLikeClasses;
+  while (!Rest.empty()) {
+    size_t Cut = Rest.size() <= 46 ? Rest.size() : Rest.substr(0, 47).rfind(';') + 1;
+    llvm::errs() << "                              " << Rest.substr(0, Cut) << "\n";
+    Rest = Rest.drop_front(Cut);
+  }
+  llvm::errs() << "  list-checks                 print the checks (the compile goes on)\n"
                   "  help                        print this text\n";
 }
 
@@ -111,6 +122,10 @@ public:
           return Fail("'" + Key.str() + "' needs a non-negative integer, got '" +
                       Val.str() + "'");
         Cfg.Analysis.*(L->Field) = N;
+      } else if (Key == VectorLikeClassesFlag && HasVal) {
+        if (std::string E = parseVectorLikeClasses(Val, nullptr); !E.empty())
+          return Fail("in '" + Arg + "': " + E);
+        Cfg.Analysis.VectorLikeClasses = Val.str();
       } else if (A == "report-skipped") {
         Cfg.ReportSkipped = true;
       } else {

@@ -135,6 +135,29 @@ llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
     std::optional<unsigned> FromCli = L < Cli.Limits.size() ? Cli.Limits[L] : std::nullopt;
     C.Analysis.*(Info.Field) = FromCli ? *FromCli : Chosen ? *Chosen : Info.Default;
   }
+
+  // pin-container-relocation's VectorLikeClasses: its own value over the
+  // global one, as in the module (an invalid value: the default); the
+  // command line overrides both.
+  std::string OwnKey =
+      (checkName(CheckId::PinContainerRelocationCheck) + "." + VectorLikeClassesOption).str();
+  auto Classes = O.CheckOptions.find(OwnKey);
+  std::string ClassesKey = OwnKey;
+  if (Classes == O.CheckOptions.end()) {
+    Classes = O.CheckOptions.find(VectorLikeClassesOption);
+    ClassesKey = VectorLikeClassesOption;
+  }
+  C.Analysis.VectorLikeClasses = DefaultVectorLikeClasses;
+  if (Classes != O.CheckOptions.end()) {
+    const std::string &V = Classes->getValue().Value;
+    if (std::string E = parseVectorLikeClasses(V, nullptr); !E.empty())
+      C.Warnings.push_back(R.Source + ": invalid configuration value '" + V +
+                           "' for option '" + ClassesKey + "': " + E + " (using the default)");
+    else
+      C.Analysis.VectorLikeClasses = V;
+  }
+  if (Cli.VectorLikeClasses)
+    C.Analysis.VectorLikeClasses = *Cli.VectorLikeClasses;
   return C;
 }
 

@@ -89,6 +89,12 @@ std::vector<LimitFlag> makeLimitFlags() {
         cl::cat(Category));
   return Flags;
 }
+cl::opt<std::string> VectorLikeClasses(
+    VectorLikeClassesFlag,
+    cl::desc("pin-container-relocation: class templates treated as std::vector,\n"
+             "fully qualified, ';'-separated (or CheckOptions VectorLikeClasses;\n"
+             "replaces the default list of well-known ones)"),
+    cl::value_desc("names"), cl::cat(Category));
 cl::opt<bool> ReportSkipped("report-skipped",
                             cl::desc("List each function an analysis limit skipped"),
                             cl::cat(Category));
@@ -232,6 +238,12 @@ int main(int argc, const char **argv) {
       return usageError(Twine("--") + analysisLimits()[I].Flag +
                         " needs a non-negative integer, got '" + V + "'");
     Cli.Limits.back() = N;
+  }
+  if (VectorLikeClasses.getNumOccurrences()) {
+    if (std::string E = parseVectorLikeClasses(VectorLikeClasses, nullptr); !E.empty())
+      return usageError(Twine("in --") + VectorLikeClassesFlag + "=" + VectorLikeClasses +
+                        ": " + E);
+    Cli.VectorLikeClasses = VectorLikeClasses;
   }
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();

@@ -20,11 +20,15 @@ struct SharedFindings {
   std::vector<Finding> Findings;
 };
 
-bool sameLimits(const AnalyzerOptions &A, const AnalyzerOptions &B) {
+// Whether findings computed with A serve check Id run with B: the same
+// limits, and for pin-container-relocation (the only check it changes) the
+// same VectorLikeClasses.
+bool reusable(const AnalyzerOptions &A, const AnalyzerOptions &B, CheckId Id) {
   for (const LimitInfo &L : analysisLimits())
     if (A.*(L.Field) != B.*(L.Field))
       return false;
-  return true;
+  return Id != CheckId::PinContainerRelocationCheck ||
+         A.VectorLikeClasses == B.VectorLikeClasses;
 }
 SharedFindings &shared() {
   static SharedFindings S;
@@ -46,6 +50,21 @@ public:
       : ClangTidyCheck(Name, Context), Id(Id) {
     for (const LimitInfo &L : analysisLimits())
       Limits.*(L.Field) = Options.getLocalOrGlobal(L.Option, L.Default);
+    if (Id == CheckId::PinContainerRelocationCheck) {
+      // The check's own value over the global one, as for the limits.
+      bool Local = Options.get(VectorLikeClassesOption).has_value();
+      std::string V =
+          Options.getLocalOrGlobal(VectorLikeClassesOption, DefaultVectorLikeClasses).str();
+      if (std::string E = parseVectorLikeClasses(V, nullptr); !E.empty())
+        configurationDiag("invalid configuration value '%0' for option '%1': %2 (using "
+                          "the default)")
+            << V
+            << (Local ? (Name + "." + VectorLikeClassesOption).str()
+                      : std::string(VectorLikeClassesOption))
+            << E;
+      else
+        Limits.VectorLikeClasses = V;
+    }
   }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
@@ -54,6 +73,8 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     for (const LimitInfo &L : analysisLimits())
       Options.store(Opts, L.Option, Limits.*(L.Field));
+    if (Id == CheckId::PinContainerRelocationCheck)
+      Options.store(Opts, VectorLikeClassesOption, Limits.VectorLikeClasses);
   }
   void onStartOfTranslationUnit() override { shared().Valid = false; }
   void registerMatchers(MatchFinder *Finder) override {
@@ -62,7 +83,7 @@ public:
 
   void check(const MatchFinder::MatchResult &Result) override {
     SharedFindings &S = shared();
-    if (!S.Valid || !sameLimits(S.Opts, Limits)) {
+    if (!S.Valid || !reusable(S.Opts, Limits, Id)) {
       S.Findings.clear();
       CollectingSink Sink(S.Findings);
       Analyzer A(*Result.Context, Limits, Sink);

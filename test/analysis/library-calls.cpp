@@ -72,11 +72,26 @@ void copying_calls_negatives(std::vector<Node> &v, std::vector<Plain> &pv) {
   (void)qp;
 }
 
-// An rvalue the callee takes over is a move (pin-move), once.
+// An rvalue the callee takes over is a move (pin-move), once, named by the
+// callee as the copy of an lvalue is.
 void moving_into_a_container(std::vector<Node> &v) {
   Node n;
-  n.start();                 // expected-note {{'n' is pinned here}}
-  v.push_back(std::move(n)); // expected-warning {{'n' is moved after it was pinned}}
+  v.push_back(std::move(n)); // before the pin
+  n.start();                 // expected-note 6 {{'n' is pinned here}}
+  v.push_back(std::move(n)); // expected-warning {{'n' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  v.emplace_back(std::move(n));          // expected-warning {{'n' is moved by 'std::vector::emplace_back' after it was pinned}}
+  v.insert(v.end(), std::move(n));       // expected-warning {{'n' is moved by 'std::vector::insert' after it was pinned}}
+  auto u = std::make_unique<Node>(std::move(n)); // expected-warning {{'n' is moved by 'std::make_unique' after it was pinned}}
+  auto t = std::make_tuple(std::move(n));        // expected-warning {{'n' is moved by 'std::make_tuple' after it was pinned}}
+  std::thread th(std::move(n));          // expected-warning {{'n' is moved by 'std::thread' after it was pinned}}
+  th.join();
+}
+
+void moving_into_a_container_negatives(std::vector<Plain> &pv) {
+  Plain q;
+  Plain *qp = &q;
+  pv.push_back(std::move(q)); // Plain is not address-sensitive
+  (void)qp;
 }
 
 void algorithms() {

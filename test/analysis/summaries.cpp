@@ -3,7 +3,8 @@
 // member on it, passes it to a PIN_PINS parameter or to another function
 // that pins it) pins the argument at every call; one whose body moves,
 // copies or swaps a reference parameter does that to the argument at the
-// call. Notes point into the callee, down the chain of calls. Not
+// call; likewise through pointer parameters (`*p`, `p->`). Notes point
+// into the callee, down the chain of calls. Not
 // summarised: virtual functions, recursion (a call back into a function
 // being summarised has no effect), functions without a body here, by-value
 // and read-only uses.
@@ -11,6 +12,7 @@
 // RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
 
 #include <utility>
+#include <cstring>
 
 #include <pin/pin.h>
 
@@ -99,4 +101,39 @@ void not_pinned(Base &b) {
   Node h;
   consume(h);       // moved by the callee, but never pinned
   enlist(h);        // pinned after
+}
+
+// Pointer parameters: what the callee does to `*p` it does to the object
+// the argument points to.
+void consume_ptr(Node *p) { sink = std::move(*p); }           // #consume_ptr
+void enlist_ptr(Node *p) { p->start(); }                      // #enlist_ptr
+void clear_ptr(Node *p) { std::memset(p, 0, sizeof(int)); }   // #clear_ptr
+void read_ptr(const Node *p) { (void)p->v; }
+
+void pointer_parameters() {
+  Node a;
+  a.start(); // expected-note {{'a' is pinned here: pinning member function 'start' is called on it}}
+  consume_ptr(&a); // expected-warning {{'a' is moved by 'consume_ptr' after it was pinned}}
+  // expected-note@#consume_ptr {{'consume_ptr' moves its parameter 'p' here}}
+
+  Node b;
+  enlist_ptr(&b); // expected-note {{'b' is pinned here: it is passed to 'enlist_ptr', which pins it}}
+  // expected-note@#enlist_ptr {{'enlist_ptr' pins its parameter 'p' here: pinning member function 'start' is called on it}}
+  Node b2 = std::move(b); // expected-warning {{'b' is moved after it was pinned}}
+
+  Node c;
+  Node *q = &c; // expected-note {{'c' is pinned here: its address is taken}}
+  clear_ptr(q); // expected-warning {{'c' is overwritten as raw bytes by 'clear_ptr' after it was pinned}}
+  // expected-note@#clear_ptr {{'clear_ptr' reads or writes as raw bytes its parameter 'p' here}}
+  // expected-note@-3 {{'q' points to 'c'}}
+}
+
+void pointer_parameters_negatives() {
+  Node a;
+  consume_ptr(&a); // moved before any pin: passing &a to a callee that only moves is no pin
+  a.start();
+  read_ptr(&a);    // reads only
+  Node b;
+  enlist_ptr(&b);
+  read_ptr(&b);
 }

@@ -1,22 +1,40 @@
-// Checks pin-container-relocation: an element of a std::vector or std::deque
-// of an address-sensitive type is borrowed (a local reference or pointer to
-// it is used after the call, or a range-for iterates over the container) and
-// a member call may relocate the elements: vector growth (push_back,
+// Checks pin-container-relocation: an element of a container of an
+// address-sensitive type is borrowed (a local reference, pointer or iterator
+// to it is used after the call, or a range-for iterates over the container)
+// and a call may relocate the elements: std::vector growth (push_back,
 // emplace_back, insert, emplace, resize, reserve, shrink_to_fit, assign),
-// erase, deque middle insertion and erase. Also through a function that
-// grows its reference parameter (its summary). Not reported: a reference
-// that is dead before the call, a reference bound after the call, deque end
-// insertion, node-based containers (std::list keeps element addresses),
-// elements of a type that is not address-sensitive.
+// erase, std::deque middle insertion and erase, a move or swap of a
+// std::array, and the same calls on the vector-like class templates of the
+// default VectorLikeClasses list (absl::InlinedVector, llvm::SmallVector,
+// llvm::SmallVectorImpl, ...; defined below in miniature). Also through a
+// function that grows its reference parameter (its summary). Not reported: a
+// reference that is dead before the call, a reference bound after the call,
+// an iterator assigned anew after the call (`it = v.erase(it)`), deque end
+// insertion, node-based containers (std::list keeps element addresses), a
+// copy or a std::vector swap (elements stay where they are), a std::array
+// that is itself pinned (pin-swap reports it), a class template not in the
+// list, elements of a type that is not address-sensitive.
+// std::flat_map, std::flat_set and std::inplace_vector are in
+// pin-container-relocation-flat-inplace.cpp; the option in each front end in
+// test/plugin, test/tidy and test/lint.
 //
-// RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
+// RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify=expected,default %s
+//
+// With VectorLikeClasses naming mycorp::Vec only (the default list replaced):
+// mycorp::Vec is a vector, absl::InlinedVector and llvm::SmallVector are not.
+// RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify=expected,custom %s \
+// RUN:     -fplugin-arg-pincheck-vector-like-classes=mycorp::Vec
 //
 // The whole shape of one diagnostic.
 // RUN: %pincc_real -fsyntax-only -std=c++17 -fno-caret-diagnostics %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=SHAPE
 
+#include <array>
 #include <deque>
+#include <iterator>
 #include <list>
+#include <memory>
+#include <utility>
 #include <vector>
 
 #include <pin/pin.h>
@@ -130,4 +148,297 @@ void growth_before_the_loop(std::vector<Node> &v) {
   v.push_back(Node{});
   for (Node &n : v)
     use(n);
+}
+
+// ---- iterators held in variables ----
+
+void iterator_then_growth(std::vector<Node> &v) {
+  auto it = v.begin();   // expected-note {{'it' refers to an element of 'v' here}}
+  v.push_back(Node{});   // expected-warning {{'push_back' may relocate the elements of 'v' while 'it' still refers to one of them; the pinned element moves to a new address [pin-container-relocation]}}
+  use(*it);              // expected-note {{'it' is used here, after the call}}
+}
+
+void const_iterator_then_erase(std::vector<Node> &v) {
+  std::vector<Node>::const_iterator last = v.end() - 1; // expected-note {{'last' refers to an element of 'v' here}}
+  v.erase(v.begin());    // expected-warning {{'erase' may relocate the elements of 'v' while 'last' still refers to one of them}}
+  use(*last);            // expected-note {{'last' is used here, after the call}}
+}
+
+void iterator_assigned_then_growth(std::vector<Node> &v) {
+  std::vector<Node>::iterator it;
+  it = v.begin();        // expected-note {{'it' refers to an element of 'v' here}}
+  v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'it' still refers to one of them}}
+  use(*it);              // expected-note {{'it' is used here, after the call}}
+}
+
+void reference_through_begin(std::vector<Node> &v) {
+  Node &first = *v.begin(); // expected-note {{'first' refers to an element of 'v' here}}
+  v.resize(10);             // expected-warning {{'resize' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  use(first);               // expected-note {{'first' is used here, after the call}}
+}
+
+void iterator_then_deque_middle_erase(std::deque<Node> &d) {
+  auto it = d.begin();   // expected-note {{'it' refers to an element of 'd' here}}
+  d.erase(d.begin() + 1); // expected-warning {{'erase' may relocate the elements of 'd' while 'it' still refers to one of them}}
+  use(*it);              // expected-note {{'it' is used here, after the call}}
+}
+
+// The erase idiom: the iterator is assigned anew from the call's result.
+void erase_idiom(std::vector<Node> &v) {
+  for (auto it = v.begin(); it != v.end();) {
+    if (it->v == 0)
+      it = v.erase(it);
+    else
+      ++it;
+  }
+}
+
+void insert_idiom(std::vector<Node> &v) {
+  auto it = v.begin();
+  it = v.insert(it, Node{});
+  use(*it);
+}
+
+void iterator_fetched_again(std::vector<Node> &v) {
+  auto it = v.begin();
+  v.push_back(Node{});
+  it = v.begin();
+  use(*it);
+}
+
+void iterator_dead_before_growth(std::vector<Node> &v) {
+  auto it = v.begin();
+  use(*it);
+  v.push_back(Node{});
+}
+
+// Bound to another container's element before the call: not a borrow of v.
+void iterator_into_another_container(std::vector<Node> &v, std::vector<Node> &w) {
+  auto it = v.begin();
+  it = w.begin();
+  v.push_back(Node{});
+  use(*it);
+}
+
+// Deque end insertion invalidates iterators but moves no element.
+void iterator_then_deque_end_insertion(std::deque<Node> &d) {
+  auto it = d.begin();
+  d.push_back(Node{});
+  use(*it);
+}
+
+void iterator_node_based(std::list<Node> &l) {
+  auto it = l.begin();
+  l.push_back(Node{});
+  use(*it);
+}
+
+void iterator_unannotated(std::vector<Plain> &v) {
+  auto it = v.begin();
+  v.push_back(Plain{});
+  (void)it->v;
+}
+
+void iterator_steps_and_addressof(std::vector<Node> &v) {
+  auto it = std::next(v.begin());   // expected-note {{'it' refers to an element of 'v' here}}
+  Node *p = std::addressof(v.back()); // expected-note {{'p' refers to an element of 'v' here}}
+  v.push_back(Node{});              // expected-warning {{'push_back' may relocate the elements of 'v' while 'it' still refers to one of them}} expected-warning {{'push_back' may relocate the elements of 'v' while 'p' still refers to one of them}}
+  use(*it);                         // expected-note {{'it' is used here, after the call}}
+  use(*p);                          // expected-note {{'p' is used here, after the call}}
+}
+
+// A class derived from std::vector is one.
+struct NodeList : std::vector<Node> {};
+void derived_from_vector(NodeList &l) {
+  Node &r = l[0];        // expected-note {{'r' refers to an element of 'l' here}}
+  l.push_back(Node{});   // expected-warning {{'push_back' may relocate the elements of 'l' while 'r' still refers to one of them}}
+  use(r);                // expected-note {{'r' is used here, after the call}}
+}
+
+// Known over-report (docs/checks/pin-container-relocation.md): capacity is
+// not tracked, so growth within what was reserved is still reported.
+void within_reserved_capacity(std::vector<Node> &v, int n) {
+  v.reserve(v.size() + n);
+  Node &first = v.front(); // expected-note {{'first' refers to an element of 'v' here}}
+  for (int i = 0; i < n; ++i)
+    v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  use(first);              // expected-note {{'first' is used here, after the call}}
+}
+
+// ---- std::array moved or swapped ----
+
+void array_moved() {
+  std::array<Node, 2> a;    // #array2
+  Node &r = a[0];           // expected-note {{'r' refers to an element of 'a' here}}
+  auto b = std::move(a);    // expected-warning {{'std::move' may relocate the elements of 'a' while 'r' still refers to one of them; the pinned element moves to a new address [pin-container-relocation]}}
+  use(r);                   // expected-note {{'r' is used here, after the call}}
+  use(b[0]);
+}
+
+void array_move_assigned(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node *p = a.data();       // expected-note {{'p' refers to an element of 'a' here}}
+  b = std::move(a);         // expected-warning {{'std::move' may relocate the elements of 'a' while 'p' still refers to one of them}}
+  use(*p);                  // expected-note {{'p' is used here, after the call}}
+}
+
+void array_member_swap(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node &r = b.back();       // expected-note {{'r' refers to an element of 'b' here}}
+  a.swap(b);                // expected-warning {{'swap' may relocate the elements of 'b' while 'r' still refers to one of them}}
+  use(r);                   // expected-note {{'r' is used here, after the call}}
+}
+
+void array_std_swap(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node &r = a.front();      // expected-note {{'r' refers to an element of 'a' here}}
+  std::swap(a, b);          // expected-warning {{'std::swap' may relocate the elements of 'a' while 'r' still refers to one of them}}
+  use(r);                   // expected-note {{'r' is used here, after the call}}
+}
+
+void consume(std::array<Node, 2>);
+void array_moved_into_a_parameter_or_cast(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node &r = a[0];           // expected-note {{'r' refers to an element of 'a' here}}
+  consume(std::move(a));    // expected-warning {{'std::move' may relocate the elements of 'a' while 'r' still refers to one of them}}
+  use(r);                   // expected-note {{'r' is used here, after the call}}
+  Node &s = b[0];           // expected-note {{'s' refers to an element of 'b' here}}
+  a = static_cast<std::array<Node, 2> &&>(b); // expected-warning {{'static_cast' may relocate the elements of 'b' while 's' still refers to one of them}}
+  use(s);                   // expected-note {{'s' is used here, after the call}}
+}
+
+void array_exchanged(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node &r = a[1];           // expected-note {{'r' refers to an element of 'a' here}}
+  std::exchange(a, b);      // expected-warning {{'std::exchange' may relocate the elements of 'a' while 'r' still refers to one of them}}
+  use(r);                   // expected-note {{'r' is used here, after the call}}
+}
+
+void array_swapped_in_range_for(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  for (Node &n : a) {       // expected-note {{the range-for loop over 'a' starts here}}
+    use(n);
+    a.swap(b);              // expected-warning {{'swap' may relocate the elements of 'a' while a range-for loop iterates over it}}
+  }
+}
+
+void array_copied(std::array<Node, 2> &a) {
+  Node &r = a[0];
+  std::array<Node, 2> b = a; // a copy leaves a's elements where they are
+  use(r);
+  use(b[0]);
+}
+
+void array_swap_after_last_use(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node &r = a[0];
+  use(r);
+  std::swap(a, b);
+}
+
+// An element's address pins the array itself: pin-swap reports the swap.
+void array_pinned(std::array<Node, 2> &a, std::array<Node, 2> &b) {
+  Node *p = &a[0];          // expected-note {{'a' is pinned here: the address of 'a[0]' is taken}}
+  std::swap(a, b);          // expected-warning {{'a' is swapped by 'std::swap' after it was pinned; pointers to its address now see a different value [pin-swap]}}
+  use(*p);
+}
+// expected-note@#array2 1+ {{'std::array<Node, 2>' is address-sensitive because it holds a 'Node' by value}}
+
+void vector_swap(std::vector<Node> &v, std::vector<Node> &w) {
+  Node &r = v[0];
+  v.swap(w);                // the elements stay on the heap
+  std::swap(v, w);
+  auto x = std::move(v);
+  use(r);
+}
+
+void array_unannotated(std::array<Plain, 2> &a, std::array<Plain, 2> &b) {
+  Plain &r = a[0];
+  std::swap(a, b);
+  (void)r.v;
+}
+
+// ---- vector-like class templates (VectorLikeClasses) ----
+
+// In miniature, in their namespaces (with an inline one, as abseil has),
+// and one in-house template.
+namespace absl {
+inline namespace lts_2025 {
+template <class T, unsigned N> class InlinedVector {
+  T *data_ = nullptr;
+  unsigned size_ = 0;
+
+public:
+  T &operator[](unsigned i) { return data_[i]; }
+  T *begin() { return data_; }
+  void push_back(const T &) {}
+};
+} // namespace lts_2025
+} // namespace absl
+namespace llvm {
+// The members live on the bases, as in LLVM.
+template <class T> class SmallVectorTemplateBase {
+public:
+  T &operator[](unsigned);
+  T &back();
+  void push_back(const T &);
+};
+template <class T> class SmallVectorImpl : public SmallVectorTemplateBase<T> {
+public:
+  void reserve(unsigned);
+  template <class... A> T &emplace_back(A &&...);
+};
+template <class T, unsigned N> class SmallVector : public SmallVectorImpl<T> {};
+} // namespace llvm
+namespace mycorp {
+template <class T> class Vec {
+public:
+  T &operator[](int);
+  void push_back(const T &);
+};
+} // namespace mycorp
+
+void inlined_vector(absl::InlinedVector<Node, 4> &v) {
+  Node &r = v[0];       // default-note {{'r' refers to an element of 'v' here}}
+  v.push_back(Node{});  // default-warning {{'push_back' may relocate the elements of 'v' while 'r' still refers to one of them; the pinned element moves to a new address [pin-container-relocation]}}
+  use(r);               // default-note {{'r' is used here, after the call}}
+}
+
+void small_vector(llvm::SmallVector<Node, 4> &v) {
+  Node &r = v.back();   // default-note {{'r' refers to an element of 'v' here}}
+  v.emplace_back();     // default-warning {{'emplace_back' may relocate the elements of 'v' while 'r' still refers to one of them}}
+  use(r);               // default-note {{'r' is used here, after the call}}
+}
+
+void small_vector_impl(llvm::SmallVectorImpl<Node> &v) {
+  Node *p = &v[1];      // default-note {{'p' refers to an element of 'v' here}}
+  v.reserve(100);       // default-warning {{'reserve' may relocate the elements of 'v' while 'p' still refers to one of them}}
+  use(*p);              // default-note {{'p' is used here, after the call}}
+}
+
+void in_house(mycorp::Vec<Node> &v) {
+  Node &r = v[0];       // custom-note {{'r' refers to an element of 'v' here}}
+  v.push_back(Node{});  // custom-warning {{'push_back' may relocate the elements of 'v' while 'r' still refers to one of them}}
+  use(r);               // custom-note {{'r' is used here, after the call}}
+}
+
+void vector_like_dead_before_growth(absl::InlinedVector<Node, 4> &v) {
+  Node &r = v[0];
+  use(r);
+  v.push_back(Node{});
+}
+
+void vector_like_unannotated(absl::InlinedVector<Plain, 4> &v, mycorp::Vec<Plain> &w) {
+  Plain &r = v[0], &s = w[0];
+  v.push_back(Plain{});
+  w.push_back(Plain{});
+  (void)r.v;
+  (void)s.v;
+}
+
+// A class template of the same name in another namespace is not the one.
+namespace other {
+template <class T, unsigned N> class InlinedVector {
+public:
+  T &operator[](unsigned);
+  void push_back(const T &);
+};
+} // namespace other
+void same_name_elsewhere(other::InlinedVector<Node, 4> &v) {
+  Node &r = v[0];
+  v.push_back(Node{});
+  use(r);
 }

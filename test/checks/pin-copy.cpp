@@ -16,6 +16,8 @@
 //
 // RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify %s
 // RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
+// C++23 adds auto(x) and auto{x} (section at the end):
+// RUN: %pincc -fsyntax-only -std=c++23 -Xclang -verify %s
 // The same against the real libstdc++, which also covers what the mock cannot
 // compile (PINCHECK_REAL_STD below):
 // RUN: %if libstdcxx %{ %pincc_real -fsyntax-only -std=c++20 -Xclang -verify -DPINCHECK_REAL_STD %s %}
@@ -411,5 +413,51 @@ void copy_aggregate_init_cxx20() {
   // expected-note@#pin_aggr20 {{'n' is pinned here: pinning member function 'start' is called on it}}
   Holder h2{.k = 2, .n = n}; // expected-warning {{'n' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
   // expected-note@#pin_aggr20 {{'n' is pinned here: pinning member function 'start' is called on it}}
+}
+#endif
+
+// Range-for by value: each element is copied into the loop variable, named
+// as an element of the range (a built-in array or a std::array).
+void copy_range_for_exact() {
+  std::array<Node, 2> a; // #rangefor_array
+  Node arr[2];
+  for (Node e : a) // fine: not pinned yet
+    (void)e;
+  a[0].start(); // #pin_rangefor_a
+  arr[1].start(); // #pin_rangefor_arr
+  for (Node e : a) // expected-warning {{an element of 'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+    (void)e;
+  // expected-note@#pin_rangefor_a {{'a' is pinned here: pinning member function 'start' is called on 'a[0]'}}
+  for (auto e : arr) // expected-warning {{an element of 'arr' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+    (void)e;
+  // expected-note@#pin_rangefor_arr {{'arr' is pinned here: pinning member function 'start' is called on 'arr[1]'}}
+  for (Node &e : a) // fine: by reference
+    (void)e;
+  for (auto &&e : arr) // fine: by reference
+    (void)e;
+  Plain plain[2];
+  plain[0].start();
+  (void)&plain[0];
+  for (Plain e : plain) // fine: Plain is not address-sensitive
+    (void)e;
+}
+
+#if __cplusplus > 202002L
+// C++23: auto(x) and auto{x} make a prvalue copy of x.
+void copy_auto_cast() {
+  Node n;
+  take(auto(n)); // fine: not pinned yet
+  n.start(); // #pin_auto
+  take(auto(n)); // expected-warning {{'n' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#pin_auto {{'n' is pinned here: pinning member function 'start' is called on it}}
+  Node m = auto{n}; // expected-warning {{'n' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#pin_auto {{'n' is pinned here: pinning member function 'start' is called on it}}
+  Plain p;
+  p.start();
+  (void)&p;
+  Plain q = auto(p); // fine: Plain is not address-sensitive
+  Aware a;
+  a.start();
+  take_aware(auto(a)); // fine: the copy constructor is address-aware
 }
 #endif

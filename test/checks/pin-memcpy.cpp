@@ -319,17 +319,13 @@ void realloc_pinned() {
   (void)r, (void)r2, (void)r3;
 }
 
-// KNOWN MISS: heap objects are not places yet (docs/checks/pin-memcpy.md,
-// "Limitations"). Handing out the address of a heap object (`&*h`, `p.get()`)
-// should pin it and make this realloc a finding; today nothing is reported.
-// -verify asserts that silence, so this test fails, and is to be turned into
-// a positive, when heap objects are tracked.
+// A heap object is a place: handing out its address (`&*h`) pins it.
 void realloc_heap() {
   Node *h = static_cast<Node *>(malloc(sizeof(Node)));
   void *before = realloc(h, 2 * sizeof(Node)); // before the pin: fine
   h = static_cast<Node *>(before);
-  Node *q = &*h;
-  void *after = realloc(h, 4 * sizeof(Node)); // known miss: should warn
+  Node *q = &*h; // expected-note {{'*h' is pinned here: its address is taken}}
+  void *after = realloc(h, 4 * sizeof(Node)); // expected-warning {{'*h' is reallocated by 'realloc' after it was pinned; its storage may move without running any of its code [pin-memcpy]}}
   (void)q, (void)after;
 }
 

@@ -21,6 +21,7 @@
 
 #include <memory>
 #include <utility>
+#include <vector>
 
 #include <pin/pin.h>
 
@@ -279,6 +280,18 @@ void move_to_rvalue_ref_param() {
   n.start(); // #pin_rref
   sink(std::move(n)); // expected-warning {{'n' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   // expected-note@#pin_rref {{'n' is pinned here: pinning member function 'start' is called on it}}
+}
+
+// A library sink is named, as the copy of an lvalue is (a user sink above is
+// not).
+void move_into_library_sinks(std::vector<Node> &v) {
+  Node n;
+  v.push_back(std::move(n)); // fine: not pinned yet
+  n.start(); // #pin_libsink
+  v.push_back(std::move(n)); // expected-warning {{'n' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#pin_libsink {{'n' is pinned here: pinning member function 'start' is called on it}}
+  auto u = std::make_unique<Node>(std::move(n)); // expected-warning {{'n' is moved by 'std::make_unique' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#pin_libsink {{'n' is pinned here: pinning member function 'start' is called on it}}
 }
 
 // An xvalue that nothing consumes moves nothing.

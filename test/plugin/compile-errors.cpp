@@ -139,6 +139,10 @@ void through_pointer(OnlyDeclared *p) {
   OnlyDeclared q = std::move(*p);
   // CHECK-DAG: incomplete.cpp:[[@LINE-1]]:16: error: variable has incomplete type 'OnlyDeclared'
   std::memcpy(p, p, 4);
+  // A pointer parameter's object is a place (heap objects), even of an
+  // incomplete type: both operands are reported.
+  // CHECK-DAG: incomplete.cpp:[[@LINE-3]]:3: warning: '*p' is overwritten as raw bytes by 'memcpy' after it was pinned; {{.*}} [pin-memcpy]
+  // CHECK-DAG: incomplete.cpp:[[@LINE-4]]:3: warning: '*p' is copied as raw bytes by 'memcpy' after it was pinned; {{.*}} [pin-memcpy]
 }
 
 void still_checked() {
@@ -147,7 +151,7 @@ void still_checked() {
   Node m = std::move(n);
   // CHECK-DAG: incomplete.cpp:[[@LINE-1]]:12: warning: 'n' is moved after it was pinned; {{.*}} [pin-move]
 }
-// CHECK: 1 warning and 3 errors generated.
+// CHECK: 3 warnings and 3 errors generated.
 
 //--- broken-template.cpp
 #include "common.h"

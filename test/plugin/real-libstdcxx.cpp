@@ -58,7 +58,7 @@ void moves() {
   Node c = std::forward<Node>(n); // expected-warning {{'n' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   Node d = std::move_if_noexcept(n); // expected-warning {{'n' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   std::vector<Node> vec;
-  vec.push_back(std::move(n)); // expected-warning {{'n' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  vec.push_back(std::move(n)); // expected-warning {{'n' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 void moves_of_holders() {

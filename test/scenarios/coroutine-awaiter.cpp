@@ -49,7 +49,7 @@ struct PIN_ADDRESS_SENSITIVE SleepAwaiter { // #sleep_awaiter
 void suspend_and_keep(Scheduler &s, Handle h, std::vector<SleepAwaiter> &pending) {
   SleepAwaiter aw{&s, 10, {}};
   aw.await_suspend(h); // expected-note {{'aw' is pinned here: pinning member function 'await_suspend' is called on it}}
-  pending.push_back(std::move(aw)); // expected-warning {{'aw' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  pending.push_back(std::move(aw)); // expected-warning {{'aw' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // The usual await sequence, written out: suspend only when not ready. The
@@ -58,7 +58,7 @@ std::unique_ptr<SleepAwaiter> await_by_hand(Scheduler &s, Handle h, long delay) 
   SleepAwaiter aw{&s, delay, {}};
   if (!aw.await_ready())
     aw.await_suspend(h); // expected-note {{'aw' may be pinned here: pinning member function 'await_suspend' is called on it}}
-  return std::make_unique<SleepAwaiter>(std::move(aw)); // expected-warning {{'aw' is moved after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
+  return std::make_unique<SleepAwaiter>(std::move(aw)); // expected-warning {{'aw' is moved by 'std::make_unique' after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // Suspended, then returned to the caller.
@@ -140,7 +140,7 @@ struct PIN_ADDRESS_SENSITIVE CoSleep { // #cosleep
 Task sleep_then_keep(Scheduler &s, std::vector<CoSleep> &keep) {
   CoSleep aw{&s, 10};
   co_await aw; // expected-note {{'aw' is pinned here: pinning member function 'await_suspend' is called on it}}
-  keep.push_back(std::move(aw)); // expected-warning {{'aw' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  keep.push_back(std::move(aw)); // expected-warning {{'aw' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // Fixed: await a temporary (it lives in the coroutine frame until resumed), or

@@ -64,7 +64,7 @@ void start_and_store(RunLoop &loop, std::vector<Op> &running) {
   ScheduleSender snd{&loop};
   auto op = snd.connect(PrintReceiver{});
   op.start(); // expected-note {{'op' is pinned here: pinning member function 'start' is called on it}}
-  running.push_back(std::move(op)); // expected-warning {{'op' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  running.push_back(std::move(op)); // expected-warning {{'op' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // Started inside a helper that then hands the operation back by value.
@@ -82,7 +82,7 @@ struct Holder {
 void start_then_park(RunLoop &loop, Holder &h) {
   Op op = ScheduleSender{&loop}.connect(PrintReceiver{});
   op.start(); // expected-note {{'op' is pinned here: pinning member function 'start' is called on it}}
-  h.op.emplace(std::move(op)); // expected-warning {{'op' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  h.op.emplace(std::move(op)); // expected-warning {{'op' is moved by 'std::optional::emplace' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
 }
 
 // Connected into a local optional and started through operator->, then the

@@ -1,0 +1,85 @@
+#include "Owners.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+static bool isStdClass(const CXXRecordDecl *RD, StringRef A, StringRef B) {
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  StringRef N = RD->getName();
+  return N == A || N == B;
+}
+
+// The T of std::unique_ptr<T> / std::shared_ptr<T>, or null.
+static QualType smartPointee(QualType T) {
+  const auto *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || !isStdClass(Spec, "unique_ptr", "shared_ptr") ||
+      Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  QualType P = Spec->getTemplateArgs()[0].getAsType();
+  return P->isArrayType() ? QualType() : P;
+}
+
+bool isSmartPointer(QualType T) { return !smartPointee(T).isNull(); }
+
+QualType pointeeOf(QualType T) {
+  if (T.isNull())
+    return T;
+  if (T->isPointerType())
+    return T->getPointeeType();
+  return smartPointee(T);
+}
+
+static const CXXMethodDecl *smartMember(const Expr *Obj, const CXXMethodDecl *MD) {
+  return Obj && MD && isSmartPointer(Obj->getType()) ? MD : nullptr;
+}
+
+const Expr *smartPointerAddress(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXMethodDecl *MD = smartMember(Obj, MC->getMethodDecl());
+    if (MD && MD->getIdentifier() && MD->getName() == "get")
+      return Obj;
+    return nullptr;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1 &&
+        isSmartPointer(OC->getArg(0)->getType()))
+      return OC->getArg(0);
+  return nullptr;
+}
+
+const Expr *smartPointerDeref(const Expr *E) {
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParens()))
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1 &&
+        isSmartPointer(OC->getArg(0)->getType()))
+      return OC->getArg(0);
+  return nullptr;
+}
+
+void retargetedOwners(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXMethodDecl *MD = smartMember(Obj, MC->getMethodDecl());
+    if (!MD || !MD->getIdentifier())
+      return;
+    StringRef N = MD->getName();
+    if (N == "reset" || N == "release" || N == "swap") {
+      Out.push_back(Obj);
+      if (N == "swap" && MC->getNumArgs() == 1)
+        Out.push_back(MC->getArg(0));
+    }
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        isSmartPointer(OC->getArg(0)->getType()))
+      Out.push_back(OC->getArg(0));
+}
+
+} // namespace pincheck
