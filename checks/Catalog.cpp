@@ -359,7 +359,9 @@ static bool holdsValueOf(const CXXRecordDecl *RD, QualType T) {
 // object's contents. A library callee is named, as its copies are.
 static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
                                llvm::ArrayRef<const Expr *> Args, Operation &Out) {
-  if (!Callee)
+  // std::get<I>(std::move(t)) only names a part of t as an xvalue: its
+  // consumer, if any, is the move.
+  if (!Callee || (isStd(Callee) && nameOf(Callee) == "get"))
     return false;
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
   const CXXRecordDecl *Holder =

@@ -35,6 +35,7 @@ enum class OperandRole {
                    // delete called as a function, an allocator's deallocate)
   LifetimeStarted, // std::start_lifetime_as: a new object created in its
                    // storage while it is alive
+  Abandoned,       // a longjmp leaves its frame without destroying it
 };
 
 struct Operand {
@@ -45,6 +46,9 @@ struct Operand {
   // variable of a range-for): the operand's type is ElementType.
   bool Element = false;
   clang::QualType ElementType = {};
+  // The operand is this variable itself, named by no expression (the locals
+  // a longjmp abandons); E is then the operation's site.
+  const clang::VarDecl *Var = nullptr;
 };
 
 struct Operation {

@@ -429,7 +429,9 @@ void wholeRelocations(const Operation &Op,
 }
 
 const VarDecl *borrowedContainer(QualType HolderType, const Expr *Value) {
-  if (!Value)
+  // A count or a flag (`auto n = s.erase(k)`, `v.end() - v.begin()`) holds
+  // no element.
+  if (!Value || HolderType->isArithmeticType() || HolderType->isEnumeralType())
     return nullptr;
   if (HolderType->isReferenceType())
     return elementOf(Value);

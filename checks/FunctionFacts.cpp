@@ -151,7 +151,36 @@ public:
     if (isa<ParmVarDecl>(V) || !V->isLocalVarDecl())
       return true;
     addVariable(V);
+    InScope.push_back(V);
     return true;
+  }
+
+  // A block's (or a statement's own) variables leave scope at its end.
+  // Children are walked before returning (no data-recursion queue), so the
+  // scope is restored after them.
+  template <typename Base> bool scoped(Base Traverse) {
+    size_t Saved = InScope.size();
+    bool R = Traverse();
+    InScope.resize(Saved);
+    return R;
+  }
+  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseCompoundStmt(S, nullptr); });
+  }
+  bool TraverseForStmt(ForStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseForStmt(S, nullptr); });
+  }
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseIfStmt(S, nullptr); });
+  }
+  bool TraverseWhileStmt(WhileStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseWhileStmt(S, nullptr); });
+  }
+  bool TraverseSwitchStmt(SwitchStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseSwitchStmt(S, nullptr); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S, DataRecursionQueue * = nullptr) {
+    return scoped([&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S, nullptr); });
   }
 
   // Globals are places of the functions that name them.
@@ -289,7 +318,48 @@ public:
     for (PinEvent &Ev : P)
       F.Pins.push_back(Ev);
     applySummary(E);
+    if (isLongJump(E))
+      LongJumps.push_back({cast<CallExpr>(E), InScope});
     return true;
+  }
+
+  // longjmp and its variants leave every frame up to the setjmp without
+  // running a destructor.
+  static bool isLongJump(const Expr *E) {
+    const auto *CE = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier())
+      return false;
+    const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !FD->isInStdNamespace())
+      return false;
+    StringRef N = FD->getName();
+    return N == "longjmp" || N == "siglongjmp" || N == "_longjmp" ||
+           N == "__builtin_longjmp";
+  }
+
+  // Each automatic place in scope at a longjmp (a local, a by-value
+  // parameter) is an operand of it.
+  void addLongJumps() {
+    for (auto &[CE, Locals] : LongJumps) {
+      Operation Op;
+      Op.Family = OpFamily::StorageReuse;
+      Op.Site = CE;
+      Op.Callee = CE->getDirectCallee()->getName().str();
+      llvm::SmallVector<const VarDecl *, 8> Abandoned(F.FD->parameters());
+      Abandoned.append(Locals.begin(), Locals.end());
+      for (const VarDecl *V : Abandoned)
+        if (F.PlaceIndex.count(V) && !V->getType()->isReferenceType() &&
+            !V->isStaticLocal()) {
+          Operand O{CE, false, OperandRole::Abandoned};
+          O.Var = V;
+          Op.Operands.push_back(O);
+        }
+      if (Op.Operands.empty())
+        continue;
+      F.AbandonSites.insert(CE);
+      addOperation(CE, std::move(Op));
+    }
   }
 
   // Moving or swapping a std::array or std::inplace_vector moves the
@@ -532,6 +602,10 @@ private:
   llvm::SmallPtrSet<const Expr *, 4> ReturnMoves, ThrowMoves, CoReturnMoves, CoReturnCalls;
   llvm::DenseMap<const Expr *, const Expr *> RangeForElements;
   llvm::SmallPtrSet<const Expr *, 4> NotHandedOut;
+  // The locals in scope (declared in an enclosing block, before), and the
+  // longjmps with those in scope there.
+  std::vector<const VarDecl *> InScope;
+  std::vector<std::pair<const CallExpr *, std::vector<const VarDecl *>>> LongJumps;
 };
 
 // &x used as the pointer operand of an operation or of a pinning parameter is
@@ -589,6 +663,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body,
         C.TraverseStmt(Init->getInit());
   C.TraverseStmt(const_cast<Stmt *>(Body));
   C.addEntryPins();
+  C.addLongJumps();
 
   llvm::SmallPtrSet<const Expr *, 8> Consumed;
   for (const Operation &Op : F.Ops)

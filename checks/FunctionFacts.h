@@ -72,6 +72,9 @@ struct FunctionFacts {
   std::vector<std::pair<unsigned, unsigned>> EntryPins;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
+  // Calls that leave the frame without destroying its objects (longjmp):
+  // every automatic place is named there.
+  llvm::SmallPtrSet<const clang::Stmt *, 1> AbandonSites;
   // Ends of lifetimes, and the ends implied by constructing over an object.
   std::vector<DestroyEvent> Destroys;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;

@@ -79,11 +79,18 @@ liveOut(const CFG &G, const FunctionFacts &F,
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
+      auto Use = [&](unsigned P) {
+        if (std::find(K.begin(), K.end(), P) == K.end() &&
+            (UsedBlocks[P].empty() || UsedBlocks[P].back() != ID))
+          UsedBlocks[P].push_back(ID);
+      };
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
         for (unsigned P : N.of(DRE->getDecl()))
-          if (std::find(K.begin(), K.end(), P) == K.end() &&
-              (UsedBlocks[P].empty() || UsedBlocks[P].back() != ID))
-            UsedBlocks[P].push_back(ID);
+          Use(P);
+      } else if (F.AbandonSites.count(S)) {
+        // A longjmp abandons every automatic object still in the frame.
+        for (const auto &[V, P] : Index)
+          Use(P);
       } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
         for (const Decl *D : DS->decls())
           if (const auto *V = dyn_cast<VarDecl>(D))

@@ -270,7 +270,9 @@ private:
     const Operation &Op = F.Ops[OpI];
     for (unsigned K = 0; K < Op.Operands.size(); ++K) {
       const Operand &O = Op.Operands[K];
-      Resolved R = O.IsPointer ? resolvePointer(O.E, St) : resolveGlvalue(O.E, St);
+      Resolved R = O.Var       ? placeOf(O.Var)
+                   : O.IsPointer ? resolvePointer(O.E, St)
+                                 : resolveGlvalue(O.E, St);
       if (R && O.Element)
         R = partOf(R, O.ElementType);
       if (!R || !Types.isAddressSensitive(R.ObjType))

@@ -9,6 +9,10 @@ std::string PinStorageReuseCheck::message(const UseDescription &U) {
   case OperandRole::Deallocated:
     return "the storage of " + U.Name + " is deallocated" + By +
            "points to freed memory";
+  case OperandRole::Abandoned:
+    return "the frame holding " + U.Name + " is left by '" + U.Callee + "' " +
+           afterPinned(U.Must) +
+           ", without destroying it; whoever holds its address now points to dead storage";
   case OperandRole::LifetimeStarted:
     return "a new object is created over " + U.Name + By + "sees a different object";
   default:

@@ -134,6 +134,13 @@ void flat_multiset_insert(std::flat_multiset<Node> &s) {
   use(r);                    // expected-note {{'r' is used here, after the call}}
 }
 
+// What erase returns here is a count, not an iterator.
+void flat_set_erase_count(std::flat_set<Node> &s) {
+  auto n = s.erase(Node{});
+  s.insert(Node{});
+  (void)n;
+}
+
 void flat_set_dead_before_insert(std::flat_set<Node> &s) {
   const Node &r = *s.begin();
   use(r);

@@ -206,6 +206,13 @@ void iterator_fetched_again(std::vector<Node> &v) {
   use(*it);
 }
 
+// A distance between iterators is a number, not a borrow.
+void iterator_distance(std::vector<Node> &v) {
+  auto n = v.end() - v.begin();
+  v.push_back(Node{});
+  (void)n;
+}
+
 void iterator_dead_before_growth(std::vector<Node> &v) {
   auto it = v.begin();
   use(*it);

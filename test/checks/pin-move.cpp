@@ -20,6 +20,7 @@
 // RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
 
 #include <memory>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -292,6 +293,17 @@ void move_into_library_sinks(std::vector<Node> &v) {
   // expected-note@#pin_libsink {{'n' is pinned here: pinning member function 'start' is called on it}}
   auto u = std::make_unique<Node>(std::move(n)); // expected-warning {{'n' is moved by 'std::make_unique' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   // expected-note@#pin_libsink {{'n' is pinned here: pinning member function 'start' is called on it}}
+}
+
+// std::get<I>(std::move(t)) only names a part of t: the move is its consumer.
+void move_through_get() {
+  std::tuple<Node, int> t;
+  t = std::tuple<Node, int>(); // fine: not pinned yet
+  std::get<0>(t).start(); // #pin_get
+  Node &&r = std::get<0>(std::move(t)); // fine: a reference binding, not a move
+  Node m = std::get<0>(std::move(t)); // expected-warning {{'std::get<0>(std::move(t))' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#pin_get {{'t' is pinned here: pinning member function 'start' is called on 'std::get<0>(t)'}}
+  (void)r;
 }
 
 // An xvalue that nothing consumes moves nothing.
