@@ -30,7 +30,7 @@ llvm::ArrayRef<LimitInfo> analysisLimits() {
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
     : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {
-  configureContainers(Ctx, this->Opts.VectorLikeClasses);
+  Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
 }
 Analyzer::~Analyzer() = default;
 

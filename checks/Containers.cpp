@@ -4,32 +4,13 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
-#include <atomic>
 #include <cctype>
-#include <memory>
-#include <mutex>
 
 using namespace clang;
 
 namespace pincheck {
 
 namespace {
-// How a container keeps its elements, which decides what relocates them.
-enum class Kind {
-  None,
-  Vector,        // std::vector and the vector-likes: growth, insert, erase
-  Deque,         // insert and erase anywhere but at the ends
-  FlatMap,       // a sorted vector of mapped values: insert, erase, operator[]
-  FlatSet,       // a sorted vector of keys: insert, erase
-  Array,         // elements inline: moving or swapping the whole moves them
-  InplaceVector, // elements inline: the same, and middle insert and erase
-};
-
-struct Info {
-  Kind K = Kind::None;
-  QualType Element;
-};
-
 // The first (or I-th) template argument of RD, if RD is a class template
 // specialisation and that argument is a type.
 QualType typeArgument(const CXXRecordDecl *RD, unsigned I = 0) {
@@ -71,62 +52,24 @@ std::string qualifiedName(const CXXRecordDecl *RD) {
   return Out;
 }
 
-// The per-translation-unit state: the configured vector-likes and the
-// verdict per class. Kept per ASTContext (the front ends build one Analyzer,
-// or several, per translation unit; the lint tool runs translation units on
-// several threads at once), and dropped with it.
-struct Config {
-  llvm::StringSet<> VectorLike;
-  llvm::DenseMap<const CXXRecordDecl *, Info> Cache;
+using Kind = ContainerModel::Kind;
 
-  void setVectorLike(StringRef Value) {
-    std::vector<std::string> Names;
-    if (!parseVectorLikeClasses(Value, &Names).empty())
-      return; // the front ends report an invalid value and keep the default
-    VectorLike.clear();
-    for (const std::string &N : Names)
-      VectorLike.insert(N);
-    Cache.clear();
-  }
-};
+} // namespace
 
-std::mutex RegistryLock;
-llvm::DenseMap<const ASTContext *, std::unique_ptr<Config>> &registry() {
-  static llvm::DenseMap<const ASTContext *, std::unique_ptr<Config>> R;
-  return R;
-}
-// Bumped whenever an entry goes away, so that a thread's last lookup is not
-// reused for a new ASTContext at the same address.
-std::atomic<uint64_t> RegistryGeneration{0};
-struct LastLookup {
-  const ASTContext *Ctx = nullptr;
-  Config *C = nullptr;
-  uint64_t Generation = 0;
-};
-thread_local LastLookup Last;
+ContainerModel::ContainerModel() { setVectorLike(DefaultVectorLikeClasses); }
 
-void forget(void *Ctx) {
-  std::lock_guard<std::mutex> L(RegistryLock);
-  registry().erase(static_cast<const ASTContext *>(Ctx));
-  RegistryGeneration.fetch_add(1, std::memory_order_release);
-}
-
-Config &configFor(const ASTContext &Ctx) {
-  if (Last.Ctx == &Ctx && Last.Generation == RegistryGeneration.load(std::memory_order_acquire))
-    return *Last.C;
-  std::lock_guard<std::mutex> L(RegistryLock);
-  std::unique_ptr<Config> &Slot = registry()[&Ctx];
-  if (!Slot) {
-    Slot = std::make_unique<Config>();
-    Slot->setVectorLike(DefaultVectorLikeClasses);
-    Ctx.AddDeallocation(forget, const_cast<ASTContext *>(&Ctx));
-  }
-  Last = {&Ctx, Slot.get(), RegistryGeneration.load(std::memory_order_acquire)};
-  return *Slot;
+void ContainerModel::setVectorLike(StringRef Value) {
+  std::vector<std::string> Names;
+  if (!parseVectorLikeClasses(Value, &Names).empty())
+    return;
+  VectorLike.clear();
+  for (const std::string &N : Names)
+    VectorLike.insert(N);
+  Cache.clear();
 }
 
 // RD itself, not its bases.
-Info ownInfo(const CXXRecordDecl *RD, const Config &C) {
+ContainerModel::Info ContainerModel::ownInfo(const CXXRecordDecl *RD) const {
   if (!RD->getIdentifier())
     return {};
   if (RD->isInStdNamespace()) {
@@ -143,25 +86,24 @@ Info ownInfo(const CXXRecordDecl *RD, const Config &C) {
     QualType E = typeArgument(RD, K == Kind::FlatMap ? 1 : 0);
     return E.isNull() ? Info{} : Info{K, E};
   }
-  if (C.VectorLike.empty() || !isa<ClassTemplateSpecializationDecl>(RD))
+  if (VectorLike.empty() || !isa<ClassTemplateSpecializationDecl>(RD))
     return {};
   QualType E = typeArgument(RD);
-  if (E.isNull() || !C.VectorLike.contains(qualifiedName(RD)))
+  if (E.isNull() || !VectorLike.contains(qualifiedName(RD)))
     return {};
   return {Kind::Vector, E};
 }
 
 // RD, or the first of its bases that is a known container (a class derived
 // from std::vector<T> is one).
-Info classify(const CXXRecordDecl *RD) {
+ContainerModel::Info ContainerModel::classify(const CXXRecordDecl *RD) {
   if (!RD)
     return {};
   RD = RD->getCanonicalDecl();
-  Config &C = configFor(RD->getASTContext());
-  auto It = C.Cache.find(RD);
-  if (It != C.Cache.end())
+  auto It = Cache.find(RD);
+  if (It != Cache.end())
     return It->second;
-  Info I = ownInfo(RD, C);
+  Info I = ownInfo(RD);
   if (I.K == Kind::None)
     if (const CXXRecordDecl *Def = RD->getDefinition())
       for (const CXXBaseSpecifier &B : Def->bases()) {
@@ -169,17 +111,21 @@ Info classify(const CXXRecordDecl *RD) {
         if (I.K != Kind::None)
           break;
       }
-  C.Cache[RD] = I; // (classify of a base may have grown the map: index again)
+  Cache[RD] = I; // (classify of a base may have grown the map: index again)
   return I;
 }
 
-Info classify(QualType T) {
+ContainerModel::Info ContainerModel::classify(QualType T) {
   if (T.isNull())
     return {};
   return classify(T.getNonReferenceType()->getAsCXXRecordDecl());
 }
 
-Kind kindOf(const VarDecl *V) { return V ? classify(V->getType()).K : Kind::None; }
+ContainerModel::Kind ContainerModel::kindOf(const VarDecl *V) {
+  return V ? classify(V->getType()).K : Kind::None;
+}
+
+namespace {
 
 bool relocates(Kind K, StringRef Name) {
   switch (K) {
@@ -242,7 +188,9 @@ const Expr *stripValue(const Expr *E) {
 // The container an iterator-returning call is made on: v.begin(), v.find(k),
 // std::begin(v), ..., and an iterator a few steps from one (v.end() - 1,
 // std::next(v.begin())).
-const VarDecl *iteratorOf(const Expr *E) {
+} // namespace
+
+const VarDecl *ContainerModel::iteratorOf(const Expr *E) {
   E = stripValue(E);
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E)) {
     if (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub)
@@ -281,7 +229,7 @@ const VarDecl *iteratorOf(const Expr *E) {
 
 // The container an element glvalue comes from: v[i], v.at(i), v.front(),
 // v.back(), *v.begin(), *v.find(k).
-const VarDecl *elementOf(const Expr *E) {
+const VarDecl *ContainerModel::elementOf(const Expr *E) {
   E = E->IgnoreImplicit()->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return UO->getOpcode() == UO_Deref ? iteratorOf(UO->getSubExpr()) : nullptr;
@@ -303,7 +251,6 @@ const VarDecl *elementOf(const Expr *E) {
   return nullptr;
 }
 
-} // namespace
 
 std::string parseVectorLikeClasses(StringRef Value, std::vector<std::string> *Out) {
   std::vector<std::string> Names;
@@ -346,10 +293,6 @@ std::string parseVectorLikeClasses(StringRef Value, std::vector<std::string> *Ou
   return "";
 }
 
-void configureContainers(ASTContext &Ctx, StringRef VectorLike) {
-  configFor(Ctx).setVectorLike(VectorLike);
-}
-
 QualType stdElementType(QualType T, std::initializer_list<StringRef> Classes) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
@@ -358,9 +301,9 @@ QualType stdElementType(QualType T, std::initializer_list<StringRef> Classes) {
   return typeArgument(RD);
 }
 
-QualType relocatingElementType(QualType Container) { return classify(Container).Element; }
+QualType ContainerModel::relocatingElementType(QualType Container) { return classify(Container).Element; }
 
-const VarDecl *containerVariable(const Expr *E) {
+const VarDecl *ContainerModel::containerVariable(const Expr *E) {
   if (!E)
     return nullptr;
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
@@ -370,7 +313,7 @@ const VarDecl *containerVariable(const Expr *E) {
   return V;
 }
 
-const VarDecl *relocatingCall(const CallExpr *Call, StringRef *Method) {
+const VarDecl *ContainerModel::relocatingCall(const CallExpr *Call, StringRef *Method) {
   const VarDecl *C = nullptr;
   StringRef Name;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
@@ -397,7 +340,7 @@ const VarDecl *relocatingCall(const CallExpr *Call, StringRef *Method) {
   return C;
 }
 
-void wholeRelocations(const Operation &Op,
+void ContainerModel::wholeRelocations(const Operation &Op,
                       llvm::SmallVectorImpl<std::pair<const VarDecl *, std::string>> &Out) {
   if (Op.Family != OpFamily::Move && Op.Family != OpFamily::Swap)
     return;
@@ -428,7 +371,7 @@ void wholeRelocations(const Operation &Op,
   }
 }
 
-const VarDecl *borrowedContainer(QualType HolderType, const Expr *Value) {
+const VarDecl *ContainerModel::borrowedContainer(QualType HolderType, const Expr *Value) {
   // A count or a flag (`auto n = s.erase(k)`, `v.end() - v.begin()`) holds
   // no element.
   if (!Value || HolderType->isArithmeticType() || HolderType->isEnumeralType())

@@ -258,7 +258,7 @@ void Explainer::borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB,
     N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
     Out.push_back(N);
   }
-  typeNotes(relocatingElementType(B.Container->getType()), Out);
+  typeNotes(Types.containers().relocatingElementType(B.Container->getType()), Out);
 }
 
 std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse &U) {

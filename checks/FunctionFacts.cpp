@@ -10,7 +10,7 @@ using namespace clang;
 namespace pincheck {
 
 bool holdsSensitiveElements(QualType T, TypeModel &Types) {
-  QualType E = relocatingElementType(T);
+  QualType E = Types.containers().relocatingElementType(T);
   return !E.isNull() && Types.isAddressSensitive(E);
 }
 
@@ -97,7 +97,7 @@ public:
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
     // The loop holds iterators into the range until it ends.
-    if (const VarDecl *C = containerVariable(S->getRangeInit()))
+    if (const VarDecl *C = Types.containers().containerVariable(S->getRangeInit()))
       if (holdsSensitiveElements(C, Types))
         if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
           if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
@@ -304,7 +304,7 @@ public:
       addDestroy(D);
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       StringRef Method;
-      if (const VarDecl *C = relocatingCall(Call, &Method))
+      if (const VarDecl *C = Types.containers().relocatingCall(Call, &Method))
         if (holdsSensitiveElements(C, Types))
           F.Growths.push_back({E, C, Method.str()});
     }
@@ -367,7 +367,7 @@ public:
   // container itself is pinned).
   void addWholeGrowths(const Expr *E, const Operation &Op) {
     llvm::SmallVector<std::pair<const VarDecl *, std::string>, 2> Whole;
-    wholeRelocations(Op, Whole);
+    Types.containers().wholeRelocations(Op, Whole);
     for (auto &[C, Name] : Whole)
       if (holdsSensitiveElements(C, Types)) {
         ContainerGrowth G{E, C, Name};
@@ -383,7 +383,7 @@ public:
     const auto *H = Name ? cast<VarDecl>(Name->getDecl()) : nullptr;
     if (!H || H->getType()->isReferenceType())
       return;
-    if (const VarDecl *C = borrowedContainer(H->getType(), Value))
+    if (const VarDecl *C = Types.containers().borrowedContainer(H->getType(), Value))
       if (holdsSensitiveElements(C, Types))
         F.Borrows.push_back({H, C, E, /*RangeFor=*/false, /*Assignment=*/true});
   }
@@ -430,7 +430,7 @@ public:
     }
     for (const ParamGrowth &PG : S->Growths)
       if (PG.Param < Args.size())
-        if (const VarDecl *C = containerVariable(Args[PG.Param])) {
+        if (const VarDecl *C = Types.containers().containerVariable(Args[PG.Param])) {
           ContainerGrowth G{E, C, Callee->getNameAsString()};
           G.Inner = &PG.Growth;
           G.InnerFunction = Callee;
@@ -499,7 +499,7 @@ public:
   void addVariable(const VarDecl *V) {
     QualType T = V->getType();
     if (!isa<ParmVarDecl>(V))
-      if (const VarDecl *C = borrowedContainer(T, V->getInit()))
+      if (const VarDecl *C = Types.containers().borrowedContainer(T, V->getInit()))
         if (holdsSensitiveElements(C, Types))
           F.Borrows.push_back({V, C, V->getInit(), /*RangeFor=*/false});
     // Pointers, smart pointers and reference parameters to smart pointers.

@@ -8,6 +8,7 @@
 #ifndef PINCHECK_TYPEMODEL_H
 #define PINCHECK_TYPEMODEL_H
 
+#include "Containers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -42,12 +43,15 @@ public:
   static const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
   clang::ASTContext &context() { return Ctx; }
+  // Which containers relocate their elements (per translation unit too).
+  ContainerModel &containers() { return Containers; }
 
 private:
   const SensitivityReason *reasonFor(const clang::CXXRecordDecl *RD);
   std::optional<SensitivityReason> compute(const clang::CXXRecordDecl *RD);
 
   clang::ASTContext &Ctx;
+  ContainerModel Containers;
   // nullopt: not address-sensitive (also the provisional answer while a
   // class is being computed, which ends recursion through incomplete types).
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<SensitivityReason>>
