@@ -124,17 +124,20 @@ const VarDecl *baseVariable(const Expr *E) {
 
 // A move or swap of a whole container that pin-move or pin-swap reports: the
 // container is pinned before it in the source (its address was taken, it
-// was passed to a pinning parameter, ...; for a std::array, whose elements
-// the pin analysis follows as its parts, also an element's address).
+// was passed to a pinning parameter, ...; for a std::array or
+// std::inplace_vector, whose elements the pin analysis follows as its parts,
+// also an element's address). Pins held on entry have no site: not before.
 bool reportedAsPinned(const FunctionFacts &F, const ContainerGrowth &G) {
   const ContainerGrowth *Innermost = &G;
   while (Innermost->Inner)
     Innermost = Innermost->Inner;
   if (!Innermost->Whole)
     return false;
-  bool IsArray = !stdElementType(G.Container->getType(), {"array"}).isNull();
+  bool IsArray = !stdElementType(G.Container->getType(), {"array", "inplace_vector"}).isNull();
   const SourceManager &SM = F.FD->getASTContext().getSourceManager();
   for (const PinEvent &P : F.Pins) {
+    if (!P.Site)
+      continue;
     const Expr *Target = P.Var ? nullptr : namedObject(P.Target, P.IsPointer);
     bool Whole = P.Var || (Target && isa<DeclRefExpr>(Target->IgnoreParenImpCasts()));
     const VarDecl *V = P.Var ? P.Var : baseVariable(Target);

@@ -370,7 +370,7 @@ private:
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
       if ((OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star) &&
-          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "optional"}))
+          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "inplace_vector", "optional"}))
         return partOf(resolveGlvalue(OC->getArg(0), St, Depth + 1), E->getType());
       return {};
     }
@@ -386,7 +386,7 @@ private:
       if (MD && MD->getIdentifier() &&
           (MD->getName() == "value" || MD->getName() == "front" ||
            MD->getName() == "back" || MD->getName() == "at") &&
-          isStdMember(MD, {"array", "optional"}) && MC->getImplicitObjectArgument())
+          isStdMember(MD, {"array", "inplace_vector", "optional"}) && MC->getImplicitObjectArgument())
         return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1),
                       E->getType());
     }
