@@ -66,8 +66,11 @@ std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
       continue;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    if (!DRE) // a smart pointer's p.get() or p-> names its whole object
-      return smartPointerAddress(E) ? "" : spelling(E);
+    // A smart pointer's p.get() or p->, and `this`, name a whole object.
+    if (!DRE)
+      return smartPointerAddress(E) || isa<CXXThisExpr>(E->IgnoreParenImpCasts())
+                 ? ""
+                 : spelling(E);
     if (isa<BindingDecl>(DRE->getDecl()))
       return DRE->getDecl()->getNameAsString();
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());

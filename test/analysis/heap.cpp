@@ -9,6 +9,9 @@
 //
 // RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
 // RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify %s
+// The real libstdc++ (shared_ptr's members live in base classes there).
+// RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
+// RUN: %pincc_real -fsyntax-only -std=c++20 -Xclang -verify %s
 
 #include <memory>
 #include <utility>

@@ -154,3 +154,12 @@ void plain_global_moved() {
   int m = std::move(plain_global);
   (void)m;
 }
+
+// An implicit call through `this` on a base: *this is pinned, named whole.
+struct Derived : Node { // #derived
+  void f() {
+    start(); // expected-note {{'*this' is pinned here: pinning member function 'start' is called on it}}
+    Derived d = *this; // expected-warning {{'*this' is copied after it was pinned}}
+  }
+};
+// expected-note@#derived 1+ {{'Derived' is address-sensitive because it has base class 'Node'}}
