@@ -929,13 +929,22 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
 
 // The lambda E is, looking through temporaries and implicit conversions, or
 // null.
+// The lambda E is, or the one a local closure variable E names was
+// initialised with (`auto l = [&n] {...}; std::function<void()> f = l;`).
 static const LambdaExpr *asLambda(const Expr *E) {
-  return E ? dyn_cast<LambdaExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
+  if (!E)
+    return nullptr;
+  E = stripMoveCasts(E)->IgnoreImplicit()->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->isLocalVarDecl() && !V->getType()->isReferenceType() && V->getInit())
+      E = V->getInit()->IgnoreImplicit()->IgnoreParens();
+  return dyn_cast<LambdaExpr>(E);
 }
 
-// The pins of a lambda that escapes into Into (stored, or passed to a
-// function that may keep it): every variable it captures by reference.
-static void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
+// The pins of a lambda that escapes into Into at Site (stored, or passed to
+// a function that may keep it): every variable it captures by reference.
+static void escapingLambdaPins(const LambdaExpr *L, const Expr *Site, const FunctionDecl *Into,
                                llvm::SmallVectorImpl<PinEvent> &Out) {
   auto Init = L->capture_init_begin();
   for (const LambdaCapture &C : L->captures()) {
@@ -950,7 +959,7 @@ static void escapingLambdaPins(const LambdaExpr *L, const FunctionDecl *Into,
       continue;
     if (L->isInitCapture(&C) && V && V->getInit())
       E = V->getInit();
-    Out.push_back({L, E, false, PinCause::CapturedByRef, V, Into});
+    Out.push_back({Site, E, false, PinCause::CapturedByRef, V, Into});
   }
 }
 
@@ -985,7 +994,8 @@ static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     if (const LambdaExpr *L = asLambda(Args[I]))
       if (keepsCallable(Callee, I))
-        escapingLambdaPins(L, Callee, Out);
+        escapingLambdaPins(L, stripMoveCasts(Args[I])->IgnoreImplicit()->IgnoreParens(),
+                           Callee, Out);
     bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
     if (!Mark && !paramHas(Callee, I, Annotation::Pins))
       continue;

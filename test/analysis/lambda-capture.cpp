@@ -4,7 +4,8 @@
 // user function, to a constructor of a user class, to std::thread, std::bind
 // or std::async. Not pinned: a lambda called immediately, passed to an
 // algorithm or to a reference parameter (borrowed for the call), kept in a
-// local `auto` closure, or capturing by copy.
+// local `auto` closure (until the closure itself escapes), or capturing by
+// copy.
 //
 // RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
 // RUN: %pincc_real -fsyntax-only -std=c++20 -Xclang -verify %s
@@ -71,4 +72,18 @@ void before_escape() {
   Node n;
   Node m = std::move(n);
   on_event([&n] { n.v++; });
+}
+
+// A closure variable that escapes later pins what it captures there, not at
+// its definition.
+void closure_escapes_later() {
+  Node n;
+  auto l = [&n] { n.v++; };
+  Node before = std::move(n);           // the closure has not escaped yet
+  std::function<void()> f = l;          // expected-note {{'n' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
+  Node after = std::move(n);            // expected-warning {{'n' is moved after it was pinned}}
+  Node m;
+  auto k = [&m] { m.v++; };
+  on_event(std::move(k));               // expected-note {{'m' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
+  Node m2 = std::move(m);               // expected-warning {{'m' is moved after it was pinned}}
 }
