@@ -41,6 +41,21 @@ bool isThisAddress(const Expr *E) {
   return false;
 }
 
+// A lambda that captures `this` (`[this]`, `[&]` or `[=]` using a member),
+// possibly converted to a callable wrapper on the way to a parameter.
+bool lambdaCapturingThis(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
+    E = CE->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  const auto *LE = dyn_cast<LambdaExpr>(E);
+  if (!LE)
+    return false;
+  for (const LambdaCapture &C : LE->captures())
+    if (C.capturesThis())
+      return true;
+  return false;
+}
+
 // Library functions that use a pointer without keeping it (memset, memcpy,
 // std::addressof, algorithms): functions of namespace std and builtins. A
 // member of a standard class may keep it (container insertion, std::thread's
@@ -111,6 +126,11 @@ private:
   // A pointer to the object, or the object bound to a reference parameter.
   static bool passesThis(const Expr *Arg, const FunctionDecl *FD, unsigned Param) {
     if (isThisAddress(Arg))
+      return true;
+    // A lambda holding `this`, handed to a by-value parameter (which may
+    // keep it, as a subscription does); a reference parameter borrows it.
+    if (FD && Param < FD->getNumParams() &&
+        !FD->getParamDecl(Param)->getType()->isReferenceType() && lambdaCapturingThis(Arg))
       return true;
     if (FD && Param < FD->getNumParams() &&
         FD->getParamDecl(Param)->getType()->isReferenceType()) {

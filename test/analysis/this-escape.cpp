@@ -173,3 +173,27 @@ void unannotated() {
   Plain q = p;
   (void)q;
 }
+
+// A lambda holding `this`, handed to a function that may keep it (a
+// by-value parameter), lets `this` escape; one borrowed by a reference
+// parameter, or kept by a member, does not.
+template <class F> void on_tick(F callback);
+template <class F> void run_now(const F &callback);
+
+struct PIN_ADDRESS_SENSITIVE Ticker { // #ticker
+  Ticker() { on_tick([this] { ++count; }); } // #ticker_lambda
+  explicit Ticker(int) { run_now([this] { ++count; }); }
+  explicit Ticker(char) { run_now([&] { ++count; }); }
+  Ticker(const Ticker &) = default;
+  int count = 0;
+};
+// expected-note@#ticker 1+ {{'Ticker' is address-sensitive because it is annotated address-sensitive}}
+
+void lambda_escapes() {
+  Ticker t; // expected-note {{'t' is pinned here: it is made by constructor 'Ticker', which lets 'this' escape}}
+  // expected-note@#ticker_lambda {{'this' escapes here: it is passed to 'on_tick'}}
+  Ticker u = t; // expected-warning {{'t' is copied after it was pinned}}
+  Ticker b(1), c('c');
+  Ticker b2 = b, c2 = c; // borrowed for the call only
+  (void)u, (void)b2, (void)c2;
+}
