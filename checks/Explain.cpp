@@ -157,6 +157,9 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
            quoted(calleeName(Ev.Callee));
   }
   case PinCause::ByCallee:
+    if (isa_and_nonnull<FunctionDecl>(Ev.Via)) // the object of a member function
+      return "member function " + quoted(calleeName(Ev.Callee)) + " is called on " + Subject +
+             ", which pins it";
     return Subject + " is passed to " + quoted(calleeName(Ev.Callee)) + ", which pins it";
   case PinCause::ThisEscaped:
     return "it is made by constructor " +
@@ -187,8 +190,17 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
        Ev = Ev->Inner) {
     Note N;
     N.Loc = Ev->Inner->Site->getBeginLoc();
-    N.Message = quoted(calleeName(Ev->Callee)) + " pins its parameter " +
-                quoted(named(Ev->Via)) + " here: " + pinCause(*Ev->Inner, "it");
+    // Via is the parameter, or the member function itself for its object.
+    std::string What = isa<FunctionDecl>(Ev->Via) ? std::string("its object")
+                                                  : "its parameter " + quoted(named(Ev->Via));
+    // A member of it pinned inside is named as written there.
+    std::string Part;
+    if (const Expr *T = Ev->Inner->Target ? namedObject(Ev->Inner->Target, Ev->Inner->IsPointer)
+                                          : nullptr)
+      if (const auto *ME = dyn_cast<MemberExpr>(T->IgnoreParenImpCasts()))
+        Part = spelling(ME);
+    N.Message = quoted(calleeName(Ev->Callee)) + " pins " + What + " here: " +
+                pinCause(*Ev->Inner, Part.empty() ? std::string("it") : quoted(Part));
     Out.push_back(N);
   }
   // The relocation inside the callee.
@@ -217,13 +229,17 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   Note N;
   N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
               ->getBeginLoc();
-  std::string Param;
+  std::string Param = " its parameter";
   const Expr *P = stripMoveCasts(O.E)->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(P); UO && UO->getOpcode() == UO_Deref)
     P = UO->getSubExpr()->IgnoreParenImpCasts(); // `*p`: the object of pointer parameter p
+  while (const auto *ME = dyn_cast<MemberExpr>(P)) // this->m: a part of its object
+    P = ME->getBase()->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
-    Param = " " + quoted(named(DRE->getDecl()));
-  N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + " its parameter" + Param +
+    Param += " " + quoted(named(DRE->getDecl()));
+  else if (isa<CXXThisExpr>(P))
+    Param = " its object";
+  N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + Param +
               " here";
   Out.push_back(N);
 }

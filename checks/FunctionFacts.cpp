@@ -396,11 +396,17 @@ public:
       return;
     const FunctionDecl *Callee = nullptr;
     llvm::ArrayRef<const Expr *> Args;
+    const Expr *Object = nullptr; // what a member function is called on
     if (const auto *CE = dyn_cast<CallExpr>(E)) {
       Callee = CE->getDirectCallee();
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee))
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        Object = MC->getImplicitObjectArgument();
+      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+          !Args.empty()) {
+        Object = Args.front();
         Args = Args.drop_front();
+      }
     } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
       Callee = CE->getConstructor();
       Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
@@ -409,22 +415,34 @@ public:
     if (!Callee || isCopyOrMoveMember(Callee))
       return;
     bool Candidate = false;
+    // The argument for parameter I (ObjectParam: the object), and whether
+    // it is a pointer to what the callee sees.
+    auto Arg = [&](unsigned I) -> const Expr * {
+      return I == ObjectParam ? Object : I < Args.size() ? Args[I] : nullptr;
+    };
     auto ByPointer = [&](unsigned I) {
-      return Callee->getParamDecl(I)->getType()->isPointerType();
+      return I == ObjectParam ? Object->getType()->isPointerType()
+                              : Callee->getParamDecl(I)->getType()->isPointerType();
     };
     for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
       Candidate |= (Callee->getParamDecl(I)->getType()->isReferenceType() || ByPointer(I)) &&
                    summaryMatters(stripMoveCasts(Args[I])->getType(), Types);
+    if (Object) {
+      QualType T = Object->getType();
+      Candidate |= Types.isAddressSensitive(T->isPointerType() ? T->getPointeeType() : T);
+    }
     if (!Candidate)
       return;
     const FunctionSummary *S = Summaries->summary(Callee);
     if (!S)
       return;
     for (const ParamPin &P : S->Pins) {
-      if (P.Param >= Args.size())
+      if (!Arg(P.Param))
         continue;
-      PinEvent Ev{E, Args[P.Param], ByPointer(P.Param), PinCause::ByCallee,
-                  Callee->getParamDecl(P.Param), Callee};
+      const NamedDecl *Via = P.Param == ObjectParam
+                                 ? static_cast<const NamedDecl *>(Callee)
+                                 : Callee->getParamDecl(P.Param);
+      PinEvent Ev{E, Arg(P.Param), ByPointer(P.Param), PinCause::ByCallee, Via, Callee};
       Ev.Inner = &P.Event;
       F.Pins.push_back(Ev);
     }
@@ -437,13 +455,13 @@ public:
           F.Growths.push_back(G);
         }
     for (const ParamRelocation &R : S->Relocations) {
-      if (R.Param >= Args.size())
+      if (!Arg(R.Param))
         continue;
       Operation Op;
       Op.Family = R.Op.Family;
       Op.Site = E;
       Op.Callee = Callee->getNameAsString();
-      Operand O{Args[R.Param], ByPointer(R.Param), R.Op.Operands[0].Role};
+      Operand O{Arg(R.Param), ByPointer(R.Param), R.Op.Operands[0].Role};
       Op.Operands.push_back(O);
       Op.Inner = &R.Op;
       Op.InnerFunction = Callee;

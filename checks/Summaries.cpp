@@ -7,6 +7,10 @@ using namespace clang;
 namespace pincheck {
 namespace {
 
+// What paramNamed returns for *this.
+constexpr int ObjectIndex = -2;
+unsigned paramIndex(int I) { return I == ObjectIndex ? ObjectParam : unsigned(I); }
+
 // The reference parameter of FD that E names, or a part of (member,
 // element); or the pointer parameter whose object E names (`*p`, `p->m`), or
 // that E is when IsPointer. -1 if none.
@@ -19,12 +23,37 @@ int paramNamed(const Expr *E, const FunctionDecl *FD, bool WholeOnly, bool IsPoi
       return -1;
     return int(P->getFunctionScopeIndex());
   };
+  // *this of a member function: `this`, `*this`, and for parts `this->m`
+  // (a member array decays to a pointer into the object).
+  auto IsThis = [](const Expr *X) { return isa<CXXThisExpr>(X->IgnoreParenImpCasts()); };
+  auto Object = [&](const Expr *X) -> int {
+    for (X = X->IgnoreParenImpCasts(); !WholeOnly;) {
+      const auto *ME = dyn_cast<MemberExpr>(X);
+      if (!ME)
+        break;
+      if (ME->isArrow())
+        return IsThis(ME->getBase()) ? ObjectIndex : -1;
+      X = ME->getBase()->IgnoreParenImpCasts();
+    }
+    return -1;
+  };
   if (IsPointer) {
+    const Expr *P = stripPointerCasts(E);
+    if (isa<CXXThisExpr>(P))
+      return ObjectIndex;
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(P);
+        IC && IC->getCastKind() == CK_ArrayToPointerDecay)
+      return Object(IC->getSubExpr());
     const Expr *Obj = namedObject(E, true); // `&x` names x
     if (Obj && !Obj->getType()->isPointerType())
       return paramNamed(Obj, FD, WholeOnly, false);
     return Param(E, true);
   }
+  if (const auto *UO = dyn_cast<UnaryOperator>(stripMoveCasts(E)->IgnoreParenImpCasts());
+      UO && UO->getOpcode() == UO_Deref && IsThis(UO->getSubExpr()))
+    return ObjectIndex;
+  if (int I = Object(stripMoveCasts(E)); I != -1)
+    return I;
   while (E) {
     E = stripMoveCasts(E)->IgnoreParenImpCasts();
     if (isa<DeclRefExpr>(E))
@@ -70,7 +99,10 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   const SourceManager &SM = Types.context().getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
     return nullptr;
-  if (llvm::none_of(Def->parameters(),
+  const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+  bool OnObject = MD && !MD->isStatic() && !MD->getParent()->isLambda() &&
+                  Types.isAddressSensitive(Types.context().getCanonicalTagType(MD->getParent()));
+  if (!OnObject && llvm::none_of(Def->parameters(),
                     [&](const ParmVarDecl *P) {
                       return (P->getType()->isReferenceType() ||
                               P->getType()->isPointerType()) &&
@@ -80,26 +112,28 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
 
   FunctionFacts F = collectFacts(Def, Def->getBody(), Types, Escapes, this);
   auto S = std::make_unique<FunctionSummary>();
-  llvm::SmallVector<bool, 4> Pinned(Def->getNumParams(), false);
+  // Index NumParams: the object.
+  llvm::SmallVector<bool, 4> Pinned(Def->getNumParams() + 1, false);
+  auto Slot = [&](int I) { return I == ObjectIndex ? Def->getNumParams() : unsigned(I); };
   for (const PinEvent &Ev : F.Pins) {
     if (Ev.Cause == PinCause::OnEntry) // the declaration says it already
       continue;
     int I = Ev.Target ? paramNamed(Ev.Target, Def, /*WholeOnly=*/false, Ev.IsPointer) : -1;
-    if (I < 0 || Pinned[I])
+    if (I == -1 || Pinned[Slot(I)])
       continue;
-    Pinned[I] = true;
-    S->Pins.push_back({unsigned(I), Ev});
+    Pinned[Slot(I)] = true;
+    S->Pins.push_back({paramIndex(I), Ev});
   }
   for (const Operation &Op : F.Ops)
     for (const Operand &O : Op.Operands) {
       if (O.Element)
         continue;
       int I = paramNamed(O.E, Def, /*WholeOnly=*/!O.IsPointer, O.IsPointer);
-      if (I < 0 || llvm::any_of(S->Relocations, [&](const ParamRelocation &R) {
-            return R.Param == unsigned(I) && R.Op.Family == Op.Family;
+      if (I == -1 || llvm::any_of(S->Relocations, [&](const ParamRelocation &R) {
+            return R.Param == paramIndex(I) && R.Op.Family == Op.Family;
           }))
         continue;
-      ParamRelocation R{unsigned(I), Op};
+      ParamRelocation R{paramIndex(I), Op};
       R.Op.Operands = {O};
       S->Relocations.push_back(std::move(R));
     }

@@ -15,6 +15,10 @@
 
 namespace pincheck {
 
+// The parameter index that stands for the object a member function is
+// called on (*this).
+constexpr unsigned ObjectParam = ~0u;
+
 struct ParamPin {
   unsigned Param;
   PinEvent Event; // the pin in the callee (itself possibly a call's)

@@ -137,3 +137,45 @@ void pointer_parameters_negatives() {
   enlist_ptr(&b);
   read_ptr(&b);
 }
+
+// The object a member function is called on: what its body does to *this
+// (hands `this` out, pins a member, moves or copies it whole) happens to the
+// object at the call, also through a pointer and from another member.
+struct Widget {
+  Node part; // #widget_part
+  void attach() { last_widget = this; }                      // #attach
+  void start_part() { part.start(); }                        // #start_part
+  void restart() { start_part(); }                           // #restart
+  void clone_into(Widget &w) { w = *this; }                  // #clone_into
+  void read() const { (void)part.v; }
+  static Widget *last_widget;
+};
+
+void object_summaries(Widget *wp) {
+  Widget a;
+  a.attach(); // expected-note {{'a' is pinned here: member function 'attach' is called on it, which pins it}}
+  // expected-note@#attach {{'attach' pins its object here: 'this' is handed out}}
+  Widget a2 = std::move(a); // expected-warning {{'a' is moved after it was pinned}}
+
+  Widget b;
+  b.restart(); // expected-note {{'b' is pinned here: member function 'restart' is called on it, which pins it}}
+  // expected-note@#restart {{'restart' pins its object here: member function 'start_part' is called on it, which pins it}}
+  // expected-note@#start_part {{'start_part' pins its object here: pinning member function 'start' is called on 'part'}}
+  Widget b2 = b; // expected-warning {{'b' is copied after it was pinned}}
+
+  wp->start_part(); // expected-note {{'*wp' is pinned here: member function 'start_part' is called on it, which pins it}}
+  // expected-note@#start_part {{'start_part' pins its object here: pinning member function 'start' is called on 'part'}}
+  Widget c;
+  wp->clone_into(c); // expected-warning {{'*wp' is copied by 'clone_into' after it was pinned}}
+  // expected-note@#clone_into {{'clone_into' copies its object here}}
+}
+// expected-note@#widget_part 1+ {{'Widget' is address-sensitive because member 'part' has type 'Node'}}
+
+void object_summaries_negatives() {
+  Widget a;
+  Widget a2 = std::move(a); // before any pin
+  a.attach();
+  Widget b;
+  b.read();                 // reads only
+  Widget b2 = std::move(b);
+}
