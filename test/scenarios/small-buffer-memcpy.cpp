@@ -96,7 +96,8 @@ void grow_one_fixed(SmallBuf &into) {
 
 // ---------------------------------------------------------------------------
 // Part 2: the same bug in a heap-backed, hand-written vector.
-// known miss: heap storage is not tracked yet (docs/checks/pin-memcpy.md)
+// known miss: the elements live on the heap behind a member pointer
+// (this->elems), which is not a place (docs/analysis.md, "Known limits").
 
 struct SmallBufVec {
   SmallBuf *elems = nullptr;
@@ -113,16 +114,16 @@ struct SmallBufVec {
   void grow() {
     std::size_t new_cap = cap ? cap * 2 : 4;
     SmallBuf *bigger = static_cast<SmallBuf *>(std::malloc(new_cap * sizeof(SmallBuf)));
-    // known miss: heap storage is not tracked yet (docs/checks/pin-memcpy.md);
-    // the pinned elements are relocated here without a diagnostic.
+    // known miss: the objects behind this->elems are not places; the pinned
+    // elements are relocated here without a diagnostic.
     std::memcpy(bigger, elems, size * sizeof(SmallBuf));
     std::free(elems);
     elems = bigger;
     cap = new_cap;
   }
   void grow_in_place() {
-    // known miss: heap storage is not tracked yet (docs/checks/pin-memcpy.md);
-    // realloc of heap memory is reported only for a tracked local.
+    // known miss: the objects behind this->elems are not places; realloc is
+    // reported for a pointer the analysis follows (a local, a parameter).
     elems = static_cast<SmallBuf *>(std::realloc(elems, 2 * cap * sizeof(SmallBuf)));
     cap *= 2;
   }
@@ -131,10 +132,9 @@ struct SmallBufVec {
 void read_many(SmallBufVec &v) {
   SmallBuf &first = v.emplace_back();
   submit_read(&first); // the heap element is pinned
-  // known miss: heap storage is not tracked yet (docs/checks/pin-memcpy.md);
-  // emplace_back() may call grow(), which memcpys the pinned element away
-  // through this->elems; summaries cover reference parameters, not heap
-  // storage reached through the object's members. No diagnostic.
+  // known miss: emplace_back() may call grow(), which memcpys the pinned
+  // element away through this->elems; the objects behind a member pointer
+  // are not places, so neither the pin nor the copy is seen. No diagnostic.
   v.emplace_back();
   v.grow();
 }
