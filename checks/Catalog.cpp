@@ -1008,6 +1008,12 @@ static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
   }
 }
 
+void returnedLambdaPins(const Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (const LambdaExpr *L = asLambda(Value))
+    escapingLambdaPins(L, stripMoveCasts(Value)->IgnoreImplicit()->IgnoreParens(), nullptr,
+                       Out);
+}
+
 void classifyPins(const Expr *E, ASTContext &Ctx,
                   llvm::SmallVectorImpl<PinEvent> &Out) {
   if (!E || E->containsErrors())

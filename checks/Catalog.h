@@ -117,6 +117,10 @@ struct CatalogContext {
 };
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 
+// Appends the pins of a lambda returned as Value (`return [&n] {...};`):
+// what it captures by reference outlives the call in it (Callee null).
+void returnedLambdaPins(const clang::Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out);
+
 // Appends the pin events E causes (a call may pin several arguments).
 void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<PinEvent> &Out);

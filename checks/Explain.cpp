@@ -146,6 +146,8 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
   case PinCause::MarkPinned:
     return Subject + " is marked pinned by 'pin::mark_pinned'";
   case PinCause::CapturedByRef: {
+    if (!Ev.Callee)
+      return "it is captured by reference by a lambda that is returned";
     // Stored in the class whose constructor or assignment received it.
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Ev.Callee);
     if (MD && (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)) {

@@ -241,6 +241,9 @@ public:
   bool VisitReturnStmt(ReturnStmt *RS) {
     if (const Expr *E = implicitMoveConstruct(RS->getRetValue()))
       ReturnMoves.insert(E);
+    llvm::SmallVector<PinEvent, 1> P;
+    returnedLambdaPins(RS->getRetValue(), P);
+    F.Pins.insert(F.Pins.end(), P.begin(), P.end());
     return true;
   }
   // `co_return x` moves a local x into the promise's return_value: a move

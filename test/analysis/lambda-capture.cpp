@@ -87,3 +87,19 @@ void closure_escapes_later() {
   on_event(std::move(k));               // expected-note {{'m' is pinned here: it is captured by reference by a lambda that is stored in 'std::function'}}
   Node m2 = std::move(m);               // expected-warning {{'m' is moved after it was pinned}}
 }
+
+// A lambda returned with a by-reference capture of a parameter outlives the
+// call: the caller's object is pinned there (through the summary).
+auto watch(Node &n) { return [&n] { n.v++; }; }      // #watch
+auto watch_copy(Node &n) { return [n] { (void)n.v; }; }
+
+void returned_lambda() {
+  Node n;
+  auto w = watch(n); // expected-note {{'n' is pinned here: it is passed to 'watch', which pins it}}
+  // expected-note@#watch {{'watch' pins its parameter 'n' here: it is captured by reference by a lambda that is returned}}
+  Node m = std::move(n); // expected-warning {{'n' is moved after it was pinned}}
+  Node k;
+  auto c = watch_copy(k); // a copy of it is captured
+  Node k2 = std::move(k);
+  (void)w, (void)c;
+}
