@@ -1,0 +1,168 @@
+// CatalogPins.cpp - the events that pin an object (semantics §3): taking its
+// address (&x, std::addressof, __builtin_addressof), binding it to a
+// PIN_PINS parameter or passing it to pin::mark_pinned, calling a
+// PIN_PINS_THIS member function on it, and capturing it by reference in a
+// lambda that escapes (stored, passed to a function that may keep it, or
+// returned).
+#include "CatalogInternal.h"
+#include "Annotations.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+const Expr *addressofArgument(const Expr *E, PinCause *Cause) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(E);
+  if (!CE || CE->getNumArgs() != 1)
+    return nullptr;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  unsigned ID = FD->getBuiltinID();
+  if (ID == Builtin::BI__builtin_addressof) {
+    if (Cause)
+      *Cause = PinCause::BuiltinAddressof;
+    return CE->getArg(0);
+  }
+  if (ID == Builtin::BIaddressof || (isStd(FD) && nameOf(FD) == "addressof")) {
+    if (Cause)
+      *Cause = PinCause::StdAddressof;
+    return CE->getArg(0);
+  }
+  return nullptr;
+}
+
+// The lambda E is, or the one a local closure variable E names was
+// initialised with (`auto l = [&n] {...}; std::function<void()> f = l;`).
+static const LambdaExpr *asLambda(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = stripMoveCasts(E)->IgnoreImplicit()->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->isLocalVarDecl() && !V->getType()->isReferenceType() && V->getInit())
+      E = V->getInit()->IgnoreImplicit()->IgnoreParens();
+  return dyn_cast<LambdaExpr>(E);
+}
+
+// The pins of a lambda that escapes into Into at Site (stored, or passed to
+// a function that may keep it): every variable it captures by reference.
+static void escapingLambdaPins(const LambdaExpr *L, const Expr *Site, const FunctionDecl *Into,
+                               llvm::SmallVectorImpl<PinEvent> &Out) {
+  auto Init = L->capture_init_begin();
+  for (const LambdaCapture &C : L->captures()) {
+    const Expr *E = *Init++;
+    if (!E || !C.capturesVariable())
+      continue;
+    // [&x], [&] and [&r = x] hold the address of what they capture.
+    const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+    bool ByRef = C.getCaptureKind() == LCK_ByRef ||
+                 (L->isInitCapture(&C) && V && V->getType()->isReferenceType());
+    if (!ByRef)
+      continue;
+    if (L->isInitCapture(&C) && V && V->getInit())
+      E = V->getInit();
+    Out.push_back({Site, E, false, PinCause::CapturedByRef, V, Into});
+  }
+}
+
+// Whether a lambda bound to parameter I of Callee may outlive the call: a
+// by-value parameter of a user function (it may store it), the constructor
+// or assignment of a std::function-like wrapper or std::thread, std::bind and
+// std::async, a constructor of a user class. Algorithms and other standard
+// functions only call it; a reference parameter only borrows it.
+static bool keepsCallable(const FunctionDecl *Callee, unsigned I) {
+  if (!Callee || I >= Callee->getNumParams())
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
+    if (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)
+      return MD->getParent()->isInStdNamespace() ? keepsCallableCopy(MD->getParent())
+                                                 : isa<CXXConstructorDecl>(MD);
+    if (MD->getParent()->isInStdNamespace())
+      return false;
+  } else if (isStd(Callee)) {
+    return llvm::StringSwitch<bool>(nameOf(Callee))
+        .Cases({"bind", "bind_front", "bind_back", "async"}, true)
+        .Default(false);
+  }
+  return !Callee->getParamDecl(I)->getType()->isReferenceType();
+}
+
+// Arguments bound to pinning parameters of Callee, and lambdas it keeps.
+static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
+                           llvm::ArrayRef<const Expr *> Args,
+                           llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (!Callee)
+    return;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
+    if (const LambdaExpr *L = asLambda(Args[I]))
+      if (keepsCallable(Callee, I))
+        escapingLambdaPins(L, stripMoveCasts(Args[I])->IgnoreImplicit()->IgnoreParens(),
+                           Callee, Out);
+    bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
+    if (!Mark && !paramHas(Callee, I, Annotation::Pins))
+      continue;
+    const ParmVarDecl *P = Callee->getParamDecl(I);
+    QualType T = P->getType();
+    if (!T->isReferenceType() && !T->isPointerType())
+      continue; // by value: nothing of the argument is pinned
+    Out.push_back({Site, Args[I], T->isPointerType(),
+                   Mark ? PinCause::MarkPinned : PinCause::PinsParam, P, Callee});
+  }
+}
+
+void returnedLambdaPins(const Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (const LambdaExpr *L = asLambda(Value))
+    escapingLambdaPins(L, stripMoveCasts(Value)->IgnoreImplicit()->IgnoreParens(), nullptr,
+                       Out);
+}
+
+void classifyPins(const Expr *E, ASTContext &Ctx,
+                  llvm::SmallVectorImpl<PinEvent> &Out) {
+  if (!E || E->containsErrors())
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      Out.push_back({UO, UO->getSubExpr(), false, PinCause::AddressOf});
+    return;
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E)) {
+    llvm::SmallVector<const Expr *, 4> Args(Ctor->arguments());
+    pinsFromParams(Ctor->getConstructor(), E, Args, Out);
+    return;
+  }
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE)
+    return;
+  PinCause Cause;
+  if (const Expr *Arg = addressofArgument(CE, &Cause)) {
+    Out.push_back({CE, Arg, false, Cause});
+    return;
+  }
+  const FunctionDecl *FD = CE->getDirectCallee();
+  llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && functionHas(MD, Annotation::PinsThis))
+      if (const Expr *Obj = MC->getImplicitObjectArgument())
+        Out.push_back({CE, Obj, Obj->getType()->isPointerType(),
+                       PinCause::PinsThis, MD, MD});
+    pinsFromParams(FD, CE, Args, Out);
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+        MD && !MD->isStatic() && OC->getNumArgs() >= 1) {
+      if (functionHas(MD, Annotation::PinsThis))
+        Out.push_back({CE, OC->getArg(0), false, PinCause::PinsThis, MD, MD});
+      pinsFromParams(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
+      return;
+    }
+  }
+  pinsFromParams(FD, CE, Args, Out);
+}
+
+} // namespace pincheck
