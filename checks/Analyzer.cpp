@@ -28,6 +28,21 @@ llvm::ArrayRef<LimitInfo> analysisLimits() {
   return Table;
 }
 
+static std::string validateVectorLikeClasses(llvm::StringRef Value) {
+  return parseVectorLikeClasses(Value, nullptr);
+}
+
+llvm::ArrayRef<ListOptionInfo> listOptions() {
+  static const ListOptionInfo Table[] = {
+      {VectorLikeClassesOption, VectorLikeClassesFlag, PinContainerRelocationCheck::Id,
+       DefaultVectorLikeClasses,
+       "class templates\ntreated as std::vector, fully qualified,\n';'-separated; replaces "
+       "the default list",
+       &AnalyzerOptions::VectorLikeClasses, validateVectorLikeClasses},
+  };
+  return Table;
+}
+
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
     : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {
   Types.containers().setVectorLike(this->Opts.VectorLikeClasses);

@@ -46,6 +46,22 @@ struct LimitInfo {
 };
 llvm::ArrayRef<LimitInfo> analysisLimits();
 
+// The options of one check that take a list of names, as data, for front
+// ends that parse, print and store them: which check owns it (its clang-tidy
+// option and CheckOptions key is <check>.<Option>, or the global <Option>),
+// its default, and what is wrong with a value.
+struct ListOptionInfo {
+  const char *Option; // clang-tidy option / CheckOptions key
+  const char *Flag;   // plugin argument and lint tool flag
+  CheckId Check;      // the check it configures
+  const char *Default;
+  const char *Help;   // what it names, lines separated by '\n'
+  std::string AnalyzerOptions::*Field;
+  // What is wrong with Value and how to write it, or "".
+  std::string (*Validate)(llvm::StringRef Value);
+};
+llvm::ArrayRef<ListOptionInfo> listOptions();
+
 struct AnalyzerStats {
   unsigned FunctionsSeen = 0;     // function bodies looked at
   unsigned FunctionsAnalyzed = 0; // bodies that needed the flow analysis

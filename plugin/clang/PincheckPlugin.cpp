@@ -34,16 +34,23 @@ void printUsage() {
                                   std::string(L.Flag) + "=<n>", L.Counts, L.Default);
   llvm::errs() << "                              functions over a limit are skipped\n"
                   "  report-skipped              remark on each function a limit skipped\n";
-  llvm::errs() << llvm::formatv("  {0,-27} ", std::string(VectorLikeClassesFlag) + "=<names>")
-               << "pin-container-relocation: class templates\n"
-                  "                              treated as std::vector, fully qualified,\n"
-                  "                              ';'-separated; replaces the default list:\n";
-  // The default list, a few names per line.
-  StringRef Rest = DefaultVectorLikeClasses;
-  while (!Rest.empty()) {
-    size_t Cut = Rest.size() <= 46 ? Rest.size() : Rest.substr(0, 47).rfind(';') + 1;
-    llvm::errs() << "                              " << Rest.substr(0, Cut) << "\n";
-    Rest = Rest.drop_front(Cut);
+  for (const ListOptionInfo &O : listOptions()) {
+    const char *Indent = "                              ";
+    llvm::SmallVector<StringRef, 4> Lines;
+    StringRef(O.Help).split(Lines, '\n');
+    // The help's lines, the last one introducing the default list, which
+    // follows a few names per line.
+    llvm::errs() << llvm::formatv("  {0,-27} ", std::string(O.Flag) + "=<names>")
+                 << checkName(O.Check) << ": ";
+    for (size_t I = 0; I < Lines.size(); ++I)
+      llvm::errs() << (I ? Indent : "") << Lines[I] << (I + 1 == Lines.size() ? ":" : "")
+                   << "\n";
+    StringRef Rest = O.Default;
+    while (!Rest.empty()) {
+      size_t Cut = Rest.size() <= 46 ? Rest.size() : Rest.substr(0, 47).rfind(';') + 1;
+      llvm::errs() << Indent << Rest.substr(0, Cut) << "\n";
+      Rest = Rest.drop_front(Cut);
+    }
   }
   llvm::errs() << "  list-checks                 print the checks (the compile goes on)\n"
                   "  help                        print this text\n";
@@ -53,6 +60,13 @@ const LimitInfo *limitByFlag(StringRef Flag) {
   for (const LimitInfo &L : analysisLimits())
     if (Flag == L.Flag)
       return &L;
+  return nullptr;
+}
+
+const ListOptionInfo *listOptionByFlag(StringRef Flag) {
+  for (const ListOptionInfo &O : listOptions())
+    if (Flag == O.Flag)
+      return &O;
   return nullptr;
 }
 
@@ -122,10 +136,10 @@ public:
           return Fail("'" + Key.str() + "' needs a non-negative integer, got '" +
                       Val.str() + "'");
         Cfg.Analysis.*(L->Field) = N;
-      } else if (Key == VectorLikeClassesFlag && HasVal) {
-        if (std::string E = parseVectorLikeClasses(Val, nullptr); !E.empty())
+      } else if (const ListOptionInfo *O = listOptionByFlag(Key); O && HasVal) {
+        if (std::string E = O->Validate(Val); !E.empty())
           return Fail("in '" + Arg + "': " + E);
-        Cfg.Analysis.VectorLikeClasses = Val.str();
+        Cfg.Analysis.*(O->Field) = Val.str();
       } else if (A == "report-skipped") {
         Cfg.ReportSkipped = true;
       } else {

@@ -136,28 +136,29 @@ llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
     C.Analysis.*(Info.Field) = FromCli ? *FromCli : Chosen ? *Chosen : Info.Default;
   }
 
-  // pin-container-relocation's VectorLikeClasses: its own value over the
-  // global one, as in the module (an invalid value: the default); the
-  // command line overrides both.
-  std::string OwnKey =
-      (checkName(CheckId::PinContainerRelocationCheck) + "." + VectorLikeClassesOption).str();
-  auto Classes = O.CheckOptions.find(OwnKey);
-  std::string ClassesKey = OwnKey;
-  if (Classes == O.CheckOptions.end()) {
-    Classes = O.CheckOptions.find(VectorLikeClassesOption);
-    ClassesKey = VectorLikeClassesOption;
+  // Each list option: its check's own value over the global one, as in the
+  // module (an invalid value: the default); the command line overrides both.
+  llvm::ArrayRef<ListOptionInfo> Lists = listOptions();
+  for (size_t L = 0; L < Lists.size(); ++L) {
+    const ListOptionInfo &Info = Lists[L];
+    std::string Key = (checkName(Info.Check) + "." + Info.Option).str();
+    auto It = O.CheckOptions.find(Key);
+    if (It == O.CheckOptions.end()) {
+      Key = Info.Option;
+      It = O.CheckOptions.find(Key);
+    }
+    C.Analysis.*(Info.Field) = Info.Default;
+    if (It != O.CheckOptions.end()) {
+      const std::string &V = It->getValue().Value;
+      if (std::string E = Info.Validate(V); !E.empty())
+        C.Warnings.push_back(R.Source + ": invalid configuration value '" + V +
+                             "' for option '" + Key + "': " + E + " (using the default)");
+      else
+        C.Analysis.*(Info.Field) = V;
+    }
+    if (L < Cli.Lists.size() && Cli.Lists[L])
+      C.Analysis.*(Info.Field) = *Cli.Lists[L];
   }
-  C.Analysis.VectorLikeClasses = DefaultVectorLikeClasses;
-  if (Classes != O.CheckOptions.end()) {
-    const std::string &V = Classes->getValue().Value;
-    if (std::string E = parseVectorLikeClasses(V, nullptr); !E.empty())
-      C.Warnings.push_back(R.Source + ": invalid configuration value '" + V +
-                           "' for option '" + ClassesKey + "': " + E + " (using the default)");
-    else
-      C.Analysis.VectorLikeClasses = V;
-  }
-  if (Cli.VectorLikeClasses)
-    C.Analysis.VectorLikeClasses = *Cli.VectorLikeClasses;
   return C;
 }
 

@@ -27,8 +27,8 @@ struct CommandLineConfig {
   std::string ConfigFile; // --config-file: this file instead of searching
   // Per analysisLimits() entry: the flag's value, if given.
   std::vector<std::optional<unsigned>> Limits;
-  // --vector-like-classes, if given (a valid list; empty: none).
-  std::optional<std::string> VectorLikeClasses;
+  // Per listOptions() entry: the flag's value, if given (valid; empty: none).
+  std::vector<std::optional<std::string>> Lists;
 };
 
 class ConfigSource {

@@ -89,12 +89,20 @@ std::vector<LimitFlag> makeLimitFlags() {
         cl::cat(Category));
   return Flags;
 }
-cl::opt<std::string> VectorLikeClasses(
-    VectorLikeClassesFlag,
-    cl::desc("pin-container-relocation: class templates treated as std::vector,\n"
-             "fully qualified, ';'-separated (or CheckOptions VectorLikeClasses;\n"
-             "replaces the default list of well-known ones)"),
-    cl::value_desc("names"), cl::cat(Category));
+// One flag per list option (listOptions()), made before parsing.
+std::vector<LimitFlag> makeListFlags() {
+  std::vector<LimitFlag> Flags;
+  for (const ListOptionInfo &O : listOptions())
+    Flags.push_back({(checkName(O.Check) + ": " + O.Help + " of\nwell-known ones (or CheckOptions " +
+                      O.Option + ")")
+                         .str(),
+                     nullptr});
+  for (size_t I = 0; I < Flags.size(); ++I)
+    Flags[I].Opt = std::make_unique<cl::opt<std::string>>(
+        StringRef(listOptions()[I].Flag), cl::desc(Flags[I].Desc), cl::value_desc("names"),
+        cl::cat(Category));
+  return Flags;
+}
 cl::opt<bool> ReportSkipped("report-skipped",
                             cl::desc("List each function an analysis limit skipped"),
                             cl::cat(Category));
@@ -205,6 +213,7 @@ int main(int argc, const char **argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> DB =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
   std::vector<LimitFlag> LimitFlags = makeLimitFlags();
+  std::vector<LimitFlag> ListFlags = makeListFlags();
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;
@@ -239,11 +248,15 @@ int main(int argc, const char **argv) {
                         " needs a non-negative integer, got '" + V + "'");
     Cli.Limits.back() = N;
   }
-  if (VectorLikeClasses.getNumOccurrences()) {
-    if (std::string E = parseVectorLikeClasses(VectorLikeClasses, nullptr); !E.empty())
-      return usageError(Twine("in --") + VectorLikeClassesFlag + "=" + VectorLikeClasses +
-                        ": " + E);
-    Cli.VectorLikeClasses = VectorLikeClasses;
+  for (size_t I = 0; I < ListFlags.size(); ++I) {
+    const ListOptionInfo &O = listOptions()[I];
+    cl::opt<std::string> &V = *ListFlags[I].Opt;
+    Cli.Lists.push_back(std::nullopt);
+    if (!V.getNumOccurrences())
+      continue;
+    if (std::string E = O.Validate(V); !E.empty())
+      return usageError(Twine("in --") + O.Flag + "=" + V + ": " + E);
+    Cli.Lists.back() = V;
   }
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();

@@ -21,14 +21,16 @@ struct SharedFindings {
 };
 
 // Whether findings computed with A serve check Id run with B: the same
-// limits, and for pin-container-relocation (the only check it changes) the
-// same VectorLikeClasses.
+// limits, and the same values of Id's own list options (the others change
+// only other checks' findings).
 bool reusable(const AnalyzerOptions &A, const AnalyzerOptions &B, CheckId Id) {
   for (const LimitInfo &L : analysisLimits())
     if (A.*(L.Field) != B.*(L.Field))
       return false;
-  return Id != CheckId::PinContainerRelocationCheck ||
-         A.VectorLikeClasses == B.VectorLikeClasses;
+  for (const ListOptionInfo &O : listOptions())
+    if (O.Check == Id && A.*(O.Field) != B.*(O.Field))
+      return false;
+  return true;
 }
 SharedFindings &shared() {
   static SharedFindings S;
@@ -50,20 +52,19 @@ public:
       : ClangTidyCheck(Name, Context), Id(Id) {
     for (const LimitInfo &L : analysisLimits())
       Limits.*(L.Field) = Options.getLocalOrGlobal(L.Option, L.Default);
-    if (Id == CheckId::PinContainerRelocationCheck) {
-      // The check's own value over the global one, as for the limits.
-      bool Local = Options.get(VectorLikeClassesOption).has_value();
-      std::string V =
-          Options.getLocalOrGlobal(VectorLikeClassesOption, DefaultVectorLikeClasses).str();
-      if (std::string E = parseVectorLikeClasses(V, nullptr); !E.empty())
+    // This check's list options: its own value over the global one, as for
+    // the limits.
+    for (const ListOptionInfo &O : listOptions()) {
+      if (O.Check != Id)
+        continue;
+      bool Local = Options.get(O.Option).has_value();
+      std::string V = Options.getLocalOrGlobal(O.Option, O.Default).str();
+      if (std::string E = O.Validate(V); !E.empty())
         configurationDiag("invalid configuration value '%0' for option '%1': %2 (using "
                           "the default)")
-            << V
-            << (Local ? (Name + "." + VectorLikeClassesOption).str()
-                      : std::string(VectorLikeClassesOption))
-            << E;
+            << V << (Local ? (Name + "." + O.Option).str() : std::string(O.Option)) << E;
       else
-        Limits.VectorLikeClasses = V;
+        Limits.*(O.Field) = V;
     }
   }
 
@@ -73,8 +74,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     for (const LimitInfo &L : analysisLimits())
       Options.store(Opts, L.Option, Limits.*(L.Field));
-    if (Id == CheckId::PinContainerRelocationCheck)
-      Options.store(Opts, VectorLikeClassesOption, Limits.VectorLikeClasses);
+    for (const ListOptionInfo &O : listOptions())
+      if (O.Check == Id)
+        Options.store(Opts, O.Option, Limits.*(O.Field));
   }
   void onStartOfTranslationUnit() override { shared().Valid = false; }
   void registerMatchers(MatchFinder *Finder) override {
