@@ -1,7 +1,6 @@
 #include "ContainerRelocation.h"
 #include "Containers.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
 
@@ -94,60 +93,6 @@ llvm::SmallVector<const Stmt *, 2> reachingBindings(const CFGBlock *B, unsigned 
   return Out;
 }
 
-// The variable E names, or of which it names a part (a member, an element,
-// the object a member function is called on); null if none.
-const VarDecl *baseVariable(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
-      E = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      E = AS->getBase();
-    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-             OC && OC->getNumArgs() >= 1 && isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
-      E = OC->getArg(0);
-    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-      E = MC->getImplicitObjectArgument();
-    else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr();
-    else if (const auto *CE = dyn_cast<CallExpr>(E); CE && CE->getNumArgs() == 1 &&
-                                                     CE->getDirectCallee() &&
-                                                     CE->getDirectCallee()->isInStdNamespace())
-      E = CE->getArg(0); // std::get<I>(a), std::addressof(a[0])
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
-// A move or swap of a whole container that pin-move or pin-swap reports: the
-// container is pinned before it in the source (its address was taken, it
-// was passed to a pinning parameter, ...; for a std::array or
-// std::inplace_vector, whose elements the pin analysis follows as its parts,
-// also an element's address). Pins held on entry have no site: not before.
-bool reportedAsPinned(const FunctionFacts &F, const ContainerGrowth &G) {
-  const ContainerGrowth *Innermost = &G;
-  while (Innermost->Inner)
-    Innermost = Innermost->Inner;
-  if (!Innermost->Whole)
-    return false;
-  bool IsArray = !stdElementType(G.Container->getType(), {"array", "inplace_vector"}).isNull();
-  const SourceManager &SM = F.FD->getASTContext().getSourceManager();
-  for (const PinEvent &P : F.Pins) {
-    if (!P.Site)
-      continue;
-    const Expr *Target = P.Var ? nullptr : namedObject(P.Target, P.IsPointer);
-    bool Whole = P.Var || (Target && isa<DeclRefExpr>(Target->IgnoreParenImpCasts()));
-    const VarDecl *V = P.Var ? P.Var : baseVariable(Target);
-    if (V == G.Container && (Whole || IsArray) &&
-        SM.isBeforeInTranslationUnit(P.Site->getBeginLoc(), G.Site->getBeginLoc()))
-      return true;
-  }
-  return false;
-}
-
 } // namespace
 
 std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts &F) {
@@ -197,7 +142,6 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
         continue;
       for (unsigned GI : It->second) {
         const ContainerGrowth &Gr = F.Growths[GI];
-        bool Checked = false, Skip = false;
         for (const VarDecl *Holder : HolderList) {
           if (Done.count({GI, Holder}) ||
               llvm::none_of(BorrowsOf[Holder], [&](unsigned BI) {
@@ -216,12 +160,6 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
               break;
           if (!Borrow)
             continue;
-          if (!Checked) {
-            Checked = true;
-            Skip = reportedAsPinned(F, Gr);
-          }
-          if (Skip)
-            break;
           Done.insert({GI, Holder});
           Out.push_back({GI, *Borrow, Use});
         }

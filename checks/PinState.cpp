@@ -608,6 +608,18 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
     if (Result.Uses.empty() || Result.Uses.back().Op != U.Op ||
         Result.Uses.back().Operand != U.Operand)
       Result.Uses.push_back(U);
+  // A container moved or swapped whole while it is itself pinned there is
+  // pin-move's or pin-swap's finding, not a relocation of borrowed elements.
+  llvm::erase_if(Result.Relocations, [&](const RelocatedBorrow &RB) {
+    const ContainerGrowth &G = F.Growths[RB.Growth];
+    auto Place = F.PlaceIndex.find(G.Container);
+    auto Ops = F.OpsAt.find(G.Site);
+    if (!G.Whole || Place == F.PlaceIndex.end() || Ops == F.OpsAt.end())
+      return false;
+    return llvm::any_of(Result.Uses, [&](const PinnedUse &U) {
+      return U.Target.Place == int(Place->second) && llvm::is_contained(Ops->second, U.Op);
+    });
+  });
   return Result;
 }
 
