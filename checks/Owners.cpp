@@ -1,27 +1,14 @@
 #include "Owners.h"
-#include "clang/AST/DeclTemplate.h"
+#include "Containers.h"
 
 using namespace clang;
 
 namespace pincheck {
 
-static bool isStdClass(const CXXRecordDecl *RD, StringRef A, StringRef B) {
-  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
-    return false;
-  StringRef N = RD->getName();
-  return N == A || N == B;
-}
-
 // The T of std::unique_ptr<T> / std::shared_ptr<T>, or null.
 static QualType smartPointee(QualType T) {
-  const auto *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-  if (!Spec || !isStdClass(Spec, "unique_ptr", "shared_ptr") ||
-      Spec->getTemplateArgs().size() < 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return QualType();
-  QualType P = Spec->getTemplateArgs()[0].getAsType();
-  return P->isArrayType() ? QualType() : P;
+  QualType P = T.isNull() ? QualType() : stdElementType(T, {"unique_ptr", "shared_ptr"});
+  return P.isNull() || P->isArrayType() ? QualType() : P;
 }
 
 bool isSmartPointer(QualType T) { return !smartPointee(T).isNull(); }
