@@ -207,12 +207,12 @@ public:
   }
   // Reaching through `this` does not hand it out.
   bool VisitMemberExpr(MemberExpr *ME) {
-    NotHandedOut.insert(ME->getBase()->IgnoreParenImpCasts());
+    notHandedOut(ME->getBase());
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->getOpcode() == UO_Deref)
-      NotHandedOut.insert(UO->getSubExpr()->IgnoreParenImpCasts());
+      notHandedOut(UO->getSubExpr());
     return true;
   }
 
@@ -223,19 +223,26 @@ public:
     return true;
   }
 
-  // Comparing the pointer a smart pointer holds, or testing it, does not
-  // hand the address out.
+  // Comparing `this` or the pointer a smart pointer holds, or testing it,
+  // does not hand the address out.
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isComparisonOp()) {
-      NotHandedOut.insert(BO->getLHS()->IgnoreParenImpCasts());
-      NotHandedOut.insert(BO->getRHS()->IgnoreParenImpCasts());
+      notHandedOut(BO->getLHS());
+      notHandedOut(BO->getRHS());
     }
     return true;
   }
   bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
     if (IC->getCastKind() == CK_PointerToBoolean)
-      NotHandedOut.insert(IC->getSubExpr()->IgnoreParenImpCasts());
+      notHandedOut(IC->getSubExpr());
     return true;
+  }
+  // Parents are visited first: a `this` or `p.get()` E under one of them
+  // is marked before its own visit decides whether it pins.
+  void notHandedOut(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(E) || (isa<CXXMemberCallExpr>(E) && smartPointerAddress(E)))
+      NotHandedOut.insert(E);
   }
 
   bool VisitReturnStmt(ReturnStmt *RS) {
