@@ -450,9 +450,8 @@ void same_name_elsewhere(other::InlinedVector<Node, 4> &v) {
   use(r);
 }
 
-// A pin held on entry (a PIN_PINS parameter) in a function that also grows
-// a container: the container check looks at pins with a place in the body
-// only.
+// A pin held on entry (a PIN_PINS parameter, which has no place in the
+// body) beside a container's growth: the growth is reported as usual.
 void pinned_on_entry_and_growth(PIN_PINS Node &n, std::vector<Node> &v) {
   Node &first = v[0];   // expected-note {{'first' refers to an element of 'v' here}}
   v.push_back(Node{});  // expected-warning {{'push_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
