@@ -1,4 +1,5 @@
 #include "Annotations.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -7,22 +8,82 @@ using namespace clang;
 
 namespace pincheck {
 
-static StringRef annotationString(const AnnotateAttr *A) {
-  if (A->args_size() == 0)
+static bool isWide(QualType Char) {
+  return Char->isWideCharType() || Char->isChar16Type() || Char->isChar32Type();
+}
+
+// The string a constexpr character array holds, up to its first NUL.
+static std::string arrayString(const VarDecl *V, KindProblem &Problem) {
+  QualType Elem(V->getType()->getArrayElementTypeNoTypeQual(), 0);
+  if (isWide(Elem)) {
+    Problem = KindProblem::Wide;
     return "";
+  }
+  const APValue *Value = Elem->isCharType() || Elem->isChar8Type()
+                             ? const_cast<VarDecl *>(V)->evaluateValue()
+                             : nullptr;
+  if (!Value || !Value->isArray()) {
+    Problem = KindProblem::NotString;
+    return "";
+  }
+  std::string Out;
+  for (unsigned I = 0; I < Value->getArraySize(); ++I) {
+    const APValue &C = I < Value->getArrayInitializedElts() ? Value->getArrayInitializedElt(I)
+                                                            : Value->getArrayFiller();
+    if (!C.isInt() || C.getInt() == 0)
+      break;
+    Out += char(C.getInt().getExtValue());
+  }
+  return Out;
+}
+
+// The kind an annotation names: a string literal, or any constant expression
+// that evaluates to a narrow string (a constexpr array or pointer).
+static std::string annotationKind(const AnnotateAttr *A, ASTContext &Ctx,
+                                  KindProblem &Problem) {
+  if (A->args_size() == 0) {
+    Problem = KindProblem::Missing;
+    return "";
+  }
+  if (A->args_size() > 1)
+    Problem = KindProblem::ExtraArgs;
   const Expr *E = *A->args_begin();
-  // Sema may wrap the literal in a ConstantExpr or an array decay.
+  if (E->isValueDependent() || E->isTypeDependent()) {
+    Problem = KindProblem::Dependent;
+    return "";
+  }
+  // Sema wraps the argument in a ConstantExpr (and an array decay).
+  const Expr *Inner = E;
   for (;;) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *CE = dyn_cast<ConstantExpr>(E)) {
-      E = CE->getSubExpr();
+    Inner = Inner->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<ConstantExpr>(Inner)) {
+      Inner = CE->getSubExpr();
       continue;
     }
     break;
   }
-  if (const auto *SL = dyn_cast<StringLiteral>(E))
+  if (const auto *SL = dyn_cast<StringLiteral>(Inner)) {
     if (SL->isOrdinary() || SL->isUTF8())
-      return SL->getString();
+      return SL->getString().str();
+    Problem = KindProblem::Wide;
+    return "";
+  }
+  // A constant that names a string: a constexpr array (which Sema decays to
+  // a pointer to the whole array), or a pointer to a string.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->getType()->isArrayType())
+      return arrayString(V, Problem);
+  QualType T = E->getType();
+  QualType Elem = T->isPointerType() ? T->getPointeeType() : QualType();
+  if (!Elem.isNull() && isWide(Elem)) {
+    Problem = KindProblem::Wide;
+    return "";
+  }
+  if (!Elem.isNull() && (Elem->isCharType() || Elem->isChar8Type()))
+    if (std::optional<std::string> S = E->tryEvaluateString(Ctx))
+      return *S;
+  Problem = KindProblem::NotString;
   return "";
 }
 
@@ -45,8 +106,12 @@ llvm::SmallVector<FoundAnnotation, 2> pinAnnotations(const Decl *D) {
   for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
     if (A->getAnnotation() != "pin")
       continue;
-    StringRef S = annotationString(A);
-    Out.push_back({kindOf(S), S, A});
+    FoundAnnotation F{Annotation::Unknown, "", A};
+    F.Spelling = annotationKind(A, D->getASTContext(), F.Problem);
+    // An annotation written wrongly has no effect (pin-annotation says why).
+    if (F.Problem == KindProblem::None)
+      F.Kind = kindOf(F.Spelling);
+    Out.push_back(std::move(F));
   }
   return Out;
 }

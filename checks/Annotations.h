@@ -6,6 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 
 namespace pincheck {
 
@@ -20,10 +21,22 @@ enum class Annotation {
   Unknown,    // ("pin", "something-else"): reported by pin-annotation
 };
 
+// What is wrong with how an annotation names its kind (pin-annotation says it
+// and how to write it; the annotation then has no effect).
+enum class KindProblem {
+  None,
+  Missing,   // annotate("pin") with no kind
+  NotString, // a kind that is not a string (annotate("pin", 42))
+  Wide,      // a wide, UTF-16 or UTF-32 string literal
+  Dependent, // a kind that depends on a template parameter
+  ExtraArgs, // more than one argument after "pin"
+};
+
 struct FoundAnnotation {
   Annotation Kind;
-  llvm::StringRef Spelling; // the kind string as written
+  std::string Spelling; // the kind, as written or as a constant evaluates
   const clang::AnnotateAttr *Attr;
+  KindProblem Problem = KindProblem::None;
 };
 
 // The pincheck annotations written on D itself (redeclarations inherit them).

@@ -65,24 +65,54 @@ static bool isCopyOrMove(const Decl *D) {
   return false;
 }
 
+// What is wrong with an annotation whose kind pincheck cannot use, and how
+// to write it. Each such annotation has no effect.
+static std::string kindProblem(const FoundAnnotation &A) {
+  const std::string Known = "address_sensitive, unpin, pins_this, pins, address_aware";
+  const std::string HowTo =
+      "; write annotate(\"pin\", \"<kind>\") with one of " + Known +
+      ", or use the macros of pin/pin.h";
+  switch (A.Problem) {
+  case KindProblem::None:
+    break;
+  case KindProblem::Missing:
+    return "pincheck annotation without a kind has no effect" + HowTo;
+  case KindProblem::NotString:
+    return "the kind of a pincheck annotation must be a string; this annotation has no "
+           "effect" + HowTo;
+  case KindProblem::Wide:
+    return "the kind of a pincheck annotation must be an ordinary string literal, not a "
+           "wide or UTF-16/UTF-32 one; this annotation has no effect" + HowTo;
+  case KindProblem::Dependent:
+    return "the kind of a pincheck annotation must not depend on a template parameter; "
+           "this annotation has no effect" + HowTo;
+  case KindProblem::ExtraArgs:
+    return "pincheck annotation " + quoted(A.Spelling) +
+           " takes nothing after its kind (it has " + std::to_string(A.Attr->args_size() - 1) +
+           " more) and has no effect; write annotate(\"pin\", \"" + A.Spelling + "\")";
+  }
+  return "unknown pincheck annotation " + quoted(A.Spelling) + "; known annotations are " +
+         Known;
+}
+
 void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
                                std::vector<Finding> &Out) {
   if (!D || D->isImplicit() || D->isInvalidDecl())
     return;
+  // An instantiation's annotations are its pattern's, checked there; only a
+  // kind that depends on a template parameter is read (and so can be wrong)
+  // in each instantiation.
+  bool Instantiation = false;
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    if (FD->isTemplateInstantiation())
-      return; // its pattern is checked
+    Instantiation = FD->isTemplateInstantiation();
   if (const auto *P = dyn_cast<ParmVarDecl>(D))
     if (const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext()))
-      if (FD->isTemplateInstantiation())
-        return;
+      Instantiation = FD->isTemplateInstantiation();
   if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
-    if (isa<ClassTemplateSpecializationDecl>(RD) &&
-        !isa<ClassTemplatePartialSpecializationDecl>(RD) &&
-        cast<ClassTemplateSpecializationDecl>(RD)->getSpecializationKind() !=
-            TSK_ExplicitSpecialization)
-      return;
-
+    Instantiation = isa<ClassTemplateSpecializationDecl>(RD) &&
+                    !isa<ClassTemplatePartialSpecializationDecl>(RD) &&
+                    cast<ClassTemplateSpecializationDecl>(RD)->getSpecializationKind() !=
+                        TSK_ExplicitSpecialization;
 
   // A finding at the annotation as written.
   auto Report = [&](const AnnotateAttr *Attr, std::string Message) {
@@ -96,6 +126,14 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
   for (const FoundAnnotation &A : pinAnnotations(D)) {
     if (A.Attr->isInherited())
       continue;
+    if (A.Problem == KindProblem::Dependent)
+      continue; // read in each instantiation
+    if (Instantiation) {
+      // (The same finding from the pattern, at the same place, is one.)
+      if (A.Kind == Annotation::Unknown)
+        Report(A.Attr, kindProblem(A));
+      continue;
+    }
     auto Misplaced = [&](const char *Where) {
       Report(A.Attr, quoted(macroName(A.Kind)) + " has no effect on " + describe(D) +
                          "; put it on " + Where);
@@ -142,16 +180,14 @@ void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
     case Annotation::MarkPinned:
       break; // pin/pin.h's own
     case Annotation::Unknown:
-      Report(A.Attr, "unknown pincheck annotation " + quoted(A.Spelling) +
-                         "; known annotations are address_sensitive, unpin, "
-                         "pins_this, pins, address_aware");
+      Report(A.Attr, kindProblem(A));
       break;
     }
   }
   // Both on one class, possibly on different declarations of it: reported
   // once, at the first PIN_UNPIN written.
   const auto *RD = dyn_cast<RecordDecl>(D);
-  if (!RD)
+  if (!RD || Instantiation)
     return;
   bool HasSensitive = false;
   const AnnotateAttr *UnpinAttr = nullptr;

@@ -120,6 +120,67 @@ struct __attribute__((annotate("pin", "Address_Sensitive"))) WrongCase {}; // ex
 struct [[clang::annotate("pin", "unpinned")]] Cxx11Spelling {}; // expected-warning {{unknown pincheck annotation 'unpinned'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
 void unknown_on_parameter(int *p __attribute__((annotate("pin", "pinned")))); // expected-warning {{unknown pincheck annotation 'pinned'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
 
+// ------------------------------------------- kinds written other than as a literal
+
+// A kind pincheck cannot read says what is wrong and how to write it; the
+// annotation then has no effect (the class is not address-sensitive: the
+// moves in written_kinds() below are silent).
+struct __attribute__((annotate("pin"))) NoKind { NoKind *self = this; }; // expected-warning {{pincheck annotation without a kind has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", 42))) IntKind { IntKind *self = this; }; // expected-warning {{the kind of a pincheck annotation must be a string; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", L"address_sensitive"))) WideKind { WideKind *self = this; }; // expected-warning {{the kind of a pincheck annotation must be an ordinary string literal, not a wide or UTF-16/UTF-32 one; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", U"address_sensitive"))) Utf32Kind {}; // expected-warning {{the kind of a pincheck annotation must be an ordinary string literal, not a wide or UTF-16/UTF-32 one; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", "address_sensitive", "extra"))) ExtraArg { ExtraArg *self = this; }; // expected-warning {{pincheck annotation 'address_sensitive' takes nothing after its kind (it has 1 more) and has no effect; write annotate("pin", "address_sensitive") [pin-annotation]}}
+struct __attribute__((annotate("pin", "unpin", 1, 2))) ExtraArgs {}; // expected-warning {{pincheck annotation 'unpin' takes nothing after its kind (it has 2 more) and has no effect; write annotate("pin", "unpin") [pin-annotation]}}
+// Adjacent literals are one string: the kind is what they spell.
+struct __attribute__((annotate("pin", "address_" "sensitiv"))) Concatenated {}; // expected-warning {{unknown pincheck annotation 'address_sensitiv'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+
+// A constant that names a string is its string: these work as written.
+constexpr const char SensitiveKind[] = "address_sensitive";
+constexpr const char *PinsThisKind = "pins_this";
+constexpr char BracedKind[] = {'u', 'n', 'p', 'i', 'n', 0};
+constexpr const char TypoKind[] = "adress_sensitive";
+struct __attribute__((annotate("pin", SensitiveKind))) ByConstexprArray { // #kinds_note
+  ByConstexprArray *self = this;
+  void start() __attribute__((annotate("pin", PinsThisKind))) {}
+};
+struct __attribute__((annotate("pin", "address_sensitive"))) __attribute__((annotate("pin", BracedKind))) UnpinnedByBraces {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'UnpinnedByBraces'; PIN_UNPIN wins and 'UnpinnedByBraces' is not address-sensitive [pin-annotation]}}
+struct __attribute__((annotate("pin", TypoKind))) ByConstexprTypo {}; // expected-warning {{unknown pincheck annotation 'adress_sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+
+// A kind that depends on a template parameter is read in each
+// instantiation: reported once, where it is written, for the instantiation
+// whose kind is unknown; an instantiation with a known kind is annotated.
+template <const char *Kind> struct __attribute__((annotate("pin", Kind))) KindParam { // #kind_param_note
+// expected-warning@-1 {{unknown pincheck annotation 'adress_sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
+  KindParam *self = this;
+  void start() PIN_PINS_THIS {}
+};
+
+void written_kinds() {
+  NoKind a;
+  NoKind a2 = static_cast<NoKind &&>(a);
+  (void)&a2;
+  NoKind a3 = static_cast<NoKind &&>(a2); // not annotated: silent
+  IntKind b;
+  (void)&b;
+  IntKind b2 = static_cast<IntKind &&>(b); // silent
+  WideKind c;
+  (void)&c;
+  WideKind c2 = static_cast<WideKind &&>(c); // silent
+  ExtraArg d;
+  (void)&d;
+  ExtraArg d2 = static_cast<ExtraArg &&>(d); // silent
+  ByConstexprArray e;
+  e.start();
+  ByConstexprArray e2 = static_cast<ByConstexprArray &&>(e); // expected-warning {{'e' is moved after it was pinned}} expected-note@-1 {{'e' is pinned here: pinning member function 'start' is called on it}} expected-note@#kinds_note {{'ByConstexprArray' is address-sensitive because it is annotated address-sensitive}}
+  KindParam<SensitiveKind> f;
+  f.start();
+  KindParam<SensitiveKind> f2 = static_cast<KindParam<SensitiveKind> &&>(f); // expected-warning {{'f' is moved after it was pinned}} expected-note@-1 {{'f' is pinned here: pinning member function 'start' is called on it}} expected-note@#kind_param_note {{'KindParam<SensitiveKind>' is address-sensitive because it is annotated address-sensitive}}
+  KindParam<TypoKind> g;
+  g.start();
+  KindParam<TypoKind> g2 = static_cast<KindParam<TypoKind> &&>(g); // not annotated: silent
+  (void)a3; (void)b2; (void)c2; (void)d2; (void)e2; (void)f2; (void)g2;
+}
+
 // =============================== negatives: every annotation in its right place
 
 struct PIN_ADDRESS_SENSITIVE SensitiveStruct {
