@@ -3,12 +3,12 @@
 #ifndef PINCHECK_ANALYZER_H
 #define PINCHECK_ANALYZER_H
 
-#include "Containers.h"
+#include "model/Containers.h"
 #include "Finding.h"
 #include "Registry.h"
-#include "Summaries.h"
-#include "ThisEscape.h"
-#include "TypeModel.h"
+#include "facts/Summaries.h"
+#include "model/ThisEscape.h"
+#include "model/TypeModel.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"

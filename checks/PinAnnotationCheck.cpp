@@ -1,6 +1,6 @@
 #include "PinAnnotationCheck.h"
-#include "Annotations.h"
-#include "Text.h"
+#include "model/Annotations.h"
+#include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"

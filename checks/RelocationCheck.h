@@ -4,7 +4,7 @@
 #ifndef PINCHECK_RELOCATIONCHECK_H
 #define PINCHECK_RELOCATIONCHECK_H
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include <string>
 
 namespace pincheck {

@@ -1,5 +1,5 @@
-#include "Summaries.h"
-#include "FunctionFacts.h"
+#include "facts/Summaries.h"
+#include "facts/FunctionFacts.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;

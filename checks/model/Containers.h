@@ -13,7 +13,7 @@
 #ifndef PINCHECK_CONTAINERS_H
 #define PINCHECK_CONTAINERS_H
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"

@@ -1,4 +1,4 @@
-#include "ThisEscape.h"
+#include "model/ThisEscape.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 

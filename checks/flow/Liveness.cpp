@@ -1,4 +1,4 @@
-#include "Liveness.h"
+#include "flow/Liveness.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -1,5 +1,5 @@
-#include "ContainerRelocation.h"
-#include "Containers.h"
+#include "flow/ContainerRelocation.h"
+#include "model/Containers.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>

@@ -5,7 +5,7 @@
 #ifndef PINCHECK_CATALOGINTERNAL_H
 #define PINCHECK_CATALOGINTERNAL_H
 
-#include "Catalog.h"
+#include "catalog/Catalog.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>

@@ -4,8 +4,8 @@
 // constructors that copy an lvalue argument into an object they make or hold
 // (factories such as make_tuple and bind, container insertion, std::function
 // and std::thread, the holders std::pair, tuple, optional and variant).
-#include "CatalogInternal.h"
-#include "Containers.h"
+#include "catalog/CatalogInternal.h"
+#include "model/Containers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"

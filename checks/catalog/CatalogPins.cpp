@@ -4,8 +4,8 @@
 // PIN_PINS_THIS member function on it, and capturing it by reference in a
 // lambda that escapes (stored, passed to a function that may keep it, or
 // returned).
-#include "CatalogInternal.h"
-#include "Annotations.h"
+#include "catalog/CatalogInternal.h"
+#include "model/Annotations.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"

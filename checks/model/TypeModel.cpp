@@ -1,5 +1,5 @@
-#include "TypeModel.h"
-#include "Annotations.h"
+#include "model/TypeModel.h"
+#include "model/Annotations.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
 

@@ -1,6 +1,6 @@
-#include "PinState.h"
-#include "Liveness.h"
-#include "Owners.h"
+#include "flow/PinState.h"
+#include "flow/Liveness.h"
+#include "model/Owners.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include <algorithm>

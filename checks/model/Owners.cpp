@@ -1,5 +1,5 @@
-#include "Owners.h"
-#include "Containers.h"
+#include "model/Owners.h"
+#include "model/Containers.h"
 
 using namespace clang;
 

@@ -5,10 +5,10 @@
 #ifndef PINCHECK_SUMMARIES_H
 #define PINCHECK_SUMMARIES_H
 
-#include "Catalog.h"
-#include "FunctionFacts.h"
-#include "ThisEscape.h"
-#include "TypeModel.h"
+#include "catalog/Catalog.h"
+#include "facts/FunctionFacts.h"
+#include "model/ThisEscape.h"
+#include "model/TypeModel.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <vector>

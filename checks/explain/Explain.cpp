@@ -1,7 +1,7 @@
-#include "Explain.h"
-#include "Containers.h"
-#include "Owners.h"
-#include "Text.h"
+#include "explain/Explain.h"
+#include "model/Containers.h"
+#include "model/Owners.h"
+#include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
 

@@ -4,8 +4,8 @@
 // rvalue-reference parameter (classifyRvalueSink), and swaps. It hands raw
 // memory functions, storage reuse, standard algorithms and the library's
 // argument copies to the other Catalog*.cpp files.
-#include "CatalogInternal.h"
-#include "Annotations.h"
+#include "catalog/CatalogInternal.h"
+#include "model/Annotations.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"

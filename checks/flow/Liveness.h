@@ -5,7 +5,7 @@
 #ifndef PINCHECK_LIVENESS_H
 #define PINCHECK_LIVENESS_H
 
-#include "FunctionFacts.h"
+#include "facts/FunctionFacts.h"
 #include "clang/Analysis/CFG.h"
 #include <vector>
 

@@ -4,7 +4,7 @@
 // builtin trivially_relocate, and the relocation helpers of C++26 and P1144
 // libraries recognised by name and shape (relocate_at, uninitialized_relocate,
 // ...).
-#include "CatalogInternal.h"
+#include "catalog/CatalogInternal.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Builtins.h"
 #include <optional>

@@ -8,7 +8,7 @@
 #ifndef PINCHECK_TYPEMODEL_H
 #define PINCHECK_TYPEMODEL_H
 
-#include "Containers.h"
+#include "model/Containers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"

@@ -5,7 +5,7 @@
 #ifndef PINCHECK_CONTAINERRELOCATION_H
 #define PINCHECK_CONTAINERRELOCATION_H
 
-#include "FunctionFacts.h"
+#include "facts/FunctionFacts.h"
 #include "clang/Analysis/CFG.h"
 #include <vector>
 

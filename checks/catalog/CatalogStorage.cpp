@@ -3,7 +3,7 @@
 // std::start_lifetime_as), the storage given back (free, operator delete
 // called as a function, an allocator's deallocate), and the explicit ends of
 // a lifetime (x.~T(), std::destroy_at) that classifyDestroy reports.
-#include "CatalogInternal.h"
+#include "catalog/CatalogInternal.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Builtins.h"
 

@@ -4,9 +4,9 @@
 #ifndef PINCHECK_FUNCTIONFACTS_H
 #define PINCHECK_FUNCTIONFACTS_H
 
-#include "Catalog.h"
-#include "ThisEscape.h"
-#include "TypeModel.h"
+#include "catalog/Catalog.h"
+#include "model/ThisEscape.h"
+#include "model/TypeModel.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"

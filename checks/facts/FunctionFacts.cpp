@@ -1,8 +1,8 @@
-#include "FunctionFacts.h"
-#include "Annotations.h"
-#include "Containers.h"
-#include "Owners.h"
-#include "Summaries.h"
+#include "facts/FunctionFacts.h"
+#include "model/Annotations.h"
+#include "model/Containers.h"
+#include "model/Owners.h"
+#include "facts/Summaries.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;

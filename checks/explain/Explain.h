@@ -5,7 +5,7 @@
 #define PINCHECK_EXPLAIN_H
 
 #include "Finding.h"
-#include "PinState.h"
+#include "flow/PinState.h"
 
 namespace pincheck {
 

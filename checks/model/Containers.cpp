@@ -1,4 +1,4 @@
-#include "Containers.h"
+#include "model/Containers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/DenseMap.h"

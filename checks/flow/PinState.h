@@ -10,8 +10,8 @@
 #ifndef PINCHECK_PINSTATE_H
 #define PINCHECK_PINSTATE_H
 
-#include "ContainerRelocation.h"
-#include "FunctionFacts.h"
+#include "flow/ContainerRelocation.h"
+#include "facts/FunctionFacts.h"
 #include <vector>
 
 namespace pincheck {

@@ -1,4 +1,4 @@
-#include "Annotations.h"
+#include "model/Annotations.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
