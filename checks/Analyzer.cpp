@@ -1,55 +1,90 @@
+// Analyzer.cpp - the driver: the walk over a translation unit, the
+// prefilter, and per function the facts, the analyses the enabled checks
+// need, and the checks' rules, called through the registry (Checks.def).
+// It names no check: what a check reports, and how, is its own file's.
 #include "Analyzer.h"
-#include "clang/Basic/IdentifierTable.h"
+#include "AllChecks.h"
 #include "explain/Explain.h"
 #include "facts/FunctionFacts.h"
-#include "explain/Text.h"
-#include "PinAnnotationCheck.h"
-#include "PinContainerRelocationCheck.h"
-#include "PinCopyCheck.h"
-#include "PinMemcpyCheck.h"
-#include "PinMoveCheck.h"
+#include "facts/Summaries.h"
+#include "flow/BorrowLiveness.h"
 #include "flow/PinState.h"
-#include "PinStorageReuseCheck.h"
-#include "PinSwapCheck.h"
+#include "model/ThisEscape.h"
+#include "model/TypeModel.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/IdentifierTable.h"
 #include "clang/Basic/SourceManager.h"
+#include <set>
 
 using namespace clang;
 
 namespace pincheck {
 
-llvm::ArrayRef<LimitInfo> analysisLimits() {
-  static const LimitInfo Table[] = {
-#define LIMIT(Field, Option, Flag, Value, Counts)                                   \
-  {Option, Flag, Value, Counts, &AnalyzerOptions::Field},
-#include "Limits.def"
-  };
-  return Table;
-}
+namespace {
+// A check's rule, as the registry lists it.
+struct CheckEntry {
+  CheckId Id;
+  OpFamily Family;
+  unsigned Needs;
+  void (*ReportUse)(const FunctionResults &, const PinnedUse &, std::vector<Finding> &);
+  void (*CheckFunction)(const FunctionResults &, std::vector<Finding> &);
+  void (*CheckDeclaration)(const Decl *, ASTContext &, std::vector<Finding> &);
+};
+const CheckEntry Entries[] = {
+#define CHECK(Class, Name, Family, Summary)                                            \
+  {Class::Id, OpFamily::Family, Class::Needs, &Class::reportUse, &Class::checkFunction,   \
+   &Class::checkDeclaration},
+#include "Checks.def"
+};
+#define CHECK(Class, Name, Family, Summary)                                            \
+  static_assert(Class::Id == CheckId::Class, #Class "::Id is its registry row");
+#include "Checks.def"
+} // namespace
 
-static std::string validateVectorLikeClasses(llvm::StringRef Value) {
-  return parseVectorLikeClasses(Value, nullptr);
-}
+class Analyzer::Impl {
+public:
+  Impl(Analyzer &Owner, ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
+      : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink), Types(Ctx),
+        Summaries(Types, Escapes) {
+    Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
+    for (const CheckEntry &E : Entries)
+      if (this->Opts.Checks.enabled(E.Id))
+        Needs |= E.Needs;
+  }
 
-llvm::ArrayRef<ListOptionInfo> listOptions() {
-  static const ListOptionInfo Table[] = {
-      {VectorLikeClassesOption, VectorLikeClassesFlag, PinContainerRelocationCheck::Id,
-       DefaultVectorLikeClasses,
-       "class templates\ntreated as std::vector, fully qualified,\n';'-separated; replaces "
-       "the default list",
-       &AnalyzerOptions::VectorLikeClasses, validateVectorLikeClasses},
-  };
-  return Table;
-}
+  void analyzeFunction(const FunctionDecl *FD);
+  void checkDeclaration(const Decl *D);
+  void noteGlobal(const VarDecl *V);
+  void analyzeTranslationUnit();
+
+  Analyzer &Owner;
+  ASTContext &Ctx;
+  AnalyzerOptions Opts;
+  FindingSink &Sink;
+  TypeModel Types;
+  EscapeModel Escapes;
+  SummaryModel Summaries;
+  AnalyzerStats Stats;
+  unsigned Needs = 0; // what the enabled checks read
+  bool SensitiveGlobals = false;
+  llvm::DenseSet<const FunctionDecl *> Done;
+  // A template's findings come once, however often it is instantiated.
+  std::set<std::tuple<unsigned, unsigned, std::string>> Emitted;
+
+private:
+  void emit(Finding F);
+  void reportFunction(const FunctionFacts &F);
+  void skipped(const FunctionDecl *FD, const char *Reason);
+};
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
-    : Ctx(Ctx), Opts(Opts), Sink(Sink), Types(Ctx), Summaries(Types, Escapes) {
-  Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
-}
+    : P(std::make_unique<Impl>(*this, Ctx, std::move(Opts), Sink)) {}
 Analyzer::~Analyzer() = default;
+const AnalyzerStats &Analyzer::stats() const { return P->Stats; }
+void Analyzer::analyzeTranslationUnit() { P->analyzeTranslationUnit(); }
 
-void Analyzer::emit(Finding F) {
+void Analyzer::Impl::emit(Finding F) {
   SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Key = SM.getFileLoc(F.Loc);
   if (!Emitted.insert({unsigned(F.Check), Key.getRawEncoding(), F.Message}).second)
@@ -57,39 +92,11 @@ void Analyzer::emit(Finding F) {
   Sink.report(std::move(F));
 }
 
-// Which check reports each family of operations, and in whose words.
-struct RelocationCheck {
-  CheckId Id;
-  std::string (*Message)(const UseDescription &);
-};
-static RelocationCheck relocationCheck(OpFamily Fam) {
-  switch (Fam) {
-  case OpFamily::Move:
-    return {PinMoveCheck::Id, PinMoveCheck::message};
-  case OpFamily::Copy:
-    return {PinCopyCheck::Id, PinCopyCheck::message};
-  case OpFamily::Swap:
-    return {PinSwapCheck::Id, PinSwapCheck::message};
-  case OpFamily::RawMemory:
-    return {PinMemcpyCheck::Id, PinMemcpyCheck::message};
-  case OpFamily::StorageReuse:
-    return {PinStorageReuseCheck::Id, PinStorageReuseCheck::message};
-  }
-  llvm_unreachable("every operation family has a check");
-}
-static constexpr OpFamily AllFamilies[] = {OpFamily::Move, OpFamily::Copy,
-                                           OpFamily::Swap, OpFamily::RawMemory,
-                                           OpFamily::StorageReuse};
-
-void Analyzer::analyzeFunction(const FunctionDecl *FD) {
+void Analyzer::Impl::analyzeFunction(const FunctionDecl *FD) {
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
       FD->isDependentContext() || FD->isImplicit() || FD->isDefaulted())
     return;
-  if (llvm::none_of(AllFamilies,
-                    [&](OpFamily Fam) {
-                      return Opts.Checks.enabled(relocationCheck(Fam).Id);
-                    }) &&
-      !Opts.Checks.enabled(PinContainerRelocationCheck::Id))
+  if (!(Needs & (NeedsPinFlow | NeedsBorrowFlow)))
     return;
   const Stmt *Body = FD->getBody();
   if (!Body)
@@ -105,89 +112,67 @@ void Analyzer::analyzeFunction(const FunctionDecl *FD) {
     return;
   FunctionFacts F = collectFacts(FD, Body, Types, Escapes, &Summaries);
   if (!F.trivial())
-    reportFlow(F);
+    reportFunction(F);
 }
 
-void Analyzer::reportFlow(const FunctionFacts &F) {
-  const FunctionDecl *FD = F.FD;
+void Analyzer::Impl::skipped(const FunctionDecl *FD, const char *Reason) {
+  ++Stats.FunctionsSkipped;
+  if (Owner.OnSkipped)
+    Owner.OnSkipped(FD, Reason);
+}
+
+void Analyzer::Impl::reportFunction(const FunctionFacts &F) {
   ++Stats.FunctionsAnalyzed;
-  FlowResult R;
-  if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces) {
-    R.Skipped = true;
-    R.SkipReason = "the tracked-variables limit (max-places) was reached";
-  } else {
+  if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces)
+    return skipped(F.FD, "the tracked-variables limit (max-places) was reached");
+  std::unique_ptr<CFG> G = buildFunctionCFG(F, Ctx);
+  if (!G)
+    return skipped(F.FD, "no control-flow graph could be built");
+
+  FlowResult Pins;
+  if (Needs & NeedsPinFlow) {
     FlowLimits Limits;
     Limits.MaxBlockVisits = Opts.MaxBlockVisits;
-    R = solvePinState(F, Types, Limits);
+    Pins = solvePinState(*G, F, Types, Limits);
+    if (Pins.Skipped)
+      return skipped(F.FD, Pins.SkipReason ? Pins.SkipReason : "a limit was reached");
   }
-  if (R.Skipped) {
-    ++Stats.FunctionsSkipped;
-    if (OnSkipped)
-      OnSkipped(FD, R.SkipReason ? R.SkipReason : "a limit was reached");
-    return;
-  }
+  std::vector<RelocatedBorrow> Relocations;
+  if ((Needs & NeedsBorrowFlow) && !F.containersTrivial())
+    Relocations = relocatedBorrows(*G, F);
 
   Explainer X(Ctx, Types);
-  for (const PinnedUse &U : R.Uses) {
-    const Operation &Op = F.Ops[U.Op];
-    RelocationCheck Check = relocationCheck(Op.Family);
-    if (!Opts.Checks.enabled(Check.Id))
-      continue;
-    const Operand &O = Op.Operands[U.Operand];
-    UseDescription D{X.operandName(F, U), Op.Callee, O.Role, U.Must};
-    Finding Fd;
-    Fd.Check = Check.Id;
-    // A move or copy is shown at its operand; a call (an algorithm's
-    // iterators included) at the call.
-    const Expr *Where = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy) &&
-                                !(O.Element && O.IsPointer)
-                            ? O.E
-                            : Op.Site;
-    Fd.Loc = Where->getBeginLoc();
-    Fd.Range = Where->getSourceRange();
-    Fd.Message = Check.Message(D);
-    Fd.Notes.push_back(X.pinNote(F, U));
-    if (std::optional<Note> E = X.escapeNote(F, U))
-      Fd.Notes.push_back(*E);
-    X.calleeNotes(F, U, Fd.Notes);
-    if (std::optional<Note> A = X.aliasNote(F, U))
-      Fd.Notes.push_back(*A);
-    X.typeNotes(U.Target.ObjType, Fd.Notes);
-    emit(std::move(Fd));
+  FunctionResults R{F, Pins.Uses, Relocations, X};
+  std::vector<Finding> Out;
+  // Pinned operands in the order of their operations, each reported by the
+  // check of its family; then what the other checks find.
+  for (const PinnedUse &U : Pins.Uses) {
+    const CheckEntry &E = Entries[unsigned(checkForFamily(F.Ops[U.Op].Family))];
+    if (Opts.Checks.enabled(E.Id))
+      E.ReportUse(R, U, Out);
   }
-  if (Opts.Checks.enabled(PinContainerRelocationCheck::Id))
-    for (const RelocatedBorrow &RB : R.Relocations)
-      reportContainer(F, RB, X);
+  for (const CheckEntry &E : Entries)
+    if (Opts.Checks.enabled(E.Id))
+      E.CheckFunction(R, Out);
+  for (Finding &Fd : Out)
+    emit(std::move(Fd));
 }
 
-void Analyzer::reportContainer(const FunctionFacts &F, const RelocatedBorrow &RB,
-                               Explainer &X) {
-  const ContainerGrowth &G = F.Growths[RB.Growth];
-  const ElementBorrow &B = F.Borrows[RB.Borrow];
-  BorrowDescription D{quoted(B.Container->getName()), quoted(G.Method),
-                      B.RangeFor ? std::string() : quoted(B.Holder->getName())};
-  Finding Fd;
-  Fd.Check = PinContainerRelocationCheck::Id;
-  Fd.Loc = G.Site->getBeginLoc();
-  Fd.Range = G.Site->getSourceRange();
-  Fd.Message = PinContainerRelocationCheck::message(D);
-  X.borrowNotes(F, RB, Fd.Notes);
-  emit(std::move(Fd));
-}
-
-void Analyzer::noteGlobal(const VarDecl *V) {
+void Analyzer::Impl::noteGlobal(const VarDecl *V) {
   if (!SensitiveGlobals && V && !V->isInvalidDecl() && isSensitiveGlobal(V, Types))
     SensitiveGlobals = true;
 }
 
-void Analyzer::checkAnnotations(const Decl *D) {
-  if (!Opts.Checks.enabled(PinAnnotationCheck::Id) || !D || !D->hasAttrs())
+void Analyzer::Impl::checkDeclaration(const Decl *D) {
+  if (!D || !D->hasAttrs())
     return;
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
     return;
   std::vector<Finding> Out;
-  PinAnnotationCheck::check(D, Ctx, Out);
+  for (const CheckEntry &E : Entries)
+    if (Opts.Checks.enabled(E.Id))
+      E.CheckDeclaration(D, Ctx, Out);
   for (Finding &F : Out)
     emit(std::move(F));
 }
@@ -195,7 +180,7 @@ void Analyzer::checkAnnotations(const Decl *D) {
 namespace {
 class TUWalker : public RecursiveASTVisitor<TUWalker> {
 public:
-  TUWalker(Analyzer &A, const SourceManager &SM) : A(A), SM(SM) {}
+  TUWalker(Analyzer::Impl &A, const SourceManager &SM) : A(A), SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -240,7 +225,7 @@ public:
   }
 
   bool VisitDecl(Decl *D) {
-    A.checkAnnotations(D);
+    A.checkDeclaration(D);
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -281,7 +266,7 @@ private:
         TraverseDecl(D);
         continue;
       }
-      A.checkAnnotations(D);
+      A.checkDeclaration(D);
       if (auto *Inner = dyn_cast<DeclContext>(D))
         locals(Inner);
     }
@@ -298,13 +283,13 @@ private:
         TraverseDecl(Spec);
   }
 
-  Analyzer &A;
+  Analyzer::Impl &A;
   const SourceManager &SM;
   llvm::SmallPtrSet<const Stmt *, 8> Bodies;
 };
 } // namespace
 
-void Analyzer::analyzeTranslationUnit() {
+void Analyzer::Impl::analyzeTranslationUnit() {
   // The prefilter for code without annotations: every pin annotation is an
   // annotate attribute, spelt with the identifier 'annotate' (or
   // '__annotate__'). A translation unit that never lexed either has no

@@ -95,8 +95,8 @@ static std::string kindProblem(const FoundAnnotation &A) {
          Known;
 }
 
-void PinAnnotationCheck::check(const Decl *D, ASTContext &Ctx,
-                               std::vector<Finding> &Out) {
+void PinAnnotationCheck::checkDeclaration(const Decl *D, ASTContext &Ctx,
+                                          std::vector<Finding> &Out) {
   if (!D || D->isImplicit() || D->isInvalidDecl())
     return;
   // An instantiation's annotations are its pattern's, checked there; only a

@@ -2,18 +2,18 @@
 #ifndef PINCHECK_PINANNOTATIONCHECK_H
 #define PINCHECK_PINANNOTATIONCHECK_H
 
-#include "Finding.h"
+#include "Check.h"
 #include "clang/AST/ASTContext.h"
 #include <vector>
 
 namespace pincheck {
 
-class PinAnnotationCheck {
+class PinAnnotationCheck : public CheckBase {
 public:
   static constexpr CheckId Id = CheckId::PinAnnotationCheck;
-  // Findings for pincheck annotations written on D where they mean nothing.
-  static void check(const clang::Decl *D, clang::ASTContext &Ctx,
-                    std::vector<Finding> &Out);
+  /// Findings for pincheck annotations written on D where they mean nothing.
+  static void checkDeclaration(const clang::Decl *D, clang::ASTContext &Ctx,
+                               std::vector<Finding> &Out);
 };
 
 } // namespace pincheck

@@ -3,20 +3,25 @@
 #ifndef PINCHECK_PINCONTAINERRELOCATIONCHECK_H
 #define PINCHECK_PINCONTAINERRELOCATIONCHECK_H
 
-#include "Registry.h"
+#include "Check.h"
 #include <string>
 
 namespace pincheck {
 
+/// A relocated borrow as the message names it.
 struct BorrowDescription {
-  std::string Container; // quoted: 'v'
-  std::string Call;      // quoted: 'push_back', or the callee that grows it
-  std::string Holder;    // quoted: 'r'; empty for a range-for
+  std::string Container; ///< quoted: 'v'
+  std::string Call;      ///< quoted: 'push_back', or the callee that grows it
+  std::string Holder;    ///< quoted: 'r'; empty for a range-for
 };
 
-class PinContainerRelocationCheck {
+class PinContainerRelocationCheck : public CheckBase {
 public:
   static constexpr CheckId Id = CheckId::PinContainerRelocationCheck;
+  /// The borrows a relocation outlives; the pinned uses, to leave a pinned
+  /// container's own move or swap to pin-move and pin-swap.
+  static constexpr unsigned Needs = NeedsBorrowFlow | NeedsPinFlow;
+  static void checkFunction(const FunctionResults &R, std::vector<Finding> &Out);
   static std::string message(const BorrowDescription &D);
 };
 

@@ -2,6 +2,11 @@
 
 namespace pincheck {
 
+void PinMemcpyCheck::reportUse(const FunctionResults &R, const PinnedUse &U,
+                   std::vector<Finding> &Out) {
+  Out.push_back(relocationFinding(R, U, Id, Caret::Call, message(describeUse(R, U))));
+}
+
 std::string PinMemcpyCheck::message(const UseDescription &U) {
   std::string Head = U.Name + " is ";
   std::string By = " by '" + U.Callee + "' " + afterPinned(U.Must);

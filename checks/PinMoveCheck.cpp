@@ -2,6 +2,11 @@
 
 namespace pincheck {
 
+void PinMoveCheck::reportUse(const FunctionResults &R, const PinnedUse &U,
+                   std::vector<Finding> &Out) {
+  Out.push_back(relocationFinding(R, U, Id, Caret::Operand, message(describeUse(R, U))));
+}
+
 std::string PinMoveCheck::message(const UseDescription &U) {
   std::string How;
   if (U.Role == OperandRole::MovedByReturn)

@@ -2,6 +2,11 @@
 
 namespace pincheck {
 
+void PinStorageReuseCheck::reportUse(const FunctionResults &R, const PinnedUse &U,
+                   std::vector<Finding> &Out) {
+  Out.push_back(relocationFinding(R, U, Id, Caret::Call, message(describeUse(R, U))));
+}
+
 std::string PinStorageReuseCheck::message(const UseDescription &U) {
   std::string By = " by '" + U.Callee + "' " + afterPinned(U.Must) +
                    ", without destroying it first; whoever holds its address now ";

@@ -3,13 +3,17 @@
 #define PINCHECK_PINSTORAGEREUSECHECK_H
 
 #include "RelocationCheck.h"
-#include "Registry.h"
 
 namespace pincheck {
 
-class PinStorageReuseCheck {
+class PinStorageReuseCheck : public CheckBase {
 public:
   static constexpr CheckId Id = CheckId::PinStorageReuseCheck;
+  static constexpr unsigned Needs = NeedsPinFlow;
+  /// The finding for a pinned operand of one of its family's operations.
+  static void reportUse(const FunctionResults &R, const PinnedUse &U,
+                        std::vector<Finding> &Out);
+  /// Its message for U.
   static std::string message(const UseDescription &U);
 };
 

@@ -1,5 +1,6 @@
 #include "Registry.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/ErrorHandling.h"
 #include <string>
 
 namespace pincheck {
@@ -10,10 +11,34 @@ struct Entry {
   const char *Summary;
 };
 const Entry Entries[] = {
-#define CHECK(Class, Name, Summary) {Name, Summary},
+#define CHECK(Class, Name, Family, Summary) {Name, Summary},
 #include "Checks.def"
 };
+
+// How many checks claim Family: a new family without its check, or two
+// checks for one, fails to compile.
+constexpr unsigned claims(OpFamily Family) {
+  unsigned N = 0;
+  for (unsigned I = 0; I < NumChecks; ++I)
+    N += checkFamily(CheckId(I)) == Family;
+  return N;
+}
+constexpr bool eachFamilyClaimedOnce() {
+  for (unsigned F = 1; F < NumFamilies; ++F)
+    if (claims(OpFamily(F)) != 1)
+      return false;
+  return true;
+}
+static_assert(eachFamilyClaimedOnce(),
+              "every OpFamily but None needs exactly one check in Checks.def");
 } // namespace
+
+CheckId checkForFamily(OpFamily Family) {
+  for (unsigned I = 0; I < NumChecks; ++I)
+    if (checkFamily(CheckId(I)) == Family)
+      return CheckId(I);
+  llvm_unreachable("every family has its check (static_assert above)");
+}
 
 llvm::StringRef checkName(CheckId Id) { return Entries[unsigned(Id)].Name; }
 llvm::StringRef checkSummary(CheckId Id) {

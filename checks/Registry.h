@@ -1,5 +1,7 @@
-// Registry.h - the checks of Checks.def as an enum, their names and summaries,
-// and clang-tidy style glob selection ("-*,pin-move").
+// Registry.h - the checks of Checks.def as an enum, their names, summaries
+// and operation families, and clang-tidy style glob selection
+// ("-*,pin-move"). The vocabulary every layer of the core and every front
+// end shares; it includes nothing of the engine.
 #ifndef PINCHECK_REGISTRY_H
 #define PINCHECK_REGISTRY_H
 
@@ -10,15 +12,34 @@
 
 namespace pincheck {
 
+/// The checks, in registry order.
 enum class CheckId : unsigned {
-#define CHECK(Class, Name, Summary) Class,
+#define CHECK(Class, Name, Family, Summary) Class,
 #include "Checks.def"
 };
 
 constexpr unsigned NumChecks = 0
-#define CHECK(Class, Name, Summary) +1
+#define CHECK(Class, Name, Family, Summary) +1
 #include "Checks.def"
     ;
+
+/// The families of relocating operations the catalog recognises; each is
+/// reported by the one check whose registry row names it. None: a check
+/// that reports no operation family.
+enum class OpFamily : unsigned { None, Move, Copy, Swap, RawMemory, StorageReuse };
+constexpr unsigned NumFamilies = unsigned(OpFamily::StorageReuse) + 1;
+
+/// The family a check reports (Checks.def), or OpFamily::None.
+constexpr OpFamily checkFamily(CheckId Id) {
+  constexpr OpFamily Families[] = {
+#define CHECK(Class, Name, Family, Summary) OpFamily::Family,
+#include "Checks.def"
+  };
+  return Families[unsigned(Id)];
+}
+
+/// The check that reports Family's operations (Family is not None).
+CheckId checkForFamily(OpFamily Family);
 
 llvm::StringRef checkName(CheckId Id);
 llvm::StringRef checkSummary(CheckId Id);

@@ -4,6 +4,7 @@
 #ifndef PINCHECK_CATALOG_H
 #define PINCHECK_CATALOG_H
 
+#include "Registry.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -14,7 +15,8 @@
 
 namespace pincheck {
 
-enum class OpFamily { Move, Copy, Swap, RawMemory, StorageReuse };
+// OpFamily (Move, Copy, Swap, RawMemory, StorageReuse) is the registry's:
+// each family is reported by one check (Checks.def).
 
 // What happens to one operand.
 enum class OperandRole {

@@ -5,6 +5,7 @@
 #define PINCHECK_EXPLAIN_H
 
 #include "Finding.h"
+#include "flow/BorrowLiveness.h"
 #include "flow/PinState.h"
 
 namespace pincheck {

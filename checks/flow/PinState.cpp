@@ -498,26 +498,20 @@ std::vector<const CFGBlock *> reversePostOrder(const CFG &G) {
 
 } // namespace
 
-FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
-                         const FlowLimits &Limits) {
-  FlowResult Result;
-  ASTContext &Ctx = Types.context();
+std::unique_ptr<CFG> buildFunctionCFG(const FunctionFacts &F, ASTContext &Ctx) {
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd(); // every subexpression is an element, in evaluation order
   BO.AddImplicitDtors = false;
   BO.AddTemporaryDtors = false;
   BO.AddInitializers = true;
   BO.AddCXXDefaultInitExprInCtors = false;
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(F.FD, const_cast<Stmt *>(F.Body), &Ctx, BO);
-  if (!G) {
-    Result.Skipped = true;
-    Result.SkipReason = "no control-flow graph could be built";
-    return Result;
-  }
+  return CFG::buildCFG(F.FD, const_cast<Stmt *>(F.Body), &Ctx, BO);
+}
 
-  if (!F.containersTrivial())
-    Result.Relocations = relocatedBorrows(*G, F);
+FlowResult solvePinState(const CFG &Graph, const FunctionFacts &F, TypeModel &Types,
+                         const FlowLimits &Limits) {
+  FlowResult Result;
+  const CFG *G = &Graph;
   if (F.pinFlowTrivial())
     return Result;
 
@@ -608,18 +602,6 @@ FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
     if (Result.Uses.empty() || Result.Uses.back().Op != U.Op ||
         Result.Uses.back().Operand != U.Operand)
       Result.Uses.push_back(U);
-  // A container moved or swapped whole while it is itself pinned there is
-  // pin-move's or pin-swap's finding, not a relocation of borrowed elements.
-  llvm::erase_if(Result.Relocations, [&](const RelocatedBorrow &RB) {
-    const ContainerGrowth &G = F.Growths[RB.Growth];
-    auto Place = F.PlaceIndex.find(G.Container);
-    auto Ops = F.OpsAt.find(G.Site);
-    if (!G.Whole || Place == F.PlaceIndex.end() || Ops == F.OpsAt.end())
-      return false;
-    return llvm::any_of(Result.Uses, [&](const PinnedUse &U) {
-      return U.Target.Place == int(Place->second) && llvm::is_contained(Ops->second, U.Op);
-    });
-  });
   return Result;
 }
 

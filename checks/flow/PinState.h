@@ -10,8 +10,9 @@
 #ifndef PINCHECK_PINSTATE_H
 #define PINCHECK_PINSTATE_H
 
-#include "flow/ContainerRelocation.h"
 #include "facts/FunctionFacts.h"
+#include "clang/Analysis/CFG.h"
+#include <memory>
 #include <vector>
 
 namespace pincheck {
@@ -42,13 +43,16 @@ struct FlowLimits {
 
 struct FlowResult {
   std::vector<PinnedUse> Uses;
-  std::vector<RelocatedBorrow> Relocations; // container relocations
-  bool Skipped = false; // a limit was hit or no CFG could be built
+  bool Skipped = false; // a limit was hit
   const char *SkipReason = nullptr;
   unsigned BlockVisits = 0;
 };
 
-FlowResult solvePinState(const FunctionFacts &F, TypeModel &Types,
+// The control-flow graph the flow analyses run on: every subexpression an
+// element, in evaluation order. Null when Clang cannot build one.
+std::unique_ptr<clang::CFG> buildFunctionCFG(const FunctionFacts &F, clang::ASTContext &Ctx);
+
+FlowResult solvePinState(const clang::CFG &G, const FunctionFacts &F, TypeModel &Types,
                          const FlowLimits &Limits);
 
 } // namespace pincheck

@@ -1,4 +1,5 @@
 #include "model/Containers.h"
+#include "Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/DenseMap.h"

@@ -25,17 +25,10 @@
 
 namespace pincheck {
 
-// pin-container-relocation's option: more vector-like class templates, by
-// fully qualified name, separated by ';' (or ','). One name for every front
-// end: the clang-tidy option and .clang-tidy CheckOptions key, and the plugin
-// argument and lint tool flag. std::vector and std::deque are always known
-// and are not part of it; the default names well-known third-party ones.
-constexpr const char VectorLikeClassesOption[] = "VectorLikeClasses";
-constexpr const char VectorLikeClassesFlag[] = "vector-like-classes";
-constexpr const char DefaultVectorLikeClasses[] =
-    "absl::InlinedVector;llvm::SmallVector;llvm::SmallVectorImpl;folly::fbvector;"
-    "folly::small_vector;boost::container::vector;boost::container::small_vector;"
-    "boost::container::devector;eastl::vector";
+// pin-container-relocation's option VectorLikeClasses (Options.def): more
+// vector-like class templates, by fully qualified name, separated by ';' (or
+// ','). std::vector and std::deque are always known and are not part of it;
+// the default names well-known third-party ones.
 
 // Splits a VectorLikeClasses value into names (a leading '::' dropped) and
 // checks them. Returns what is wrong and how to fix it, or "" (Out, if not

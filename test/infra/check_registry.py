@@ -16,7 +16,8 @@ import os
 import re
 import sys
 
-CHECK_LINE = re.compile(r'^CHECK\(\s*(\w+)\s*,\s*"([^"]*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)\s*$')
+CHECK_LINE = re.compile(
+    r'^CHECK\(\s*(\w+)\s*,\s*"([^"]*)"\s*,\s*(\w+)\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)\s*$')
 NAME = re.compile(r"^pin(-[a-z0-9]+)+$")
 
 
@@ -33,10 +34,10 @@ def read_registry(path, problems):
                 continue
             m = CHECK_LINE.match(line)
             if not m:
-                problems.append('%s:%d: malformed entry (want CHECK(Class, "name", "summary")): %s'
+                problems.append('%s:%d: malformed entry (want CHECK(Class, "name", Family, "summary")): %s'
                                 % (path, number, line))
                 continue
-            entries.append((number, m.group(1), m.group(2), m.group(3)))
+            entries.append((number, m.group(1), m.group(2), m.group(4)))
     return entries
 
 

@@ -1,4 +1,4 @@
-#include "flow/ContainerRelocation.h"
+#include "flow/BorrowLiveness.h"
 #include "model/Containers.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"

@@ -1,0 +1,54 @@
+// Check.h - what a check is: its rule, as static functions the driver
+// (Analyzer.cpp) calls through the registry, and what it is given.
+//
+// A check derives from CheckBase and defines the parts of the rule it has:
+// - Needs: the analyses it reads, so that the driver runs only those;
+// - reportUse: a finding for one pinned operand of an operation of the
+//   check's family (Checks.def), for the relocation checks;
+// - checkFunction: findings from one function's results, for checks that
+//   report something other than a family's operations;
+// - checkDeclaration: findings on one declaration (its annotations).
+// Each check decides its caret, its notes and their order, its message and
+// any filter of its own; the analysis below knows nothing of any of them.
+#ifndef PINCHECK_CHECK_H
+#define PINCHECK_CHECK_H
+
+#include "Finding.h"
+#include "explain/Explain.h"
+#include "facts/FunctionFacts.h"
+#include "flow/BorrowLiveness.h"
+#include "flow/PinState.h"
+#include <vector>
+
+namespace pincheck {
+
+/// What the analysis concluded about one function, for the checks.
+struct FunctionResults {
+  const FunctionFacts &Facts;
+  /// Operands of relocating operations whose object is pinned there
+  /// (empty unless an enabled check needs NeedsPinFlow).
+  const std::vector<PinnedUse> &PinnedUses;
+  /// Container relocations while an element is borrowed (empty unless an
+  /// enabled check needs NeedsBorrowFlow).
+  const std::vector<RelocatedBorrow> &Relocations;
+  Explainer &Explain;
+};
+
+/// The analyses a check reads (CheckBase::Needs).
+enum CheckNeeds : unsigned {
+  NeedsPinFlow = 1,    ///< which operands are pinned (flow/PinState)
+  NeedsBorrowFlow = 2, ///< which borrows outlive a relocation (flow/BorrowLiveness)
+};
+
+/// The parts of a rule a check does not have: nothing to report.
+struct CheckBase {
+  static constexpr unsigned Needs = 0;
+  static void reportUse(const FunctionResults &, const PinnedUse &, std::vector<Finding> &) {}
+  static void checkFunction(const FunctionResults &, std::vector<Finding> &) {}
+  static void checkDeclaration(const clang::Decl *, clang::ASTContext &,
+                               std::vector<Finding> &) {}
+};
+
+} // namespace pincheck
+
+#endif
