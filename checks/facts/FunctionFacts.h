@@ -1,20 +1,19 @@
-// FunctionFacts.h - one pass over a function body: the places worth tracking
-// (locals and parameters of address-sensitive type), the aliases to them, and
-// the pin events and relocating operations found by the catalog.
+// FunctionFacts.h - what one pass over a function body finds (the data; the
+// pass is facts/Collector.h): the places worth tracking (locals, parameters,
+// globals, pointees and *this of address-sensitive type), the aliases to
+// them, the pin events and relocating operations the catalog recognises,
+// ends of lifetimes, and borrowed container elements with the calls that may
+// relocate them.
 #ifndef PINCHECK_FUNCTIONFACTS_H
 #define PINCHECK_FUNCTIONFACTS_H
 
 #include "catalog/Catalog.h"
-#include "model/ThisEscape.h"
-#include "model/TypeModel.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
 
 namespace pincheck {
-
-class SummaryModel;
 
 // An element of a container borrowed by a holder: a local reference,
 // pointer or iterator bound to it (at its declaration, or by an assignment
@@ -90,31 +89,6 @@ struct FunctionFacts {
   bool containersTrivial() const { return Borrows.empty() || Growths.empty(); }
   bool trivial() const { return pinFlowTrivial() && containersTrivial(); }
 };
-
-// The prefilter, one cheap test per function: whether any parameter or local
-// variable of FD can be a place, points to one, or is a container of
-// address-sensitive elements (its declarations are in FD's DeclContext, so
-// no statement is walked), or FD runs on an address-sensitive *this. Without
-// one, collectFacts finds nothing to report. AnyGlobals: the translation
-// unit has a global object of an address-sensitive type, which any function
-// may name.
-bool mayHavePlaces(const clang::FunctionDecl *FD, TypeModel &Types, bool AnyGlobals);
-
-// V is a global object (namespace scope or static data member) of an
-// address-sensitive type: a place of every function that names it.
-bool isSensitiveGlobal(const clang::VarDecl *V, TypeModel &Types);
-
-// T (or what it refers to) is a container that may relocate its elements
-// (Containers.h) and they are address-sensitive.
-bool holdsSensitiveElements(clang::QualType T, TypeModel &Types);
-// An argument or parameter of type T can carry what a summary describes: an
-// address-sensitive object, or a container of them.
-bool summaryMatters(clang::QualType T, TypeModel &Types);
-
-// Summaries (null: none) make a call act as its callee's body would.
-FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
-                           TypeModel &Types, EscapeModel &Escapes,
-                           SummaryModel *Summaries);
 
 } // namespace pincheck
 

@@ -1,5 +1,6 @@
 #include "facts/Summaries.h"
-#include "facts/FunctionFacts.h"
+#include "facts/Collector.h"
+#include "facts/Places.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;

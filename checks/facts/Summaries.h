@@ -5,8 +5,7 @@
 #ifndef PINCHECK_SUMMARIES_H
 #define PINCHECK_SUMMARIES_H
 
-#include "catalog/Catalog.h"
-#include "facts/FunctionFacts.h"
+#include "facts/Summary.h"
 #include "model/ThisEscape.h"
 #include "model/TypeModel.h"
 #include "llvm/ADT/DenseMap.h"
@@ -15,29 +14,9 @@
 
 namespace pincheck {
 
-// The parameter index that stands for the object a member function is
-// called on (*this).
-constexpr unsigned ObjectParam = ~0u;
-
-struct ParamPin {
-  unsigned Param;
-  PinEvent Event; // the pin in the callee (itself possibly a call's)
-};
-struct ParamRelocation {
-  unsigned Param;
-  Operation Op; // the operation in the callee; Op.Operands[0] is the parameter
-};
-struct ParamGrowth {
-  unsigned Param;
-  ContainerGrowth Growth; // the call in the callee that may relocate elements
-};
-struct FunctionSummary {
-  std::vector<ParamPin> Pins;               // at most one per parameter
-  std::vector<ParamRelocation> Relocations; // at most one per parameter and family
-  std::vector<ParamGrowth> Growths;         // at most one per container parameter
-};
-
-class SummaryModel {
+/// Summaries computed from the bodies in this translation unit, once each,
+/// bottom-up and on demand.
+class SummaryModel : public SummarySource {
 public:
   SummaryModel(TypeModel &Types, EscapeModel &Escapes) : Types(Types), Escapes(Escapes) {}
 
@@ -45,7 +24,7 @@ public:
   // unit, a system header, a virtual function (the body that runs is not
   // known), no reference parameter of an address-sensitive type, or a call
   // back into a function being summarised (recursion).
-  const FunctionSummary *summary(const clang::FunctionDecl *FD);
+  const FunctionSummary *summary(const clang::FunctionDecl *FD) override;
 
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);

@@ -11,6 +11,7 @@
 #define PINCHECK_PINSTATE_H
 
 #include "facts/FunctionFacts.h"
+#include "model/TypeModel.h"
 #include "clang/Analysis/CFG.h"
 #include <memory>
 #include <vector>

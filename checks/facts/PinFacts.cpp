@@ -1,0 +1,155 @@
+// PinFacts.cpp - the pin events of a body: what the catalog recognises (an
+// address taken, a pinning parameter or member function, a lambda that
+// escapes with a reference), `this` and p.get() handed out, objects made by
+// a constructor that lets `this` escape, and what the caller pinned (entry
+// pins). An address taken only to reach an operation's operand is not a pin
+// of its own: dropConsumedAddresses removes it.
+#include "facts/FactsBuilder.h"
+#include "facts/Places.h"
+#include "model/Annotations.h"
+#include "model/Owners.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+void FactsBuilder::addPins(const Expr *E) {
+  llvm::SmallVector<PinEvent, 2> P;
+  classifyPins(E, Types.context(), P);
+  // p.get() hands out the address of a smart pointer's object, like &*p.
+  if (isa<CXXMemberCallExpr>(E) && smartPointerAddress(E) && !NotHandedOut.count(E) &&
+      Types.isAddressSensitive(pointeeOf(smartPointerAddress(E)->getType())))
+    P.push_back({E, E, /*IsPointer=*/true, PinCause::HandedOut});
+  for (PinEvent &Ev : P)
+    F.Pins.push_back(Ev);
+}
+
+// `this` itself passed on, stored or returned hands the object's address
+// out, as `&x` does for a local.
+void FactsBuilder::addThisHandedOut(const CXXThisExpr *TE) {
+  if (!TE->isImplicit() && !NotHandedOut.count(TE))
+    F.Pins.push_back({TE, TE, /*IsPointer=*/true, PinCause::ThisHandedOut});
+}
+
+// Parents are visited first: a `this` or `p.get()` E under one of them is
+// marked before its own visit decides whether it pins.
+void FactsBuilder::notHandedOut(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E) || (isa<CXXMemberCallExpr>(E) && smartPointerAddress(E)))
+    NotHandedOut.insert(E);
+}
+
+// A local made by a constructor that hands `this` out is pinned from its
+// declaration on (the event sits on the DeclStmt, after its reset).
+void FactsBuilder::addConstructionPins(const DeclStmt *DS) {
+  for (const Decl *D : DS->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || isa<ParmVarDecl>(V) || !V->isLocalVarDecl() || !isPlace(V, Types) ||
+        !V->getInit())
+      continue;
+    const Expr *Init = V->getInit()->IgnoreImplicit();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
+      Init = FC->getSubExpr()->IgnoreImplicit();
+    const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+    const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr;
+    if (!Esc)
+      continue;
+    PinEvent Ev{DS, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
+                Esc->Callee};
+    Ev.Var = V;
+    Ev.Escape = Esc->Where;
+    F.Pins.push_back(Ev);
+  }
+}
+
+void FactsBuilder::addReturnedLambdaPins(const ReturnStmt *RS) {
+  llvm::SmallVector<PinEvent, 1> P;
+  returnedLambdaPins(RS->getRetValue(), P);
+  F.Pins.insert(F.Pins.end(), P.begin(), P.end());
+}
+
+static void addEntryPin(FunctionFacts &F, const NamedDecl *Via, unsigned Place) {
+  PinEvent Ev{nullptr, nullptr, false, PinCause::OnEntry, Via};
+  F.EntryPins.push_back({unsigned(F.Pins.size()), Place});
+  F.Pins.push_back(Ev);
+}
+
+// What the caller pinned: *this in a PIN_PINS_THIS member function, the
+// object of a PIN_PINS parameter. Pinned from the start, so moving it
+// inside is reported too.
+void FactsBuilder::addEntryPins() {
+  const auto *MD = dyn_cast<CXXMethodDecl>(F.FD);
+  if (MD && !MD->isStatic() && functionHas(MD, Annotation::PinsThis)) {
+    QualType T = Types.context().getCanonicalTagType(MD->getParent());
+    if (F.ThisPlace < 0 && Types.isAddressSensitive(T)) {
+      F.ThisPlace = F.Places.size();
+      F.Places.push_back({TrackedPlace::This, nullptr, T});
+    }
+    if (F.ThisPlace >= 0)
+      addEntryPin(F, MD, unsigned(F.ThisPlace));
+  }
+  for (unsigned I = 0; I < F.FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = F.FD->getParamDecl(I);
+    if (!paramHas(F.FD, I, Annotation::Pins))
+      continue;
+    if (auto It = F.PlaceIndex.find(P); It != F.PlaceIndex.end())
+      addEntryPin(F, P, It->second);
+    else if (auto It = F.PointeeIndex.find(P); It != F.PointeeIndex.end())
+      addEntryPin(F, P, It->second);
+  }
+}
+
+// &x used as the pointer operand of an operation or of a pinning parameter is
+// how that call reaches x, not a pin of its own.
+static const Expr *takenAddress(const Expr *E) {
+  E = stripPointerCasts(E);
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      return UO;
+  if (addressofArgument(E, nullptr))
+    return E;
+  if (isa_and_nonnull<CXXMemberCallExpr>(E) && smartPointerAddress(E))
+    return E; // p.get()
+  if (isa_and_nonnull<CXXThisExpr>(E))
+    return E;
+  return nullptr;
+}
+
+void FactsBuilder::dropConsumedAddresses() {
+  llvm::SmallPtrSet<const Expr *, 8> Consumed;
+  for (const Operation &Op : F.Ops)
+    for (const Operand &O : Op.Operands)
+      if (O.IsPointer)
+        if (const Expr *A = takenAddress(O.E))
+          Consumed.insert(A);
+  for (const DestroyEvent &D : F.Destroys)
+    if (D.IsPointer)
+      if (const Expr *A = takenAddress(D.Target))
+        Consumed.insert(A);
+  for (const PinEvent &P : F.Pins)
+    if (P.IsPointer && (P.Cause == PinCause::PinsParam || P.Cause == PinCause::ByCallee ||
+                        P.Cause == PinCause::MarkPinned))
+      if (const Expr *A = takenAddress(P.Target))
+        Consumed.insert(A);
+  std::vector<PinEvent> Kept;
+  for (auto &[Pin, Place] : F.EntryPins) {
+    unsigned I = Kept.size();
+    Kept.push_back(F.Pins[Pin]);
+    Pin = I;
+  }
+  for (const PinEvent &P : F.Pins) {
+    if (P.Cause == PinCause::OnEntry)
+      continue;
+    bool IsAddress = P.Cause == PinCause::AddressOf ||
+                     P.Cause == PinCause::StdAddressof ||
+                     P.Cause == PinCause::BuiltinAddressof || P.Cause == PinCause::HandedOut ||
+                     P.Cause == PinCause::ThisHandedOut;
+    if (IsAddress && Consumed.count(cast<Expr>(P.Site)))
+      continue;
+    F.PinsAt[P.Site].push_back(Kept.size());
+    Kept.push_back(P);
+  }
+  F.Pins = std::move(Kept);
+}
+
+} // namespace pincheck

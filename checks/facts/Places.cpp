@@ -1,0 +1,85 @@
+// Places.cpp - which variables are places, and the prefilter.
+#include "facts/Places.h"
+#include "model/Containers.h"
+#include "model/Owners.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+bool holdsSensitiveElements(QualType T, TypeModel &Types) {
+  QualType E = Types.containers().relocatingElementType(T);
+  return !E.isNull() && Types.isAddressSensitive(E);
+}
+
+bool summaryMatters(QualType T, TypeModel &Types) {
+  QualType Pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+  return Types.isAddressSensitive(T.getNonReferenceType()) ||
+         holdsSensitiveElements(T, Types) ||
+         (!Pointee.isNull() && Types.isAddressSensitive(Pointee));
+}
+
+bool isPlace(const VarDecl *V, TypeModel &Types) {
+  QualType T = V->getType();
+  if (T->isReferenceType())
+    return isa<ParmVarDecl>(V) && Types.isAddressSensitive(T.getNonReferenceType());
+  return !T->isPointerType() && Types.isAddressSensitive(T);
+}
+
+bool pointsToSensitive(const VarDecl *V, TypeModel &Types) {
+  QualType T = V->getType();
+  if (T->isReferenceType() && !isSmartPointer(T.getNonReferenceType()))
+    return false;
+  QualType P = pointeeOf(T.getNonReferenceType());
+  return !P.isNull() && Types.isAddressSensitive(P);
+}
+
+bool isGlobalObject(const VarDecl *V) {
+  return V->hasGlobalStorage() && !V->isLocalVarDecl() && !isa<ParmVarDecl>(V);
+}
+
+// The member function runs on an address-sensitive object (a lambda's body
+// on its enclosing one, when it captures `this`).
+static bool runsOnSensitiveObject(const FunctionDecl *FD, TypeModel &Types) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic())
+    return false;
+  const CXXRecordDecl *RD = MD->getParent();
+  if (RD->isLambda()) {
+    for (const LambdaCapture &C : RD->captures())
+      if (C.capturesThis())
+        return true;
+    return false;
+  }
+  return Types.isAddressSensitive(Types.context().getCanonicalTagType(RD));
+}
+
+bool isCopyOrMoveMember(const FunctionDecl *FD) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    return Ctor->isCopyOrMoveConstructor();
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
+}
+
+bool isSensitiveGlobal(const VarDecl *V, TypeModel &Types) {
+  return isGlobalObject(V) && isPlace(V, Types);
+}
+
+bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types, bool AnyGlobals) {
+  if (AnyGlobals || runsOnSensitiveObject(FD, Types))
+    return true;
+  auto Matters = [&](const VarDecl *V) {
+    return isPlace(V, Types) || holdsSensitiveElements(V->getType(), Types) ||
+           pointsToSensitive(V, Types);
+  };
+  for (const ParmVarDecl *P : FD->parameters())
+    if (Matters(P))
+      return true;
+  for (const Decl *D : FD->decls())
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      if (V->isLocalVarDecl() && Matters(V))
+        return true;
+  return false;
+}
+
+} // namespace pincheck

@@ -1,0 +1,46 @@
+// Summary.h - what a callee does to its arguments, as the collector applies
+// it at a call: which parameters (or its object) it pins, relocates or whose
+// container it grows. The collector reads summaries through SummarySource;
+// facts/Summaries.h computes them (by collecting the callee's facts), so the
+// two depend on each other only through this interface.
+#ifndef PINCHECK_SUMMARY_H
+#define PINCHECK_SUMMARY_H
+
+#include "facts/FunctionFacts.h"
+#include <vector>
+
+namespace pincheck {
+
+/// The parameter index that stands for the object a member function is
+/// called on (*this).
+constexpr unsigned ObjectParam = ~0u;
+
+struct ParamPin {
+  unsigned Param;
+  PinEvent Event; ///< the pin in the callee (itself possibly a call's)
+};
+struct ParamRelocation {
+  unsigned Param;
+  Operation Op; ///< the operation in the callee; Op.Operands[0] is the parameter
+};
+struct ParamGrowth {
+  unsigned Param;
+  ContainerGrowth Growth; ///< the call in the callee that may relocate elements
+};
+struct FunctionSummary {
+  std::vector<ParamPin> Pins;               ///< at most one per parameter
+  std::vector<ParamRelocation> Relocations; ///< at most one per parameter and family
+  std::vector<ParamGrowth> Growths;         ///< at most one per container parameter
+};
+
+/// Where the collector gets a callee's summary.
+class SummarySource {
+public:
+  virtual ~SummarySource() = default;
+  /// FD's summary, or null when it has none.
+  virtual const FunctionSummary *summary(const clang::FunctionDecl *FD) = 0;
+};
+
+} // namespace pincheck
+
+#endif
