@@ -14,119 +14,6 @@ using namespace clang;
 
 namespace pincheck {
 
-namespace {
-enum class CastCall { None, Move, AsConst };
-} // namespace
-
-// std::move / forward / move_if_noexcept / forward_like make an xvalue;
-// std::as_const an lvalue of the same object. Builtin IDs first, names as a
-// fallback for a library Clang does not recognise.
-static CastCall castCall(const FunctionDecl *FD) {
-  if (!FD)
-    return CastCall::None;
-  unsigned ID = FD->getBuiltinID();
-  if (ID == Builtin::BImove || ID == Builtin::BIforward ||
-      ID == Builtin::BImove_if_noexcept || ID == Builtin::BIforward_like)
-    return CastCall::Move;
-  if (ID == Builtin::BIas_const)
-    return CastCall::AsConst;
-  if (!isStd(FD))
-    return CastCall::None;
-  return llvm::StringSwitch<CastCall>(nameOf(FD))
-      .Cases({"move", "forward", "move_if_noexcept", "forward_like"}, CastCall::Move)
-      .Case("as_const", CastCall::AsConst)
-      .Default(CastCall::None);
-}
-
-const Expr *stripMoveCasts(const Expr *E, bool *SawMove) {
-  while (E) {
-    if (const auto *P = dyn_cast<ParenExpr>(E)) {
-      E = P->getSubExpr();
-    } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
-      E = IC->getSubExpr();
-    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
-      E = FE->getSubExpr();
-    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-    } else if (const auto *EC = dyn_cast<ExplicitCastExpr>(E)) {
-      // static_cast<T&&>(x), (T&&)x: an xvalue of the same object.
-      if (!EC->isXValue() && !EC->isLValue())
-        break;
-      if (EC->getCastKind() != CK_NoOp && EC->getCastKind() != CK_DerivedToBase &&
-          EC->getCastKind() != CK_UncheckedDerivedToBase)
-        break;
-      if (SawMove && EC->isXValue())
-        *SawMove = true;
-      E = EC->getSubExpr();
-    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      CastCall K = CE->getNumArgs() == 1 ? castCall(CE->getDirectCallee())
-                                         : CastCall::None;
-      if (K == CastCall::None)
-        break;
-      if (SawMove && K == CastCall::Move)
-        *SawMove = true;
-      E = CE->getArg(0);
-    } else {
-      break;
-    }
-  }
-  return E;
-}
-
-const Expr *stripPointerCasts(const Expr *E) {
-  while (E) {
-    if (const auto *P = dyn_cast<ParenExpr>(E)) {
-      E = P->getSubExpr();
-    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
-      E = FE->getSubExpr();
-    } else if (const auto *C = dyn_cast<CastExpr>(E)) {
-      // Keep the decay: it marks where an array object is named.
-      if (C->getCastKind() == CK_ArrayToPointerDecay)
-        break;
-      E = C->getSubExpr();
-    } else {
-      break;
-    }
-  }
-  return E;
-}
-
-const Expr *namedObject(const Expr *E, bool IsPointer) {
-  if (!E)
-    return nullptr;
-  if (!IsPointer)
-    return stripMoveCasts(E);
-  E = stripPointerCasts(E);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    return stripMoveCasts(UO->getSubExpr());
-  return E;
-}
-
-// std::ranges::swap (construct_at, destroy_at) is an object, not a
-// function: `swap(a, b)` is a call of its operator().
-bool isRangesObject(const Expr *Callee, StringRef Name) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
-  if (!DRE)
-    return false;
-  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-  if (!VD || nameOf(VD) != Name)
-    return false;
-  // std::ranges[::inline-namespace]::swap
-  bool InRanges = false;
-  for (const DeclContext *DC = VD->getDeclContext(); DC; DC = DC->getParent()) {
-    const auto *NS = dyn_cast<NamespaceDecl>(DC);
-    if (!NS)
-      continue;
-    if (nameOf(NS) == "ranges")
-      InRanges = true;
-    else if (InRanges && NS->isStdNamespace())
-      return true;
-  }
-  return false;
-}
-
 // Whether the library's copy (or move) of a T goes through a PIN_ADDRESS_AWARE
 // constructor: then it is cooperative, as a direct one is. Without a move
 // constructor a move copies.
@@ -155,7 +42,7 @@ Operand pointerOperand(const Expr *P, OperandRole Role, bool Range) {
   if (!Range)
     return O;
   const Expr *S = stripPointerCasts(P);
-  bool Single = isa<DeclRefExpr>(S) || addressofArgument(S, nullptr);
+  bool Single = isa<DeclRefExpr>(S) || addressofArgument(S);
   if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
     Single = true;
   if (!Single && S->getType()->isPointerType()) {
@@ -228,11 +115,11 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
                                llvm::ArrayRef<const Expr *> Args, Operation &Out) {
   // std::get<I>(std::move(t)) only names a part of t as an xvalue: its
   // consumer, if any, is the move.
-  if (!Callee || (isStd(Callee) && nameOf(Callee) == "get"))
+  if (!Callee || isStdGet(Callee))
     return false;
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
   const CXXRecordDecl *Holder =
-      Ctor && isStdHolder(Ctor->getParent()) ? Ctor->getParent() : nullptr;
+      Ctor && isValueHolder(Ctor->getParent()) ? Ctor->getParent() : nullptr;
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     QualType T = Callee->getParamDecl(I)->getType();
     if (!T->isRValueReferenceType())
@@ -278,7 +165,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
         return classifyArgumentCopies(CE, Args, Name, Out);
       // std::pair<Node, int> p(n, 1), std::optional<Node> o(n): the holder
       // decay-copies n into itself.
-      return isStdHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
+      return isValueHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
     }
     if (functionHas(Ctor, Annotation::AddressAware))
       return false;
@@ -443,7 +330,7 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
   if (Std && classifyAlgorithm(CE, Name, /*Ranges=*/false, Args, Out))
     return true;
-  if (castCall(FD) != CastCall::None)
+  if (stdCast(FD) != StdCast::None)
     return false; // the cast itself; its consumer is the operation
   if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD))
     return classifyRvalueSink(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);

@@ -5,6 +5,8 @@
 #define PINCHECK_CATALOG_H
 
 #include "Registry.h"
+#include "model/AccessPath.h"
+#include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -126,23 +128,6 @@ void returnedLambdaPins(const clang::Expr *Value, llvm::SmallVectorImpl<PinEvent
 // Appends the pin events E causes (a call may pin several arguments).
 void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<PinEvent> &Out);
-
-// Looks through parentheses, no-op casts and temporaries, and through the
-// casts that only make an xvalue (std::move, std::forward, static_cast<T&&>,
-// std::move_if_noexcept, std::forward_like): the consumer is the move.
-const clang::Expr *stripMoveCasts(const clang::Expr *E, bool *SawMove = nullptr);
-
-// Looks through every cast, including (void*) and reinterpret_cast: raw
-// memory functions must not be hidden by one.
-const clang::Expr *stripPointerCasts(const clang::Expr *E);
-
-// The object an operand or pin target names: E itself (moves looked
-// through), or for a pointer what it points to when written `&x` (else the
-// pointer expression).
-const clang::Expr *namedObject(const clang::Expr *E, bool IsPointer);
-
-// The std::addressof / __builtin_addressof argument if E is such a call.
-const clang::Expr *addressofArgument(const clang::Expr *E, PinCause *Cause);
 
 } // namespace pincheck
 

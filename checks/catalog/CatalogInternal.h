@@ -12,16 +12,7 @@
 
 namespace pincheck {
 
-inline bool isStd(const clang::FunctionDecl *FD) {
-  return FD && FD->isInStdNamespace();
-}
-
-inline llvm::StringRef nameOf(const clang::NamedDecl *D) {
-  return D && D->getIdentifier() ? D->getName() : llvm::StringRef();
-}
-
 // Catalog.cpp: the move and copy core.
-bool isRangesObject(const clang::Expr *Callee, llvm::StringRef Name);
 bool relocatesAwarely(clang::QualType T, bool Move);
 Operand pointerOperand(const clang::Expr *P, OperandRole Role, bool Range);
 
@@ -33,7 +24,6 @@ bool classifyRelocationHelper(const clang::CallExpr *CE, Operation &Out);
 bool classifyStorageReuse(const clang::Expr *E, Operation &Out);
 
 // CatalogLibrary.cpp
-bool isStdHolder(const clang::CXXRecordDecl *RD);
 bool holdsValueOf(const clang::CXXRecordDecl *RD, clang::QualType T);
 
 // Standard algorithms that relocate the elements of their ranges, and what
@@ -43,7 +33,6 @@ RangeEffect algorithmEffect(llvm::StringRef Name);
 bool classifyAlgorithm(const clang::Expr *Site, llvm::StringRef Name, bool Ranges,
                        llvm::ArrayRef<const clang::Expr *> Args, Operation &Out);
 bool copiesArguments(const clang::FunctionDecl *FD);
-bool keepsCallableCopy(const clang::CXXRecordDecl *RD);
 bool classifyArgumentCopies(const clang::Expr *Site, llvm::ArrayRef<const clang::Expr *> Args,
                             std::string Callee, Operation &Out,
                             const clang::CXXRecordDecl *Holder = nullptr);

@@ -14,15 +14,6 @@ using namespace clang;
 
 namespace pincheck {
 
-// std::pair, std::tuple, std::optional, std::variant: they hold what they are
-// constructed from by value.
-bool isStdHolder(const CXXRecordDecl *RD) {
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         llvm::StringSwitch<bool>(RD->getName())
-             .Cases({"pair", "tuple", "optional", "variant"}, true)
-             .Default(false);
-}
-
 // Whether the holder RD keeps a T by value: one of its template arguments is
 // T itself, not a reference to it (std::tuple<Node &> only refers to one).
 bool holdsValueOf(const CXXRecordDecl *RD, QualType T) {
@@ -158,16 +149,6 @@ bool copiesArguments(const FunctionDecl *FD) {
               "async"},
              true)
       .Default(false);
-}
-// Standard classes that keep a copy of the callable (and arguments) they are
-// constructed or assigned from.
-bool keepsCallableCopy(const CXXRecordDecl *RD) {
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         llvm::StringSwitch<bool>(RD->getName())
-             .Cases({"function", "move_only_function", "copyable_function", "thread",
-                     "jthread", "packaged_task"},
-                    true)
-             .Default(false);
 }
 // The lvalue arguments a library call (Callee, named as users call it)
 // copies into what it makes: an operation with one Copied operand each.

@@ -14,27 +14,6 @@ using namespace clang;
 
 namespace pincheck {
 
-const Expr *addressofArgument(const Expr *E, PinCause *Cause) {
-  const auto *CE = dyn_cast_or_null<CallExpr>(E);
-  if (!CE || CE->getNumArgs() != 1)
-    return nullptr;
-  const FunctionDecl *FD = CE->getDirectCallee();
-  if (!FD)
-    return nullptr;
-  unsigned ID = FD->getBuiltinID();
-  if (ID == Builtin::BI__builtin_addressof) {
-    if (Cause)
-      *Cause = PinCause::BuiltinAddressof;
-    return CE->getArg(0);
-  }
-  if (ID == Builtin::BIaddressof || (isStd(FD) && nameOf(FD) == "addressof")) {
-    if (Cause)
-      *Cause = PinCause::StdAddressof;
-    return CE->getArg(0);
-  }
-  return nullptr;
-}
-
 // The lambda E is, or the one a local closure variable E names was
 // initialised with (`auto l = [&n] {...}; std::function<void()> f = l;`).
 static const LambdaExpr *asLambda(const Expr *E) {
@@ -137,9 +116,10 @@ void classifyPins(const Expr *E, ASTContext &Ctx,
   const auto *CE = dyn_cast<CallExpr>(E);
   if (!CE)
     return;
-  PinCause Cause;
-  if (const Expr *Arg = addressofArgument(CE, &Cause)) {
-    Out.push_back({CE, Arg, false, Cause});
+  bool Builtin = false;
+  if (const Expr *Arg = addressofArgument(CE, &Builtin)) {
+    Out.push_back({CE, Arg, false,
+                   Builtin ? PinCause::BuiltinAddressof : PinCause::StdAddressof});
     return;
   }
   const FunctionDecl *FD = CE->getDirectCallee();

@@ -5,7 +5,7 @@
 // of address-sensitive elements.
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
-#include "model/Containers.h"
+#include "catalog/ContainerCalls.h"
 
 using namespace clang;
 
@@ -13,7 +13,7 @@ namespace pincheck {
 
 // The loop holds iterators into the range until it ends.
 void FactsBuilder::addRangeForBorrow(const CXXForRangeStmt *S) {
-  if (const VarDecl *C = Types.containers().containerVariable(S->getRangeInit()))
+  if (const VarDecl *C = containerVariable(Types.containers(), S->getRangeInit()))
     if (holdsSensitiveElements(C->getType(), Types))
       if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
         if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
@@ -23,7 +23,7 @@ void FactsBuilder::addRangeForBorrow(const CXXForRangeStmt *S) {
 // `auto &r = v[i]`, `auto it = v.begin()`: the holder borrows an element
 // from its declaration.
 void FactsBuilder::addDeclaredBorrow(const VarDecl *V) {
-  if (const VarDecl *C = Types.containers().borrowedContainer(V->getType(), V->getInit()))
+  if (const VarDecl *C = borrowedContainer(Types.containers(), V->getType(), V->getInit()))
     if (holdsSensitiveElements(C->getType(), Types))
       F.Borrows.push_back({V, C, V->getInit(), /*RangeFor=*/false});
 }
@@ -35,7 +35,7 @@ void FactsBuilder::addAssignedBorrow(const Expr *E) {
   const auto *H = Name ? cast<VarDecl>(Name->getDecl()) : nullptr;
   if (!H || H->getType()->isReferenceType())
     return;
-  if (const VarDecl *C = Types.containers().borrowedContainer(H->getType(), Value))
+  if (const VarDecl *C = borrowedContainer(Types.containers(), H->getType(), Value))
     if (holdsSensitiveElements(C->getType(), Types))
       F.Borrows.push_back({H, C, E, /*RangeFor=*/false, /*Assignment=*/true});
 }
@@ -43,7 +43,7 @@ void FactsBuilder::addAssignedBorrow(const Expr *E) {
 void FactsBuilder::addGrowth(const Expr *E) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     StringRef Method;
-    if (const VarDecl *C = Types.containers().relocatingCall(Call, &Method))
+    if (const VarDecl *C = relocatingCall(Types.containers(), Call, &Method))
       if (holdsSensitiveElements(C->getType(), Types))
         F.Growths.push_back({E, C, Method.str()});
   }
@@ -54,7 +54,7 @@ void FactsBuilder::addGrowth(const Expr *E) {
 // container itself is pinned).
 void FactsBuilder::addWholeGrowths(const Expr *E, const Operation &Op) {
   llvm::SmallVector<std::pair<const VarDecl *, std::string>, 2> Whole;
-  Types.containers().wholeRelocations(Op, Whole);
+  wholeRelocations(Types.containers(), Op, Whole);
   for (auto &[C, Name] : Whole)
     if (holdsSensitiveElements(C->getType(), Types)) {
       ContainerGrowth G{E, C, Name};

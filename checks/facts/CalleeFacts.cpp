@@ -3,7 +3,7 @@
 // events are recorded at the call, each pointing to the one inside.
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
-#include "model/Containers.h"
+#include "catalog/ContainerCalls.h"
 
 using namespace clang;
 
@@ -69,7 +69,7 @@ void FactsBuilder::applySummary(const Expr *E) {
   }
   for (const ParamGrowth &PG : S->Growths)
     if (PG.Param < Args.size())
-      if (const VarDecl *C = Types.containers().containerVariable(Args[PG.Param])) {
+      if (const VarDecl *C = containerVariable(Types.containers(), Args[PG.Param])) {
         ContainerGrowth G{E, C, Callee->getNameAsString()};
         G.Inner = &PG.Growth;
         G.InnerFunction = Callee;

@@ -28,6 +28,9 @@ struct FactsBuilder {
   void addGlobalUse(const clang::DeclRefExpr *DRE);
   // *this as a place, if its type is address-sensitive; false if not.
   bool addThisPlace(const clang::CXXThisExpr *TE);
+  // The access paths of every operand, pin target and destroyed object,
+  // once the local references are known.
+  void addAccessPaths();
 
   // OperationFacts.cpp: relocating operations and ends of lifetimes.
   void addOperations(const clang::Expr *E);

@@ -8,6 +8,7 @@
 #define PINCHECK_FUNCTIONFACTS_H
 
 #include "catalog/Catalog.h"
+#include "model/AccessPath.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -77,6 +78,14 @@ struct FunctionFacts {
   // Ends of lifetimes, and the ends implied by constructing over an object.
   std::vector<DestroyEvent> Destroys;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;
+
+  // How each operand (by operation, then operand), pin target and destroyed
+  // object is reached (model/AccessPath.h), local references read through;
+  // a root-less path where there is no expression (an operand or pin that is
+  // a variable itself, an entry pin).
+  std::vector<llvm::SmallVector<AccessPath, 2>> OperandPaths;
+  std::vector<AccessPath> PinPaths;
+  std::vector<AccessPath> DestroyPaths;
 
   // Borrowed container elements, and calls that may relocate them (only for
   // containers whose element type is address-sensitive).

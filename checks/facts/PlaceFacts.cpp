@@ -67,4 +67,19 @@ bool FactsBuilder::addThisPlace(const CXXThisExpr *TE) {
   return true;
 }
 
+void FactsBuilder::addAccessPaths() {
+  auto Alias = [&](const VarDecl *V) { return F.AliasRefs.count(V) != 0; };
+  F.OperandPaths.resize(F.Ops.size());
+  for (unsigned I = 0; I < F.Ops.size(); ++I)
+    for (const Operand &O : F.Ops[I].Operands)
+      F.OperandPaths[I].push_back(O.Var ? AccessPath() : accessPath(O.E, O.IsPointer, Alias));
+  F.PinPaths.reserve(F.Pins.size());
+  for (const PinEvent &P : F.Pins)
+    F.PinPaths.push_back(P.Target && !P.Var ? accessPath(P.Target, P.IsPointer, Alias)
+                                            : AccessPath());
+  F.DestroyPaths.reserve(F.Destroys.size());
+  for (const DestroyEvent &D : F.Destroys)
+    F.DestroyPaths.push_back(accessPath(D.Target, D.IsPointer, Alias));
+}
+
 } // namespace pincheck

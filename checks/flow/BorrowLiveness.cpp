@@ -1,5 +1,5 @@
 #include "flow/BorrowLiveness.h"
-#include "model/Containers.h"
+#include "catalog/ContainerCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>

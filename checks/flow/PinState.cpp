@@ -1,6 +1,7 @@
 #include "flow/PinState.h"
 #include "flow/Liveness.h"
 #include "model/Owners.h"
+#include "model/StdLibrary.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include <algorithm>
@@ -176,9 +177,7 @@ public:
     if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
       for (unsigned PinI : It->second) {
         const PinEvent &Ev = F.Pins[PinI];
-        Resolved R = Ev.Var        ? placeOf(Ev.Var)
-                     : Ev.IsPointer ? resolvePointer(Ev.Target, St)
-                                    : resolveGlvalue(Ev.Target, St);
+        Resolved R = Ev.Var ? placeOf(Ev.Var) : resolve(F.PinPaths[PinI], St);
         if (!R)
           continue;
         PlaceBits B = St.P.get(R.Place);
@@ -195,8 +194,7 @@ public:
     if (auto It = F.DestroysAt.find(S); It != F.DestroysAt.end())
       for (unsigned DI : It->second) {
         const DestroyEvent &D = F.Destroys[DI];
-        Resolved R = D.IsPointer ? resolvePointer(D.Target, St)
-                                 : resolveGlvalue(D.Target, St);
+        Resolved R = resolve(F.DestroyPaths[DI], St);
         if (R && R.Whole)
           St.P.set(R.Place, PlaceBits());
       }
@@ -270,9 +268,7 @@ private:
     const Operation &Op = F.Ops[OpI];
     for (unsigned K = 0; K < Op.Operands.size(); ++K) {
       const Operand &O = Op.Operands[K];
-      Resolved R = O.Var       ? placeOf(O.Var)
-                   : O.IsPointer ? resolvePointer(O.E, St)
-                                 : resolveGlvalue(O.E, St);
+      Resolved R = O.Var ? placeOf(O.Var) : resolve(F.OperandPaths[OpI][K], St);
       if (R && O.Element)
         R = partOf(R, O.ElementType);
       if (!R || !Types.isAddressSensitive(R.ObjType))
@@ -293,179 +289,138 @@ private:
     return R;
   }
 
-  static bool isPointerAccessor(StringRef Name) {
-    return Name == "data" || Name == "begin" || Name == "end" || Name == "cbegin" ||
-           Name == "cend";
+  // What a pointer expression outside the catalog's events points to (a
+  // pointer's initialiser, the value assigned to it), its path found once.
+  Resolved resolvePointer(const Expr *E, const State &St) {
+    auto [It, New] = PointerPaths.try_emplace(E);
+    if (New)
+      It->second = accessPath(E, /*IsPointer=*/true,
+                              [&](const VarDecl *V) { return F.AliasRefs.count(V) != 0; });
+    return resolve(It->second, St);
   }
 
-  static bool isStdMember(const CXXMethodDecl *MD, std::initializer_list<StringRef> Classes) {
-    if (!MD || !MD->getParent()->isInStdNamespace() || !MD->getParent()->getIdentifier())
-      return false;
-    for (StringRef C : Classes)
-      if (MD->getParent()->getName() == C)
-        return true;
-    return false;
-  }
-
-  Resolved resolveGlvalue(const Expr *E, const State &St, unsigned Depth = 0) {
-    if (!E || Depth > 16)
+  // The tracked place a path reaches in state St: its root's (a place, the
+  // target of a pointer, *this), then each step from the root outwards. A
+  // step the pin analysis does not follow (an element of a container that
+  // keeps it on the heap, an iterator) reaches nothing.
+  Resolved resolve(const AccessPath &P, const State &St) const {
+    Resolved R;
+    switch (P.Root) {
+    case AccessPath::RootKind::None:
       return {};
-    E = stripMoveCasts(E);
-    // The awaiter of `co_await x` (and other shared operands) appears as a
-    // placeholder for x.
-    if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
-      return resolveGlvalue(OVE->getSourceExpr(), St, Depth + 1);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      // A structured binding names a part of the hidden variable.
-      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
-        // Tuple-like bindings go through a hidden reference initialised with
-        // get<I>(); the others name a member or element directly.
-        const Expr *Init = BD->getBinding();
-        if (const VarDecl *Holding = BD->getHoldingVar())
-          Init = Holding->getInit();
-        Resolved R = resolveGlvalue(Init, St, Depth + 1);
-        if (R.Alias)
-          R.Alias = BD; // a reference binding: name it, not the hidden variable
-        return R ? partOf(R, DRE->getType()) : R;
-      }
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!V)
+    case AccessPath::RootKind::This:
+      if (F.ThisPlace < 0)
         return {};
-      if (auto It = F.PlaceIndex.find(V); It != F.PlaceIndex.end()) {
-        Resolved R;
+      R.Place = F.ThisPlace;
+      R.ObjType = F.Places[F.ThisPlace].Type;
+      break;
+    case AccessPath::RootKind::Variable:
+      if (!P.RootIsPointer) {
+        auto It = F.PlaceIndex.find(P.Var);
+        if (It == F.PlaceIndex.end())
+          return {};
         R.Place = It->second;
-        R.ObjType = V->getType().getNonReferenceType();
-        return R;
+        R.ObjType = P.Var->getType().getNonReferenceType();
+        break;
       }
-      if (F.PointerIndex.count(V)) // a smart pointer itself is not a place
+      auto It = F.PointerIndex.find(P.Var);
+      if (It == F.PointerIndex.end())
         return {};
-      if (F.AliasRefs.count(V)) {
-        Resolved R = resolveGlvalue(V->getInit(), St, Depth + 1);
-        if (R)
-          R.Alias = V; // the name the operation used
-        return R;
-      }
-      return {};
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(ME->getMemberDecl()))
-        return {};
-      return partOf(ME->isArrow() ? resolvePointer(ME->getBase(), St, Depth + 1)
-                                  : resolveGlvalue(ME->getBase(), St, Depth + 1),
-                    ME->getType());
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      return partOf(resolvePointer(AS->getBase(), St, Depth + 1), AS->getType());
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_Deref)
-        return {};
-      Resolved R = resolvePointer(UO->getSubExpr(), St, Depth + 1);
-      if (R && !R.Whole)
-        R.ObjType = UO->getType();
-      return R;
-    }
-    if (const Expr *Owner = smartPointerDeref(E))
-      return resolvePointer(Owner, St, Depth + 1);
-    // Elements of the standard by-value holders: arr[i], *opt, opt.value().
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-      if ((OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star) &&
-          OC->getNumArgs() >= 1 && isStdMember(MD, {"array", "inplace_vector", "optional"}))
-        return partOf(resolveGlvalue(OC->getArg(0), St, Depth + 1), E->getType());
-      return {};
-    }
-    // std::get<I>(t) on a tuple, pair, array or variant.
-    if (const auto *CE = dyn_cast<CallExpr>(E); CE && !isa<CXXMemberCallExpr>(CE)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-          FD->getName() == "get" && CE->getNumArgs() == 1)
-        return partOf(resolveGlvalue(CE->getArg(0), St, Depth + 1), E->getType());
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (MD && MD->getIdentifier() &&
-          (MD->getName() == "value" || MD->getName() == "front" ||
-           MD->getName() == "back" || MD->getName() == "at") &&
-          isStdMember(MD, {"array", "inplace_vector", "optional"}) && MC->getImplicitObjectArgument())
-        return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1),
-                      E->getType());
-    }
-    return {};
-  }
-
-  Resolved resolvePointer(const Expr *E, const State &St, unsigned Depth = 0) {
-    if (!E || Depth > 16)
-      return {};
-    E = stripPointerCasts(E);
-    if (const auto *IC = dyn_cast<ImplicitCastExpr>(E);
-        IC && IC->getCastKind() == CK_ArrayToPointerDecay)
-      return resolveGlvalue(IC->getSubExpr(), St, Depth + 1);
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() == UO_AddrOf)
-        return resolveGlvalue(UO->getSubExpr(), St, Depth + 1);
-      return {};
-    }
-    if (const Expr *Arg = addressofArgument(E, nullptr))
-      return resolveGlvalue(Arg, St, Depth + 1);
-    if (isa<CXXThisExpr>(E)) {
-      Resolved R;
-      if (F.ThisPlace >= 0) {
-        R.Place = F.ThisPlace;
-        R.ObjType = F.Places[F.ThisPlace].Type;
-      }
-      return R;
-    }
-    if (const Expr *Owner = smartPointerAddress(E))
-      return resolvePointer(Owner, St, Depth + 1);
-    // A smart pointer copied or moved from another keeps its object.
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-        CE && CE->getNumArgs() == 1 && isSmartPointer(CE->getType()))
-      return resolvePointer(stripMoveCasts(CE->getArg(0)), St, Depth + 1);
-    if (int I = pointerVar(E); I >= 0) {
-      const PtrTarget &T = St.Ptr.get(I);
-      Resolved R;
+      const PtrTarget &T = St.Ptr.get(It->second);
       if (T.Place < 0) {
         // Not known to point to a tracked place: its own object, if it has one.
-        if (auto It = F.PointeeIndex.find(F.Pointers[I]); It != F.PointeeIndex.end()) {
-          R.Place = It->second;
-          R.ObjType = F.Places[R.Place].Type;
-        }
-        return R;
+        auto Own = F.PointeeIndex.find(P.Var);
+        if (Own == F.PointeeIndex.end())
+          return {};
+        R.Place = Own->second;
+        R.ObjType = F.Places[R.Place].Type;
+        break;
       }
       R.Place = T.Place;
       R.Whole = T.Whole;
       R.ObjType = T.T ? QualType(T.T, 0) : F.Places[T.Place].Type;
-      R.Alias = F.Pointers[I];
-      return R;
+      R.Alias = P.Var;
+      break;
     }
-    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      if (BO->isAdditiveOp()) {
-        const Expr *P = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                                 : BO->getRHS();
-        return partOf(resolvePointer(P, St, Depth + 1));
+    for (auto S = P.Steps.rbegin(); S != P.Steps.rend(); ++S) {
+      switch (S->Kind) {
+      case StepKind::Field:
+      case StepKind::Index:
+        R = partOf(R, S->E->getType());
+        break;
+      case StepKind::ElementAccess:
+        if (!holderElement(S->E))
+          return {};
+        R = partOf(R, S->E->getType());
+        break;
+      case StepKind::Binding:
+        if (R.Alias)
+          R.Alias = S->D; // a reference binding: name it, not the hidden variable
+        R = partOf(R, S->E->getType());
+        break;
+      case StepKind::AliasRef:
+        R.Alias = S->D; // the name the operation used
+        break;
+      case StepKind::Deref:
+        if (!R.Whole)
+          R.ObjType = S->E->getType();
+        break;
+      case StepKind::PointerOffset:
+        R = partOf(R);
+        break;
+      case StepKind::MemberIterator:
+      case StepKind::FreeIterator:
+        if (!inlineStorage(S->E))
+          return {};
+        R = partOf(R);
+        break;
+      case StepKind::ValueCopy: {
+        // A smart pointer copied or moved from another keeps its object.
+        const auto *CE = cast<CXXConstructExpr>(S->E);
+        if (CE->getNumArgs() != 1 || !isSmartPointer(CE->getType()))
+          return {};
+        break;
       }
-      return {};
+      case StepKind::SmartDeref:
+      case StepKind::SmartGet:
+      case StepKind::AddressOf:
+      case StepKind::Decay:
+      case StepKind::Opaque:
+        break;
+      case StepKind::IteratorDeref:
+      case StepKind::IteratorOffset:
+        return {};
+      }
     }
-    // Pointers into a std::array's own storage: data() and its iterators
-    // (pointers in libstdc++ and libc++), and std::begin/end/data of an
-    // array.
+    return R;
+  }
+
+  // An element a standard holder keeps inside itself: arr[i], *opt,
+  // opt.value(), front(), back(), at(), std::get<I>(t).
+  static bool holderElement(const Expr *E) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      return hasElementAccessors(MC->getMethodDecl()->getParent());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      return MD && hasElementAccessors(MD->getParent());
+    }
+    return true; // std::get
+  }
+
+  // A pointer into a std::array's own storage: data() and its iterators
+  // (pointers in libstdc++ and libc++), and std::begin/end/data of one.
+  static bool inlineStorage(const Expr *E) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (MD && MD->getIdentifier() && isPointerAccessor(MD->getName()) &&
-          isStdMember(MD, {"array", "inplace_vector"}) && MC->getImplicitObjectArgument())
-        return partOf(resolveGlvalue(MC->getImplicitObjectArgument(), St, Depth + 1));
+      return isStorageAccessor(nameOf(MD)) && hasInlineStorage(MD->getParent());
     }
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-          isPointerAccessor(FD->getName()) && CE->getNumArgs() == 1)
-        return partOf(resolveGlvalue(CE->getArg(0), St, Depth + 1));
-    }
-    return {};
+    const auto *CE = cast<CallExpr>(E);
+    return isStorageAccessor(nameOf(CE->getDirectCallee()));
   }
 
   const FunctionFacts &F;
   TypeModel &Types;
+  llvm::DenseMap<const Expr *, AccessPath> PointerPaths;
 };
 
 // Blocks reachable from the entry, in reverse post-order. Edges that can

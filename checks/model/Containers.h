@@ -13,7 +13,6 @@
 #ifndef PINCHECK_CONTAINERS_H
 #define PINCHECK_CONTAINERS_H
 
-#include "catalog/Catalog.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -34,11 +33,6 @@ namespace pincheck {
 // checks them. Returns what is wrong and how to fix it, or "" (Out, if not
 // null, then holds the names). An empty value is valid: no class.
 std::string parseVectorLikeClasses(llvm::StringRef Value, std::vector<std::string> *Out);
-
-// The first template argument of T if T is one of the named class templates
-// of namespace std (std::vector<E>, std::array<E, N>): E; else null.
-clang::QualType stdElementType(clang::QualType T,
-                               std::initializer_list<llvm::StringRef> Classes);
 
 // The containers of one translation unit: the configured vector-likes and
 // a verdict per class, computed once. Owned by the TypeModel.
@@ -69,29 +63,8 @@ public:
   // keep element addresses: null.
   clang::QualType relocatingElementType(clang::QualType Container);
 
-  // The container variable (a local or a parameter) E names directly, or null.
-  // A local reference to a container is not followed.
-  const clang::VarDecl *containerVariable(const clang::Expr *E);
-
-  // If Call (a member call, or flat_map's operator[], which may insert) may
-  // relocate the elements of the container it is called on: the container
-  // variable. Method receives the member's name.
-  const clang::VarDecl *relocatingCall(const clang::CallExpr *Call, llvm::StringRef *Method);
-
-  // The containers a move or swap the catalog found moves or swaps whole when
-  // they hold their elements inline (std::array, std::inplace_vector: the
-  // elements move with them), each with the operation as users name it
-  // ('std::move', 'swap', 'std::swap').
-  void wholeRelocations(const Operation &Op,
-                        llvm::SmallVectorImpl<std::pair<const clang::VarDecl *, std::string>> &Out);
-
-  // If Value (the initialiser of a holder of type HolderType, or the value
-  // assigned to it) borrows an element of a container variable: that variable.
-  // A reference: v[i], v.at(i), v.front(), v.back(), *v.begin(), *v.find(k),
-  // m[k], m.at(k). A pointer: the address of one of those, v.data(), or an
-  // iterator that is a pointer. An iterator (any other holder): v.begin(),
-  // v.end(), v.find(k), ... (and std::begin(v), std::end(v)).
-  const clang::VarDecl *borrowedContainer(clang::QualType HolderType, const clang::Expr *Value);
+  /// How a container of type T (or what T refers to) keeps its elements.
+  Kind kindOf(clang::QualType T);
 
 private:
   struct Info {
@@ -101,18 +74,10 @@ private:
   Info ownInfo(const clang::CXXRecordDecl *RD) const;
   Info classify(const clang::CXXRecordDecl *RD);
   Info classify(clang::QualType T);
-  Kind kindOf(const clang::VarDecl *V);
-  const clang::VarDecl *iteratorOf(const clang::Expr *E);
-  const clang::VarDecl *elementOf(const clang::Expr *E);
 
   llvm::StringSet<> VectorLike;
   llvm::DenseMap<const clang::CXXRecordDecl *, Info> Cache;
 };
-
-// If E is a plain assignment (built-in or operator=) to a local variable
-// named directly on its left: that name; Value (if not null) receives the
-// right side.
-const clang::DeclRefExpr *assignedVariable(const clang::Expr *E, const clang::Expr **Value);
 
 } // namespace pincheck
 

@@ -1,15 +1,9 @@
 #include "model/Owners.h"
-#include "model/Containers.h"
+#include "model/StdLibrary.h"
 
 using namespace clang;
 
 namespace pincheck {
-
-// The T of std::unique_ptr<T> / std::shared_ptr<T>, or null.
-static QualType smartPointee(QualType T) {
-  QualType P = T.isNull() ? QualType() : stdElementType(T, {"unique_ptr", "shared_ptr"});
-  return P.isNull() || P->isArrayType() ? QualType() : P;
-}
 
 bool isSmartPointer(QualType T) { return !smartPointee(T).isNull(); }
 

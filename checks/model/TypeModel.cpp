@@ -1,5 +1,6 @@
 #include "model/TypeModel.h"
 #include "model/Annotations.h"
+#include "model/StdLibrary.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -36,15 +37,6 @@ const SensitivityReason *TypeModel::reasonFor(const CXXRecordDecl *RD) {
   auto &Slot = Cache[RD]; // re-lookup: compute() may have grown the map
   Slot = R;
   return Slot ? &*Slot : nullptr;
-}
-
-// Standard class templates that hold their template arguments by value.
-static bool holdsArgumentsByValue(const CXXRecordDecl *RD) {
-  if (!RD->isInStdNamespace() || !RD->getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(RD->getName())
-      .Cases({"optional", "variant", "tuple", "pair", "array", "inplace_vector"}, true)
-      .Default(false);
 }
 
 static SensitivityReason reason(SensitivityReason::KindT K, const CXXRecordDecl *RD,
