@@ -64,6 +64,7 @@ struct Operation {
   // summary): the operation there and the callee, for the note.
   const Operation *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
+  const AccessPath *InnerPath = nullptr; // how the callee reaches Inner's operand
 };
 
 enum class PinCause {
@@ -94,6 +95,7 @@ struct PinEvent {
   const clang::VarDecl *Var = nullptr; // ThisEscaped: the variable made
   const clang::Expr *Escape = nullptr; // ThisEscaped: where `this` escapes
   const PinEvent *Inner = nullptr;     // ByCallee: the pin inside Callee
+  const AccessPath *InnerPath = nullptr; // ByCallee: how Callee reaches what it pins
 };
 
 // An explicit end of an object's lifetime (x.~T(), std::destroy_at(p), and

@@ -65,6 +65,7 @@ void FactsBuilder::applySummary(const Expr *E) {
                                : Callee->getParamDecl(P.Param);
     PinEvent Ev{E, Arg(P.Param), ByPointer(P.Param), PinCause::ByCallee, Via, Callee};
     Ev.Inner = &P.Event;
+    Ev.InnerPath = &P.Path;
     F.Pins.push_back(Ev);
   }
   for (const ParamGrowth &PG : S->Growths)
@@ -85,6 +86,7 @@ void FactsBuilder::applySummary(const Expr *E) {
     Operand O{Arg(R.Param), ByPointer(R.Param), R.Op.Operands[0].Role};
     Op.Operands.push_back(O);
     Op.Inner = &R.Op;
+    Op.InnerPath = &R.Path;
     Op.InnerFunction = Callee;
     if (mayTouchSensitive(Op))
       addOperation(E, std::move(Op));

@@ -8,72 +8,88 @@ using namespace clang;
 namespace pincheck {
 namespace {
 
-// What paramNamed returns for *this.
+// What paramOf returns for *this.
 constexpr int ObjectIndex = -2;
 unsigned paramIndex(int I) { return I == ObjectIndex ? ObjectParam : unsigned(I); }
 
-// The reference parameter of FD that E names, or a part of (member,
-// element); or the pointer parameter whose object E names (`*p`, `p->m`), or
-// that E is when IsPointer. -1 if none.
-int paramNamed(const Expr *E, const FunctionDecl *FD, bool WholeOnly, bool IsPointer) {
-  auto Param = [&](const Expr *X, bool Pointer) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(stripMoveCasts(X)->IgnoreParenImpCasts());
-    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-    if (!P || P->getDeclContext() != FD ||
-        !(Pointer ? P->getType()->isPointerType() : P->getType()->isReferenceType()))
-      return -1;
-    return int(P->getFunctionScopeIndex());
-  };
-  // *this of a member function: `this`, `*this`, and for parts `this->m`
-  // (a member array decays to a pointer into the object).
-  auto IsThis = [](const Expr *X) { return isa<CXXThisExpr>(X->IgnoreParenImpCasts()); };
-  auto Object = [&](const Expr *X) -> int {
-    for (X = X->IgnoreParenImpCasts(); !WholeOnly;) {
-      const auto *ME = dyn_cast<MemberExpr>(X);
-      if (!ME)
-        break;
-      if (ME->isArrow())
-        return IsThis(ME->getBase()) ? ObjectIndex : -1;
-      X = ME->getBase()->IgnoreParenImpCasts();
+// Steps[I..] are, outermost first, a chain of '.' members and subscripts of
+// a decayed array (a part of the object the chain starts from).
+bool partChain(const AccessPath &P, size_t I, size_t End) {
+  for (; I < End; ++I) {
+    const AccessStep &S = P.Steps[I];
+    if (S.Kind == StepKind::Field && !cast<MemberExpr>(S.E)->isArrow())
+      continue;
+    if (S.Kind == StepKind::Index && I + 1 < End && P.Steps[I + 1].Kind == StepKind::Decay) {
+      ++I;
+      continue;
     }
+    return false;
+  }
+  return true;
+}
+
+// The parameter of FD a path (of a glvalue, or IsPointer of a pointer)
+// starts from: a reference parameter (the object, or with !WholeOnly a part
+// of it: members, elements of member arrays), the object of a pointer
+// parameter (`*p`, and with !WholeOnly `p->m` and parts of those), the
+// pointer parameter itself as a pointer, or the object a member function
+// runs on (`*this`, `this`, and with !WholeOnly `this->m` and member arrays
+// of it decaying). -1 if none. Local references are not read through.
+int paramOf(const AccessPath &P, const FunctionDecl *FD, bool WholeOnly, bool IsPointer) {
+  if (!P)
     return -1;
+  auto Param = [&](bool Pointer) -> int {
+    const auto *PV = P.Root == AccessPath::RootKind::Variable ? dyn_cast<ParmVarDecl>(P.Var)
+                                                              : nullptr;
+    if (!PV || PV->getDeclContext() != FD ||
+        !(Pointer ? PV->getType()->isPointerType() : PV->getType()->isReferenceType()))
+      return -1;
+    return int(PV->getFunctionScopeIndex());
   };
+  auto IsArrow = [](const AccessStep &S) {
+    return S.Kind == StepKind::Field && cast<MemberExpr>(S.E)->isArrow();
+  };
+  // Steps[I..End) are only '.' members.
+  auto DotMembers = [&](size_t I, size_t End) {
+    for (; I < End; ++I)
+      if (P.Steps[I].Kind != StepKind::Field || IsArrow(P.Steps[I]))
+        return false;
+    return true;
+  };
+  bool IsThis = P.Root == AccessPath::RootKind::This;
+  size_t N = P.Steps.size(), I = 0;
   if (IsPointer) {
-    const Expr *P = stripPointerCasts(E);
-    if (isa<CXXThisExpr>(P))
-      return ObjectIndex;
-    if (const auto *IC = dyn_cast<ImplicitCastExpr>(P);
-        IC && IC->getCastKind() == CK_ArrayToPointerDecay)
-      return Object(IC->getSubExpr());
-    const Expr *Obj = namedObject(E, true); // `&x` names x
-    if (Obj && !Obj->getType()->isPointerType())
-      return paramNamed(Obj, FD, WholeOnly, false);
-    return Param(E, true);
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(stripMoveCasts(E)->IgnoreParenImpCasts());
-      UO && UO->getOpcode() == UO_Deref && IsThis(UO->getSubExpr()))
-    return ObjectIndex;
-  if (int I = Object(stripMoveCasts(E)); I != -1)
-    return I;
-  while (E) {
-    E = stripMoveCasts(E)->IgnoreParenImpCasts();
-    if (isa<DeclRefExpr>(E))
-      return Param(E, false);
-    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
-      return Param(UO->getSubExpr(), true);
-    if (WholeOnly)
+    if (N == 0)
+      return IsThis ? ObjectIndex : Param(/*Pointer=*/true);
+    const AccessStep &First = P.Steps[0];
+    if (First.Kind == StepKind::Decay)
+      return !WholeOnly && IsThis && N >= 2 && IsArrow(P.Steps.back()) && DotMembers(1, N - 1)
+                 ? ObjectIndex
+                 : -1;
+    const auto *UO = dyn_cast<UnaryOperator>(First.E);
+    if (First.Kind != StepKind::AddressOf || !UO ||
+        stripMoveCasts(UO->getSubExpr())->getType()->isPointerType())
       return -1;
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return Param(ME->getBase(), true);
-      E = ME->getBase();
-    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-    } else {
-      return -1;
-    }
+    I = 1; // `&x`: the object x, as a glvalue
   }
-  return -1;
+  size_t Left = N - I;
+  if (IsThis) {
+    if (Left == 1 && P.Steps.back().Kind == StepKind::Deref)
+      return ObjectIndex; // *this
+    return !WholeOnly && Left >= 1 && IsArrow(P.Steps.back()) && DotMembers(I, N - 1)
+               ? ObjectIndex
+               : -1;
+  }
+  if (!P.RootIsPointer)
+    return Left == 0 || (!WholeOnly && partChain(P, I, N)) ? Param(/*Pointer=*/false) : -1;
+  if (Left == 0)
+    return -1;
+  const AccessStep &Last = P.Steps.back();
+  if (WholeOnly)
+    return Left == 1 && Last.Kind == StepKind::Deref ? Param(/*Pointer=*/true) : -1;
+  return (Last.Kind == StepKind::Deref || IsArrow(Last)) && partChain(P, I, N - 1)
+             ? Param(/*Pointer=*/true)
+             : -1;
 }
 
 } // namespace
@@ -119,22 +135,24 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   for (const PinEvent &Ev : F.Pins) {
     if (Ev.Cause == PinCause::OnEntry) // the declaration says it already
       continue;
-    int I = Ev.Target ? paramNamed(Ev.Target, Def, /*WholeOnly=*/false, Ev.IsPointer) : -1;
+    AccessPath Path = Ev.Target ? accessPath(Ev.Target, Ev.IsPointer) : AccessPath();
+    int I = paramOf(Path, Def, /*WholeOnly=*/false, Ev.IsPointer);
     if (I == -1 || Pinned[Slot(I)])
       continue;
     Pinned[Slot(I)] = true;
-    S->Pins.push_back({paramIndex(I), Ev});
+    S->Pins.push_back({paramIndex(I), Ev, std::move(Path)});
   }
   for (const Operation &Op : F.Ops)
     for (const Operand &O : Op.Operands) {
-      if (O.Element)
+      if (O.Element || O.Var)
         continue;
-      int I = paramNamed(O.E, Def, /*WholeOnly=*/!O.IsPointer, O.IsPointer);
+      AccessPath Path = accessPath(O.E, O.IsPointer);
+      int I = paramOf(Path, Def, /*WholeOnly=*/!O.IsPointer, O.IsPointer);
       if (I == -1 || llvm::any_of(S->Relocations, [&](const ParamRelocation &R) {
             return R.Param == paramIndex(I) && R.Op.Family == Op.Family;
           }))
         continue;
-      ParamRelocation R{paramIndex(I), Op};
+      ParamRelocation R{paramIndex(I), Op, std::move(Path)};
       R.Op.Operands = {O};
       S->Relocations.push_back(std::move(R));
     }

@@ -17,11 +17,13 @@ constexpr unsigned ObjectParam = ~0u;
 
 struct ParamPin {
   unsigned Param;
-  PinEvent Event; ///< the pin in the callee (itself possibly a call's)
+  PinEvent Event;   ///< the pin in the callee (itself possibly a call's)
+  AccessPath Path;  ///< how the callee reaches what it pins
 };
 struct ParamRelocation {
   unsigned Param;
-  Operation Op; ///< the operation in the callee; Op.Operands[0] is the parameter
+  Operation Op;    ///< the operation in the callee; Op.Operands[0] is the parameter
+  AccessPath Path; ///< how the callee reaches its operand
 };
 struct ParamGrowth {
   unsigned Param;
