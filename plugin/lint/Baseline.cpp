@@ -1,5 +1,4 @@
 #include "Baseline.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -46,8 +45,8 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
   return B;
 }
 
-llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<LintFinding> &Findings,
-                            const std::string &BaseDir) {
+void Baseline::render(llvm::raw_ostream &OS, const std::vector<LintFinding> &Findings,
+                      const std::string &BaseDir) {
   llvm::json::Array Entries;
   for (const LintFinding &F : Findings)
     Entries.push_back(llvm::json::Object{
@@ -60,13 +59,7 @@ llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<LintFinding>
   llvm::json::Object Root{{"tool", "pincheck"},
                           {"version", FormatVersion},
                           {"findings", std::move(Entries)}};
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
-  return llvm::Error::success();
 }
 
 bool Baseline::take(const LintFinding &F) {

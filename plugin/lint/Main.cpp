@@ -6,6 +6,7 @@
 #include "BuildConfig.h"
 #include "Config.h"
 #include "Fingerprint.h"
+#include "OutputFile.h"
 #include "Renderers.h"
 #include "Runner.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -171,6 +172,35 @@ std::vector<LintFinding> merge(const std::vector<FileResult> &Results) {
   return Out;
 }
 
+// The outputs can be written: checked before any work, so that a typo in a
+// path does not cost a whole run.
+Error checkOutputs() {
+  if (!OutputFile.empty()) {
+    if (Error E = checkWritable(OutputFile, "report"))
+      return E;
+  } else if (standardOutputWasClosed()) {
+    return createStringError(std::errc::bad_file_descriptor,
+                             "standard output is closed: nowhere to write the report; "
+                             "give -o <file>, or redirect standard output");
+  }
+  if (!WriteBaselineFile.empty())
+    return checkWritable(WriteBaselineFile, "baseline");
+  return Error::success();
+}
+
+Error writeReport(const Report &R) {
+  auto Render = [&](raw_ostream &OS) {
+    switch (OutputFormat) {
+    case Format::Text: writeText(OS, R); break;
+    case Format::Json: writeJson(OS, R); break;
+    case Format::Sarif: writeSarif(OS, R); break;
+    case Format::GitLab: writeGitLab(OS, R); break;
+    }
+  };
+  return OutputFile.empty() ? writeStdout("report", Render)
+                            : writeFile(OutputFile, "report", Render);
+}
+
 void printSummary(const Report &R, const std::vector<FileResult> &Results) {
   raw_ostream &OS = errs();
   OS << "pincheck: " << R.Files.size() << (R.Files.size() == 1 ? " file, " : " files, ")
@@ -204,6 +234,7 @@ void printSummary(const Report &R, const std::vector<FileResult> &Results) {
 
 int main(int argc, const char **argv) {
   sys::PrintStackTraceOnErrorSignal(argv[0]);
+  guardStandardStreams();
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
@@ -219,9 +250,11 @@ int main(int argc, const char **argv) {
     return ExitError;
 
   if (ListChecks) {
-    for (unsigned I = 0; I < NumChecks; ++I)
-      outs() << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
-    return 0;
+    Error E = writeStdout("list of checks", [](raw_ostream &OS) {
+      for (unsigned I = 0; I < NumChecks; ++I)
+        OS << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
+    });
+    return E ? usageError(toString(std::move(E))) : 0;
   }
 
   if (!FixedError.empty())
@@ -266,6 +299,8 @@ int main(int argc, const char **argv) {
   }
   if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
     return usageError("--config-file '" + ConfigFile + "' does not exist");
+  if (Error E = checkOutputs())
+    return usageError(toString(std::move(E)));
 
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
@@ -400,7 +435,8 @@ int main(int argc, const char **argv) {
   std::vector<LintFinding> All = merge(Results);
   assignFingerprints(All, R.BaseDir);
   if (!WriteBaselineFile.empty())
-    if (Error E = Baseline::write(WriteBaselineFile, All, R.BaseDir))
+    if (Error E = writeFile(WriteBaselineFile, "baseline",
+                            [&](raw_ostream &OS) { Baseline::render(OS, All, R.BaseDir); }))
       return usageError(toString(std::move(E)));
   for (LintFinding &F : All) {
     if (Base && Base->take(F))
@@ -409,21 +445,8 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(F));
   }
 
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC)
-      return usageError("cannot write '" + OutputFile + "': " + EC.message());
-  }
-  raw_ostream &OS = File ? *File : outs();
-  switch (OutputFormat) {
-  case Format::Text: writeText(OS, R); break;
-  case Format::Json: writeJson(OS, R); break;
-  case Format::Sarif: writeSarif(OS, R); break;
-  case Format::GitLab: writeGitLab(OS, R); break;
-  }
-  OS.flush();
+  if (Error E = writeReport(R))
+    return usageError(toString(std::move(E)));
 
   if (!Quiet)
     printSummary(R, Results);
