@@ -2,9 +2,12 @@
 // compilation database (or one command line), in parallel, reported as text,
 // JSON, SARIF or a GitLab code quality report, with a baseline for adopting
 // it on an existing codebase. Flags follow clang-tidy's where both have one.
+#include "Arguments.h"
 #include "Baseline.h"
 #include "BuildConfig.h"
 #include "Config.h"
+#include "Database.h"
+#include "FileChecks.h"
 #include "Fingerprint.h"
 #include "OutputFile.h"
 #include "Renderers.h"
@@ -38,17 +41,20 @@ cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_co
                                cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Sources(cl::Positional, cl::desc("[<file> ...] [-- <compiler flags>]"),
                               cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default 0: one per core)"),
-                       cl::init(0), cl::value_desc("n"), cl::Prefix, cl::cat(Category));
-cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs));
-enum class Format { Text, Json, Sarif, GitLab };
-cl::opt<Format> OutputFormat(
-    "format", cl::desc("Report format:"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics (default)"),
-               clEnumValN(Format::Json, "json", "pincheck's JSON: findings, notes, summary"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0, for code scanning"),
-               clEnumValN(Format::GitLab, "gitlab", "GitLab code quality report")),
-    cl::cat(Category));
+// -j and --format are parsed here, not by cl: its messages ("'abc' value
+// invalid for uint argument!") say neither what the option means nor what
+// would be right.
+cl::opt<std::string> JobsText("j", cl::desc("Files analysed in parallel (default 0: one per core)"),
+                              cl::value_desc("n"), cl::Prefix, cl::cat(Category));
+cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(JobsText));
+cl::opt<std::string> FormatName(
+    "format",
+    cl::desc("Report format: text (clang-style diagnostics, the default), json\n"
+             "(pincheck's JSON), sarif (SARIF 2.1.0, for code scanning) or gitlab\n"
+             "(GitLab code quality report)"),
+    cl::init("text"), cl::value_desc("format"), cl::cat(Category));
+Format OutputFormat = Format::Text;
+unsigned Jobs = 0;
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
 cl::alias OutputFileLong("output", cl::desc("Alias for -o"), cl::aliasopt(OutputFile));
@@ -135,6 +141,9 @@ const char *Overview =
     "or a file that failed to parse.\n";
 
 constexpr int ExitFindings = 1, ExitError = 2;
+const char *CreateDatabase =
+    "\n  create compile_commands.json with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or "
+    "bear -- make), or give the flags after '--'";
 
 // An installed tool links to the installed pages (<prefix>/share/doc/
 // pincheck/checks); one in a build tree to the build's PINCHECK_DOCS_URL.
@@ -172,31 +181,8 @@ std::vector<LintFinding> merge(const std::vector<FileResult> &Results) {
   return Out;
 }
 
-// The outputs can be written: checked before any work, so that a typo in a
-// path does not cost a whole run.
-Error checkOutputs() {
-  if (!OutputFile.empty()) {
-    if (Error E = checkWritable(OutputFile, "report"))
-      return E;
-  } else if (standardOutputWasClosed()) {
-    return createStringError(std::errc::bad_file_descriptor,
-                             "standard output is closed: nowhere to write the report; "
-                             "give -o <file>, or redirect standard output");
-  }
-  if (!WriteBaselineFile.empty())
-    return checkWritable(WriteBaselineFile, "baseline");
-  return Error::success();
-}
-
 Error writeReport(const Report &R) {
-  auto Render = [&](raw_ostream &OS) {
-    switch (OutputFormat) {
-    case Format::Text: writeText(OS, R); break;
-    case Format::Json: writeJson(OS, R); break;
-    case Format::Sarif: writeSarif(OS, R); break;
-    case Format::GitLab: writeGitLab(OS, R); break;
-    }
-  };
+  auto Render = [&](raw_ostream &OS) { renderReport(OS, R, OutputFormat); };
   return OutputFile.empty() ? writeStdout("report", Render)
                             : writeFile(OutputFile, "report", Render);
 }
@@ -257,6 +243,13 @@ int main(int argc, const char **argv) {
     return E ? usageError(toString(std::move(E))) : 0;
   }
 
+  if (std::optional<Format> F = parseFormat(FormatName))
+    OutputFormat = *F;
+  else
+    return usageError("unknown --format '" + FormatName + "'; use " + formatNames());
+  if (!JobsText.empty() && parseCount(JobsText, Jobs) != CountProblem::None)
+    return usageError("-j " + describeCount(JobsText) +
+                      " (the number of files analysed at once; 0: one per core)");
   if (!FixedError.empty())
     return usageError("in the compiler flags after '--': " +
                       StringRef(FixedError).trim().drop_front(
@@ -276,9 +269,9 @@ int main(int argc, const char **argv) {
     if (V.empty())
       continue;
     unsigned N;
-    if (StringRef(V).getAsInteger(10, N))
-      return usageError(Twine("--") + analysisLimits()[I].Flag +
-                        " needs a non-negative integer, got '" + V + "'");
+    if (parseCount(V, N) != CountProblem::None)
+      return usageError(Twine("--") + analysisLimits()[I].Flag + " " + describeCount(V) +
+                        (parseCount(V, N) == CountProblem::TooLarge ? " (0: no limit)" : ""));
     Cli.Limits.back() = N;
   }
   for (size_t I = 0; I < ListFlags.size(); ++I) {
@@ -297,9 +290,13 @@ int main(int argc, const char **argv) {
       return usageError("in --checks=" + Checks + ": " + E +
                         "; run 'pincheck --list-checks' to see them");
   }
-  if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
-    return usageError("--config-file '" + ConfigFile + "' does not exist");
-  if (Error E = checkOutputs())
+  if (std::error_code EC;
+      !ConfigFile.empty() && (EC = sys::fs::access(ConfigFile, sys::fs::AccessMode::Exist)))
+    return usageError("--config-file '" + ConfigFile + "' " +
+                      (EC == std::errc::no_such_file_or_directory
+                           ? std::string("does not exist")
+                           : "cannot be read: " + describeFileError(EC)));
+  if (Error E = checkOutputs(OutputFile, WriteBaselineFile))
     return usageError(toString(std::move(E)));
 
   std::optional<Baseline> Base;
@@ -312,44 +309,38 @@ int main(int argc, const char **argv) {
 
   Report R;
   R.BaseDir = absolute(BaseDir.empty() ? "." : StringRef(BaseDir));
-  if (!sys::fs::is_directory(R.BaseDir))
-    return usageError("--base-dir '" + BaseDir + "' is not a directory");
+  if (std::string E = whyNotDirectory(R.BaseDir); !E.empty())
+    return usageError("--base-dir '" + BaseDir + "' is not a directory" +
+                      (E == describeFileError(std::errc::no_such_file_or_directory)
+                           ? std::string()
+                           : ": " + E));
   R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl;
   R.ToolVersion = PINCHECK_VERSION;
 
   // The database: the flags after "--", the one in -p, or the nearest one
   // up from the first named file, as clang-tidy finds it.
   if (!DB) {
-    std::string Err;
-    if (!BuildPath.empty()) {
-      // LLVM's reader keeps the entries before a syntax error and goes on:
-      // a truncated database must stop the run, not shrink it.
-      SmallString<256> Json(BuildPath);
-      sys::path::append(Json, "compile_commands.json");
-      if (auto Buffer = MemoryBuffer::getFile(Json)) {
-        if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
-          return usageError("'" + Json + "' is not valid JSON: " +
-                            toString(Parsed.takeError()) +
-                            "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-      }
-      DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
-      if (!DB)
-        return usageError("cannot load a compilation database from '" + BuildPath +
-                          "': " + Err +
-                          "\n  create compile_commands.json with cmake "
-                          "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear -- make), or give "
-                          "the flags after '--'");
-    } else if (!Sources.empty()) {
-      DB = clang::tooling::CompilationDatabase::autoDetectFromSource(absolute(Sources[0]), Err);
-      if (!DB)
-        return usageError("no compilation database found for '" + Sources[0] +
-                          "' (looked for compile_commands.json in its directory and "
-                          "above); pass -p <build-dir>, or the flags after '--' "
-                          "(pincheck " + Sources[0] + " -- -std=c++20)");
-    } else {
+    if (BuildPath.empty() && Sources.empty())
       return usageError("no input: name files, or a build directory with -p "
                         "(see pincheck --help)");
-    }
+    if (std::string E = BuildPath.empty() ? "" : checkBuildPath(BuildPath); !E.empty())
+      return usageError("cannot load a compilation database from '" + BuildPath + "': " + E +
+                        CreateDatabase);
+    auto Found = findDatabase(
+        !BuildPath.empty() ? StringRef(BuildPath)
+                           : sys::path::parent_path(absolute(Sources[0])));
+    if (!Found)
+      return usageError(toString(Found.takeError()));
+    DB = std::move(*Found);
+    if (!DB && !BuildPath.empty())
+      return usageError("cannot load a compilation database from '" + BuildPath +
+                        "': no compile_commands.json or compile_flags.txt in it or a "
+                        "parent directory" + CreateDatabase);
+    if (!DB)
+      return usageError("no compilation database found for '" + Sources[0] +
+                        "' (looked for compile_commands.json in its directory and "
+                        "above); pass -p <build-dir>, or the flags after '--' "
+                        "(pincheck " + Sources[0] + " -- -std=c++20)");
   }
   // Files a database does not list (headers, new files) borrow the flags of
   // the nearest file it does, as clang-tidy and clangd do.
@@ -368,6 +359,8 @@ int main(int argc, const char **argv) {
   }
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  if (Error E = checkSources(Files, R.BaseDir))
+    return usageError(toString(std::move(E)));
 
   // Configurations are read up front, in this thread: errors stop the run
   // before any work, and the workers share nothing mutable.

@@ -1,4 +1,5 @@
 #include "OutputFile.h"
+#include "FileChecks.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -63,7 +64,19 @@ llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef What, Renderer Re
 
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   llvm::sys::fs::file_status St;
-  bool Exists = !llvm::sys::fs::status(Path, St);
+  std::error_code EC = llvm::sys::fs::status(Path, St);
+  // A symbolic link loop, a directory on the way that cannot be searched:
+  // said as such, not taken for a new file.
+  if (EC && EC != std::errc::no_such_file_or_directory && EC != std::errc::not_a_directory)
+    return fail(What, Path, describeFileError(EC));
+  bool Exists = !EC;
+  // A dangling link: replacing the link would surprise, following it is
+  // what the user may have meant; neither is guessed.
+  llvm::sys::fs::file_status Link;
+  if (!Exists && !llvm::sys::fs::status(Path, Link, /*follow=*/false) &&
+      Link.type() == llvm::sys::fs::file_type::symlink_file)
+    return fail(What, Path, "it is a symbolic link to a file that does not exist; "
+                            "remove the link, or give another path");
   if (Exists && llvm::sys::fs::is_directory(St))
     return fail(What, Path, "it is a directory; give a file name");
   if (isSpecialPath(Path)) {
@@ -84,6 +97,20 @@ llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   if (!llvm::sys::fs::can_write(Dir))
     return fail(What, Path,
                 "directory '" + Dir + "' is not writable; give a path in a writable directory");
+  return llvm::Error::success();
+}
+
+llvm::Error checkOutputs(llvm::StringRef ReportPath, llvm::StringRef BaselinePath) {
+  if (!ReportPath.empty()) {
+    if (llvm::Error E = checkWritable(ReportPath, "report"))
+      return E;
+  } else if (StdoutClosed) {
+    return llvm::createStringError(std::errc::bad_file_descriptor,
+                                   "standard output is closed: nowhere to write the report; "
+                                   "give -o <file>, or redirect standard output");
+  }
+  if (!BaselinePath.empty())
+    return checkWritable(BaselinePath, "baseline");
   return llvm::Error::success();
 }
 

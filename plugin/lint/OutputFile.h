@@ -22,6 +22,11 @@ using Renderer = llvm::function_ref<void(llvm::raw_ostream &)>;
 // What says which output it is ("report", "baseline").
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What);
 
+// Before any work, both outputs of a run: the report's file (or standard
+// output when ReportPath is empty, which must not be closed) and the
+// baseline's, if any.
+llvm::Error checkOutputs(llvm::StringRef ReportPath, llvm::StringRef BaselinePath);
+
 // Writes what Render produces to Path (see above).
 llvm::Error writeFile(llvm::StringRef Path, llvm::StringRef What, Renderer Render);
 
