@@ -153,8 +153,12 @@ std::string defaultDocsUrl(const char *Argv0) {
   SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
   sys::path::append(Installed, "share", "doc", "pincheck", "checks");
   if (sys::fs::is_directory(Installed))
-    return "file://" + Installed.str().str();
-  return PINCHECK_DOCS_URL;
+    return fileUri(Installed);
+  // A build tree with a blank in its path: PINCHECK_DOCS_URL is a path.
+  StringRef Configured = PINCHECK_DOCS_URL;
+  if (Configured.starts_with("file://") && !whyNotAbsoluteUri(Configured).empty())
+    return fileUri(Configured.drop_front(7));
+  return Configured.str();
 }
 
 int usageError(const Twine &Msg) {
@@ -315,6 +319,8 @@ int main(int argc, const char **argv) {
                            ? std::string()
                            : ": " + E));
   R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl;
+  if (std::string E = checkDocsUrl(R.DocsUrl); !E.empty())
+    return usageError(E);
   R.ToolVersion = PINCHECK_VERSION;
 
   // The database: the flags after "--", the one in -p, or the nearest one

@@ -5,6 +5,7 @@
 #define PINCHECK_LINT_REPORT_H
 
 #include "Registry.h"
+#include "llvm/ADT/StringRef.h"
 #include <map>
 #include <tuple>
 #include <string>
@@ -84,6 +85,18 @@ struct Report {
 std::string displayPath(const std::string &Abs, const std::string &BaseDir);
 // The documentation page of a check.
 std::string helpUrl(const std::string &DocsUrl, CheckId Id);
+
+// A path with what a URI may not hold as is percent-encoded ("/a b" gives
+// "/a%20b"), and an absolute path as a file:// URI.
+std::string uriPath(llvm::StringRef Path);
+std::string fileUri(llvm::StringRef AbsPath);
+// What keeps Uri from being an absolute URI (RFC 3986: a scheme, then only
+// URI characters and %XX escapes); "" when nothing does.
+std::string whyNotAbsoluteUri(llvm::StringRef Uri);
+// An error message for a --docs-url that is not an absolute URI (SARIF's
+// helpUri and informationUri must be), with the file:// URI to use when it
+// names a local directory; "" when it is fine.
+std::string checkDocsUrl(llvm::StringRef Url);
 
 } // namespace lint
 } // namespace pincheck

@@ -1,3 +1,4 @@
+#include "CheckHelp.h"
 #include "Renderers.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -9,23 +10,11 @@ namespace lint {
 using llvm::json::Array;
 using llvm::json::Object;
 
-// Percent-encodes what a URI path may not hold as is.
-static std::string uriPath(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += C;
-    else
-      Out += llvm::formatv("%{0:X-2}", unsigned(C)).str();
-  }
-  return Out;
-}
-
 static Object artifact(const std::string &File, const Report &R) {
   std::string Shown = displayPath(File, R.BaseDir);
   if (Shown != File)
     return Object{{"uri", uriPath(Shown)}, {"uriBaseId", "SRCROOT"}};
-  return Object{{"uri", "file://" + uriPath(File)}};
+  return Object{{"uri", fileUri(File)}};
 }
 
 static Object physical(const Place &P, const Report &R, unsigned EndLine = 0,
@@ -45,10 +34,11 @@ void writeSarif(llvm::raw_ostream &OS, const Report &R) {
     CheckId Id = CheckId(I);
     Rules.push_back(Object{
         {"id", checkName(Id)},
+        {"name", checkFriendlyName(Id)},
         {"shortDescription", Object{{"text", checkSummary(Id)}}},
         {"fullDescription", Object{{"text", checkSummary(Id)}}},
         {"helpUri", helpUrl(R.DocsUrl, Id)},
-        {"help", Object{{"text", "See " + helpUrl(R.DocsUrl, Id)}}},
+        {"help", Object{{"text", checkHelpText(Id, helpUrl(R.DocsUrl, Id))}}},
         {"defaultConfiguration", Object{{"level", "warning"}}},
     });
   }
@@ -109,10 +99,11 @@ void writeSarif(llvm::raw_ostream &OS, const Report &R) {
     Base += "/";
   Object Run{
       {"tool", Object{{"driver", Object{{"name", "pincheck"},
+                                        {"fullName", "pincheck " + R.ToolVersion},
                                         {"version", R.ToolVersion},
                                         {"informationUri", R.DocsUrl},
                                         {"rules", std::move(Rules)}}}}},
-      {"originalUriBaseIds", Object{{"SRCROOT", Object{{"uri", "file://" + uriPath(Base)}}}}},
+      {"originalUriBaseIds", Object{{"SRCROOT", Object{{"uri", fileUri(Base)}}}}},
       {"invocations", Array{Object{{"executionSuccessful", R.failedFiles() == 0},
                                    {"toolExecutionNotifications", std::move(Notifications)}}}},
       {"results", std::move(Results)},
