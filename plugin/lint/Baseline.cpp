@@ -58,19 +58,23 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
 
 void Baseline::render(llvm::raw_ostream &OS, const std::vector<LintFinding> &Findings,
                       const std::string &BaseDir) {
-  llvm::json::Array Entries;
-  for (const LintFinding &F : Findings)
-    Entries.push_back(llvm::json::Object{
-        {"fingerprint", F.Fingerprint},
-        {"check", checkName(F.Check)},
-        {"file", displayPath(F.At.File, BaseDir)},
-        {"line", F.At.Line},
-        {"message", F.Message},
+  // Streamed one entry at a time, keys sorted as llvm::json prints them.
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attributeArray("findings", [&] {
+      for (const LintFinding &F : Findings)
+        J.value(llvm::json::Object{
+            {"fingerprint", F.Fingerprint},
+            {"check", checkName(F.Check)},
+            {"file", displayPath(F.At.File, BaseDir)},
+            {"line", F.At.Line},
+            {"message", F.Message},
+        });
     });
-  llvm::json::Object Root{{"tool", "pincheck"},
-                          {"version", FormatVersion},
-                          {"findings", std::move(Entries)}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+    J.attribute("tool", "pincheck");
+    J.attribute("version", FormatVersion);
+  });
+  OS << "\n";
 }
 
 bool Baseline::take(const LintFinding &F) {

@@ -1,6 +1,9 @@
 #include "FileChecks.h"
 #include "Report.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <tuple>
 
 namespace pincheck {
 namespace lint {
@@ -50,12 +53,34 @@ std::string whyNotSource(llvm::StringRef Path) {
   }
 }
 
-llvm::Error checkSources(const std::vector<std::string> &Files, const std::string &BaseDir) {
-  std::string Msg;
+std::string realOrAbsolute(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path), Real;
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  if (!llvm::sys::fs::real_path(Abs, Real))
+    return Real.str().str();
+  return Abs.str().str();
+}
+
+std::vector<SourceFile> resolveSources(const std::vector<std::string> &Files) {
+  std::vector<SourceFile> Out;
   for (const std::string &F : Files)
-    if (std::string Why = whyNotSource(F); !Why.empty())
+    Out.push_back({F, realOrAbsolute(F)});
+  llvm::stable_sort(Out, [](const SourceFile &A, const SourceFile &B) {
+    return std::tie(A.Real, A.Named) < std::tie(B.Real, B.Named);
+  });
+  Out.erase(std::unique(Out.begin(), Out.end(),
+                        [](const SourceFile &A, const SourceFile &B) { return A.Real == B.Real; }),
+            Out.end());
+  return Out;
+}
+
+llvm::Error checkSources(const std::vector<SourceFile> &Files, llvm::StringRef BaseDir) {
+  std::string Msg;
+  for (const SourceFile &F : Files)
+    if (std::string Why = whyNotSource(F.Named); !Why.empty())
       Msg += (Msg.empty() ? "" : "\npincheck: error: ") +
-             ("cannot analyse '" + displayPath(F, BaseDir) + "': " + Why);
+             ("cannot analyse '" + displayPath(F.Real, BaseDir) + "': " + Why);
   if (Msg.empty())
     return llvm::Error::success();
   return llvm::createStringError(std::errc::invalid_argument, "%s", Msg.c_str());

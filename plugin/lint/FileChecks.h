@@ -30,9 +30,23 @@ std::string whyNotDirectory(llvm::StringRef Path);
 // symbolic link loop).
 std::string whyNotSource(llvm::StringRef Path);
 
-// An error naming each of Files (absolute; shown relative to BaseDir) that
+// A file to analyse: as named (absolute; what the database and the
+// configuration files are looked up by) and its real path (what reports
+// name: a file reached through a symbolic link is reported under the path
+// it really has, and once).
+struct SourceFile {
+  std::string Named, Real;
+};
+
+// Files (absolute) as SourceFiles, sorted by real path, one per real file.
+std::vector<SourceFile> resolveSources(const std::vector<std::string> &Files);
+
+// An error naming each of Files (shown relative to BaseDir) that
 // whyNotSource refuses, one "pincheck: error:" line each.
-llvm::Error checkSources(const std::vector<std::string> &Files, const std::string &BaseDir);
+llvm::Error checkSources(const std::vector<SourceFile> &Files, llvm::StringRef BaseDir);
+
+// Path, absolute and with its symbolic links resolved when it exists.
+std::string realOrAbsolute(llvm::StringRef Path);
 
 } // namespace lint
 } // namespace pincheck

@@ -173,18 +173,6 @@ std::string absolute(StringRef Path) {
   return P.str().str();
 }
 
-// Findings in a header come from every file that includes it: once is enough.
-std::vector<LintFinding> merge(const std::vector<FileResult> &Results) {
-  std::vector<LintFinding> Out;
-  std::set<std::tuple<unsigned, std::string, unsigned, unsigned, std::string>> Seen;
-  for (const FileResult &R : Results)
-    for (const LintFinding &F : R.Findings)
-      if (Seen.insert({unsigned(F.Check), F.At.File, F.At.Line, F.At.Column, F.Message})
-              .second)
-        Out.push_back(F);
-  return Out;
-}
-
 Error writeReport(const Report &R) {
   auto Render = [&](raw_ostream &OS) { renderReport(OS, R, OutputFormat); };
   return OutputFile.empty() ? writeStdout("report", Render)
@@ -312,7 +300,9 @@ int main(int argc, const char **argv) {
   }
 
   Report R;
-  R.BaseDir = absolute(BaseDir.empty() ? "." : StringRef(BaseDir));
+  // Real, as the files' paths are: a base reached through a symbolic link
+  // still contains them.
+  R.BaseDir = realOrAbsolute(BaseDir.empty() ? "." : StringRef(BaseDir));
   if (std::string E = whyNotDirectory(R.BaseDir); !E.empty())
     return usageError("--base-dir '" + BaseDir + "' is not a directory" +
                       (E == describeFileError(std::errc::no_such_file_or_directory)
@@ -353,18 +343,18 @@ int main(int argc, const char **argv) {
   DB = clang::tooling::inferMissingCompileCommands(std::move(DB));
   DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
 
-  std::vector<std::string> Files;
+  std::vector<std::string> Names;
   if (Sources.empty()) {
-    Files = DB->getAllFiles();
-    if (Files.empty())
+    for (const std::string &F : DB->getAllFiles())
+      Names.push_back(absolute(F));
+    if (Names.empty())
       return usageError("the compilation database in '" + BuildPath +
                         "' lists no files; is the project configured?");
   } else {
     for (const std::string &S : Sources)
-      Files.push_back(absolute(S));
+      Names.push_back(absolute(S));
   }
-  llvm::sort(Files);
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  std::vector<SourceFile> Files = resolveSources(Names);
   if (Error E = checkSources(Files, R.BaseDir))
     return usageError(toString(std::move(E)));
 
@@ -373,8 +363,8 @@ int main(int argc, const char **argv) {
   ConfigSource Configs(Cli);
   std::vector<FileConfig> PerFile;
   std::set<std::string> ConfigWarnings;
-  for (const std::string &F : Files) {
-    auto C = Configs.forFile(F);
+  for (const SourceFile &F : Files) {
+    auto C = Configs.forFile(F.Named);
     if (!C)
       return usageError(toString(C.takeError()));
     for (const std::string &W : C->Warnings)
@@ -397,12 +387,13 @@ int main(int argc, const char **argv) {
     StdThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Results[I] = runFile(*DB, Files[I], PerFile[I], Run);
+        Results[I] = runFile(*DB, Files[I].Named, PerFile[I], Run);
+        Results[I].File = Files[I].Real;
         unsigned N = ++Done;
         if (ShowProgress) {
           std::lock_guard<std::mutex> L(ProgressLock);
           errs() << "\r\033[K[" << N << "/" << Files.size() << "] "
-                 << displayPath(Files[I], R.BaseDir);
+                 << displayPath(Files[I].Real, R.BaseDir);
         }
       });
     Pool.wait();
@@ -431,7 +422,7 @@ int main(int argc, const char **argv) {
         errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
   }
 
-  std::vector<LintFinding> All = merge(Results);
+  std::vector<LintFinding> All = mergeFindings(Results);
   assignFingerprints(All, R.BaseDir);
   if (!WriteBaselineFile.empty())
     if (Error E = writeFile(WriteBaselineFile, "baseline",

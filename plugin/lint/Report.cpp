@@ -30,12 +30,34 @@ std::map<std::string, unsigned> Report::findingsByCheck() const {
   return M;
 }
 
-std::string displayPath(const std::string &Abs, const std::string &BaseDir) {
+std::vector<LintFinding> mergeFindings(std::vector<FileResult> &Results) {
+  size_t Total = 0;
+  for (const FileResult &R : Results)
+    Total += R.Findings.size();
+  // Reserved, so that the keys below (which refer to the merged findings'
+  // own strings) stay valid: no finding moves once it is in Out.
+  std::vector<LintFinding> Out;
+  Out.reserve(Total);
+  std::set<std::tuple<unsigned, llvm::StringRef, unsigned, unsigned, llvm::StringRef>> Seen;
+  for (FileResult &R : Results) {
+    for (LintFinding &F : R.Findings) {
+      Out.push_back(std::move(F));
+      const LintFinding &M = Out.back();
+      if (!Seen.insert({unsigned(M.Check), M.At.File, M.At.Line, M.At.Column, M.Message})
+               .second)
+        Out.pop_back();
+    }
+    std::vector<LintFinding>().swap(R.Findings);
+  }
+  return Out;
+}
+
+std::string displayPath(llvm::StringRef Abs, llvm::StringRef BaseDir) {
   llvm::StringRef P(Abs), B(BaseDir);
   B.consume_back("/");
   if (!B.empty() && P.consume_front(B) && P.consume_front("/"))
     return P.str();
-  return Abs;
+  return Abs.str();
 }
 
 std::string helpUrl(const std::string &DocsUrl, CheckId Id) {

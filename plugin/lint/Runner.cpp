@@ -1,4 +1,5 @@
 #include "Runner.h"
+#include "StringPool.h"
 #include "Suppression.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
@@ -71,7 +72,7 @@ public:
     L.Check = F.Check;
     L.AsError = Cfg.AsErrors.enabled(F.Check);
     L.At = place(F.Loc);
-    L.Message = std::move(F.Message);
+    L.Message = intern(F.Message);
     if (F.Range.isValid()) {
       SourceLocation End = SM.getFileLoc(F.Range.getEnd());
       if (End.isValid() && SM.getFileID(End) == SM.getFileID(SM.getFileLoc(F.Loc))) {
@@ -80,8 +81,9 @@ public:
         L.EndColumn = SM.getSpellingColumnNumber(End) + Len;
       }
     }
+    L.Notes.reserve(F.Notes.size());
     for (Note &N : F.Notes)
-      L.Notes.push_back({place(N.Loc), std::move(N.Message)});
+      L.Notes.push_back({place(N.Loc), intern(N.Message)});
     for (FixIt &Fix : F.Fixes) {
       CharSourceRange R = Lexer::makeFileCharRange(Fix.Range, SM, LO);
       if (R.isInvalid())
@@ -106,13 +108,9 @@ public:
       return P;
     Loc = SM.getFileLoc(Loc);
     FileID FID = SM.getFileID(Loc);
-    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
-    if (!FE)
+    P.File = fileName(FID);
+    if (P.File.empty())
       return P;
-    llvm::SmallString<256> Path(FE->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    P.File = Path.str().str();
     P.Line = SM.getSpellingLineNumber(Loc);
     P.Column = SM.getSpellingColumnNumber(Loc);
     StringRef Buffer = SM.getBufferData(FID);
@@ -122,16 +120,36 @@ public:
       --Begin;
     while (End < Buffer.size() && Buffer[End] != '\n' && Buffer[End] != '\r')
       ++End;
-    P.LineText = Buffer.slice(Begin, End).str();
+    P.LineText = intern(Buffer.slice(Begin, End));
     return P;
   }
 
 private:
+  // A file's path as reports name it, once per file: its real path (a file
+  // reached through a symbolic link is one file, wherever it was included
+  // from), or the absolute path when it has none.
+  StringRef fileName(FileID FID) {
+    auto [It, New] = Names.try_emplace(FID);
+    if (!New)
+      return It->second;
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+    if (!FE)
+      return It->second;
+    llvm::SmallString<256> Path(FE->getName()), Real;
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (!llvm::sys::fs::real_path(Path, Real))
+      Path = Real;
+    It->second = intern(Path);
+    return It->second;
+  }
+
   SourceManager &SM;
   const LangOptions &LO;
   const FileConfig &Cfg;
   FileResult &Out;
   NolintFilter Nolint;
+  llvm::DenseMap<FileID, StringRef> Names;
 };
 
 class Consumer : public ASTConsumer {
