@@ -178,9 +178,12 @@ static void checkStandardStreamsAtExit() {
   llvm::outs().flush();
   std::error_code EC = llvm::outs().error();
   llvm::outs().clear_error();
+  // A closed stdout has /dev/null in its place: what went there was lost.
+  if (!EC && StdoutClosed && llvm::outs().tell() > 0)
+    EC = std::make_error_code(std::errc::bad_file_descriptor);
   if (EC) {
-    llvm::errs() << "pincheck: error: cannot write to standard output: " << EC.message()
-                 << "\n";
+    llvm::errs() << "pincheck: error: cannot write to standard output: "
+                 << (StdoutClosed ? std::string("it is closed") : EC.message()) << "\n";
     llvm::errs().clear_error();
     // Exiting from an atexit handler: the code must change to 2, and the
     // streams are flushed already.
