@@ -244,14 +244,6 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
   return expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem());
 }
 
-std::string checkBuildPath(llvm::StringRef Dir) {
-  std::string Why = whyNotDirectory(Dir);
-  if (Why == "it is a file")
-    return "it is a file; -p takes the build directory, the one that holds "
-           "compile_commands.json";
-  return Why;
-}
-
 llvm::Expected<DatabasePtr> findDatabase(llvm::StringRef StartDir) {
   llvm::SmallString<256> Dir(StartDir);
   llvm::sys::fs::make_absolute(Dir);
@@ -278,6 +270,39 @@ llvm::Expected<DatabasePtr> findDatabase(llvm::StringRef StartDir) {
     }
   }
   return nullptr;
+}
+
+llvm::Expected<DatabasePtr> loadDatabase(llvm::StringRef BuildPath,
+                                         llvm::StringRef FirstSource) {
+  const char *Create = "\n  create compile_commands.json with cmake "
+                       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear -- make), or give the "
+                       "flags after '--'";
+  if (BuildPath.empty() && FirstSource.empty())
+    return error("no input: name files, or a build directory with -p (see pincheck --help)");
+  if (!BuildPath.empty()) {
+    std::string Why = whyNotDirectory(BuildPath);
+    if (Why == "it is a file")
+      Why = "it is a file; -p takes the build directory, the one that holds "
+            "compile_commands.json";
+    if (!Why.empty())
+      return error("cannot load a compilation database from '" + BuildPath + "': " + Why +
+                   Create);
+  }
+  llvm::SmallString<256> Source(FirstSource);
+  llvm::sys::fs::make_absolute(Source);
+  llvm::sys::path::remove_dots(Source, /*remove_dot_dot=*/true);
+  auto Found = findDatabase(BuildPath.empty() ? llvm::sys::path::parent_path(Source)
+                                              : BuildPath);
+  if (!Found || *Found)
+    return Found;
+  if (!BuildPath.empty())
+    return error("cannot load a compilation database from '" + BuildPath +
+                 "': no compile_commands.json or compile_flags.txt in it or a parent "
+                 "directory" + Create);
+  return error("no compilation database found for '" + FirstSource +
+               "' (looked for compile_commands.json in its directory and above); pass -p "
+               "<build-dir>, or the flags after '--' (pincheck " + FirstSource +
+               " -- -std=c++20)");
 }
 
 } // namespace lint

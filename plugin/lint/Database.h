@@ -20,14 +20,16 @@ namespace lint {
 
 using DatabasePtr = std::unique_ptr<clang::tooling::CompilationDatabase>;
 
+// The run's database when no flags follow "--": the one of -p's BuildPath,
+// or else the nearest one up from the first named source; an error that
+// says what is missing or wrong, and how to make one, when there is none.
+llvm::Expected<DatabasePtr> loadDatabase(llvm::StringRef BuildPath,
+                                         llvm::StringRef FirstSource);
+
 // The database in StartDir or its nearest parent that has one; nullptr when
 // there is none. An error for a database that is there but cannot be read
 // or is not valid.
 llvm::Expected<DatabasePtr> findDatabase(llvm::StringRef StartDir);
-
-// What is wrong with -p's directory ("" when it is one: it may still hold
-// no database).
-std::string checkBuildPath(llvm::StringRef Dir);
 
 // The compile_commands.json at Path, validated (see above).
 llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path);

@@ -17,8 +17,6 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -141,9 +139,6 @@ const char *Overview =
     "or a file that failed to parse.\n";
 
 constexpr int ExitFindings = 1, ExitError = 2;
-const char *CreateDatabase =
-    "\n  create compile_commands.json with cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or "
-    "bear -- make), or give the flags after '--'";
 
 // An installed tool links to the installed pages (<prefix>/share/doc/
 // pincheck/checks); one in a build tree to the build's PINCHECK_DOCS_URL.
@@ -316,27 +311,10 @@ int main(int argc, const char **argv) {
   // The database: the flags after "--", the one in -p, or the nearest one
   // up from the first named file, as clang-tidy finds it.
   if (!DB) {
-    if (BuildPath.empty() && Sources.empty())
-      return usageError("no input: name files, or a build directory with -p "
-                        "(see pincheck --help)");
-    if (std::string E = BuildPath.empty() ? "" : checkBuildPath(BuildPath); !E.empty())
-      return usageError("cannot load a compilation database from '" + BuildPath + "': " + E +
-                        CreateDatabase);
-    auto Found = findDatabase(
-        !BuildPath.empty() ? StringRef(BuildPath)
-                           : sys::path::parent_path(absolute(Sources[0])));
-    if (!Found)
-      return usageError(toString(Found.takeError()));
-    DB = std::move(*Found);
-    if (!DB && !BuildPath.empty())
-      return usageError("cannot load a compilation database from '" + BuildPath +
-                        "': no compile_commands.json or compile_flags.txt in it or a "
-                        "parent directory" + CreateDatabase);
-    if (!DB)
-      return usageError("no compilation database found for '" + Sources[0] +
-                        "' (looked for compile_commands.json in its directory and "
-                        "above); pass -p <build-dir>, or the flags after '--' "
-                        "(pincheck " + Sources[0] + " -- -std=c++20)");
+    auto Loaded = loadDatabase(BuildPath, Sources.empty() ? "" : StringRef(Sources[0]));
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
   }
   // Files a database does not list (headers, new files) borrow the flags of
   // the nearest file it does, as clang-tidy and clangd do.
