@@ -108,15 +108,16 @@ std::string checkCommand(llvm::StringRef Cmd) {
   return "";
 }
 
-// Checks one entry; makes a relative "directory" absolute against Base.
-// Problems are appended as "key: what is wrong".
-void checkEntry(llvm::json::Value &V, llvm::StringRef Base,
+// Checks one entry; makes a relative "directory" absolute against Base
+// (and returns true when it did). Problems are appended as what is wrong.
+bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
                 std::vector<std::string> &Problems) {
   llvm::json::Object *O = V.getAsObject();
   if (!O) {
     Problems.push_back(std::string("it is ") + jsonKindName(V) + ", not an object");
-    return;
+    return false;
   }
+  bool Rewrote = false;
   auto NeedString = [&](llvm::StringRef Key, llvm::StringRef Meaning) -> llvm::json::Value * {
     llvm::json::Value *F = O->get(Key);
     if (!F)
@@ -136,6 +137,7 @@ void checkEntry(llvm::json::Value &V, llvm::StringRef Base,
       llvm::sys::path::append(Abs, D);
       llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
       *Dir = Abs.str().str();
+      Rewrote = true;
     }
   }
   NeedString("file", "the source file");
@@ -167,6 +169,7 @@ void checkEntry(llvm::json::Value &V, llvm::StringRef Base,
   }
   if (const llvm::json::Value *Out = O->get("output"); Out && !Out->getAsString())
     Problems.push_back(std::string("\"output\" is ") + jsonKindName(*Out) + ", not a string");
+  return Rewrote;
 }
 
 } // namespace
@@ -210,9 +213,10 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
   llvm::sys::fs::make_absolute(Base);
 
   std::vector<std::string> Problems;
+  bool Rewrote = false;
   for (size_t I = 0; I < Entries->size(); ++I) {
     std::vector<std::string> Own;
-    checkEntry((*Entries)[I], Base, Own);
+    Rewrote |= checkEntry((*Entries)[I], Base, Own);
     std::string Name = "entry " + std::to_string(I);
     if (const llvm::json::Object *O = (*Entries)[I].getAsObject())
       if (std::optional<llvm::StringRef> F = O->getString("file"); F && !F->empty())
@@ -233,11 +237,15 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
     return error(Msg);
   }
 
+  // Clang's reader gets the text as it is, or with the directories made
+  // absolute; the parsed copy goes first (a big database is big twice).
   std::string Normalized;
-  llvm::raw_string_ostream(Normalized) << *Doc;
+  if (Rewrote)
+    llvm::raw_string_ostream(Normalized) << *Doc;
+  *Doc = nullptr;
   std::string Err;
-  std::unique_ptr<CompilationDatabase> DB =
-      JSONCompilationDatabase::loadFromBuffer(Normalized, Err, JSONCommandLineSyntax::AutoDetect);
+  std::unique_ptr<CompilationDatabase> DB = JSONCompilationDatabase::loadFromBuffer(
+      Rewrote ? llvm::StringRef(Normalized) : Text, Err, JSONCommandLineSyntax::AutoDetect);
   if (!DB)
     return error("cannot load '" + Path + "': " + Err);
   // As Clang's own loader of compile_commands.json does.

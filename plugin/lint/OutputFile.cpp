@@ -86,6 +86,9 @@ llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   }
   if (Exists && !llvm::sys::fs::is_regular_file(St))
     return llvm::Error::success(); // a FIFO or a device: written in place
+  // Replaced by a rename, a read-only file would be overwritten regardless.
+  if (Exists && !llvm::sys::fs::can_write(Path))
+    return fail(What, Path, "it is read-only; make it writable, or give another path");
   // A new or replaced file is renamed into its directory: it must be there,
   // and writable.
   std::string Dir = directoryOf(Path);
