@@ -47,9 +47,9 @@ cl::opt<std::string> JobsText("j", cl::desc("Files analysed in parallel (default
 cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(JobsText));
 cl::opt<std::string> FormatName(
     "format",
-    cl::desc("Report format: text (clang-style diagnostics, the default), json\n"
-             "(pincheck's JSON), sarif (SARIF 2.1.0, for code scanning) or gitlab\n"
-             "(GitLab code quality report)"),
+    cl::desc("Report format: text (clang-style diagnostics, the\n"
+             "default), json (pincheck's JSON), sarif (SARIF 2.1.0,\n"
+             "for code scanning) or gitlab (code quality report)"),
     cl::init("text"), cl::value_desc("format"), cl::cat(Category));
 Format OutputFormat = Format::Text;
 unsigned Jobs = 0;
@@ -121,7 +121,8 @@ cl::opt<bool> ListChecks("list-checks", cl::desc("Print the checks and exit"),
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary on stderr"),
                     cl::cat(Category));
 cl::opt<std::string> DocsUrl("docs-url",
-                             cl::desc("Base URL of the checks' pages, for SARIF help links"),
+                             cl::desc("Base URL of the checks' pages, for SARIF help links\n"
+                                      "(an absolute URI: https://..., file:///...)"),
                              cl::value_desc("url"),
                              cl::cat(Category));
 
@@ -135,8 +136,8 @@ const char *Overview =
     "\n"
     "Checks and CheckOptions come from the same .clang-tidy files clang-tidy\n"
     "reads; NOLINT comments suppress findings as they do for clang-tidy.\n"
-    "Exit status: 0 no findings, 1 findings, 2 a usage or configuration error\n"
-    "or a file that failed to parse.\n";
+    "Exit status: 0 no findings, 1 findings, 2 a usage or configuration error,\n"
+    "an output that cannot be written, or a file that failed to parse.\n";
 
 constexpr int ExitFindings = 1, ExitError = 2;
 
