@@ -1,7 +1,9 @@
 #include "Registry.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ErrorHandling.h"
 #include <string>
+#include <vector>
 
 namespace pincheck {
 
@@ -84,6 +86,10 @@ CheckSet CheckSet::none() { return CheckSet(); }
 std::string CheckSet::apply(llvm::StringRef Globs) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  // Every entry applies, whatever stands before it: an unknown name must not
+  // take the valid ones after it down with it. All unknown names are
+  // reported at the end, so one message lists every typo.
+  std::vector<std::string> Unknown;
   for (llvm::StringRef Part : Parts) {
     Part = Part.trim();
     if (Part.empty())
@@ -98,10 +104,16 @@ std::string CheckSet::apply(llvm::StringRef Globs) {
       }
     // Globs for other tools' checks (as in a shared .clang-tidy) are fine;
     // only a pin-prefixed name that matches nothing is a likely typo.
-    if (!Matched && Part.starts_with("pin-") && !Part.contains('*'))
-      return "unknown check '" + Part.str() + "'";
+    if (!Matched && Part.starts_with("pin-") && !Part.contains('*') &&
+        llvm::find(Unknown, Part.str()) == Unknown.end())
+      Unknown.push_back(Part.str());
   }
-  return "";
+  if (Unknown.empty())
+    return "";
+  std::string Msg = Unknown.size() == 1 ? "unknown check " : "unknown checks ";
+  for (size_t I = 0; I < Unknown.size(); ++I)
+    Msg += (I ? ", '" : "'") + Unknown[I] + "'";
+  return Msg;
 }
 
 } // namespace pincheck

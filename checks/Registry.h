@@ -51,9 +51,10 @@ class CheckSet {
 public:
   static CheckSet all();
   static CheckSet none();
-  // Applies Globs on top of the current selection. Returns an error message
-  // for an entry that matches no check (a likely typo), or "" on success;
-  // front ends add how their users list the checks.
+  // Applies every entry of Globs on top of the current selection. Returns
+  // an error message naming each pin- entry that matches no check (a likely
+  // typo; the other entries still apply), or "" when there is none; front
+  // ends add how their users list the checks.
   std::string apply(llvm::StringRef Globs);
   bool enabled(CheckId Id) const { return Bits[unsigned(Id)]; }
   void set(CheckId Id, bool On) { Bits[unsigned(Id)] = On; }

@@ -1,5 +1,6 @@
 #include "Baseline.h"
-#include "llvm/Support/FileSystem.h"
+#include "FileChecks.h"
+#include "JsonKinds.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -18,9 +19,12 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
                                    Why.c_str());
   };
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return Fail(Buffer.getError().message() +
-                " (write one with --write-baseline=" + Path.str() + ")");
+  if (!Buffer) {
+    std::error_code EC = Buffer.getError();
+    if (EC == std::errc::no_such_file_or_directory)
+      return Fail(EC.message() + " (write one with --write-baseline=" + Path.str() + ")");
+    return Fail(describeFileError(EC));
+  }
   auto Doc = llvm::json::parse((*Buffer)->getBuffer());
   std::string Again = "; write it again with --write-baseline=" + Path.str();
   if (!Doc)
@@ -36,37 +40,41 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
                 " is not supported (this pincheck writes version " +
                 std::to_string(FormatVersion) + ")" + Again);
   Baseline B;
-  for (const llvm::json::Value &E : *Entries) {
-    const llvm::json::Object *O = E.getAsObject();
-    std::optional<llvm::StringRef> FP = O ? O->getString("fingerprint") : std::nullopt;
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    std::string Entry = "findings[" + std::to_string(I) + "]";
+    const llvm::json::Object *O = (*Entries)[I].getAsObject();
+    if (!O)
+      return Fail(Entry + " is not an object" + Again);
+    const llvm::json::Value *FP = O->get("fingerprint");
     if (!FP)
-      return Fail("an entry has no \"fingerprint\"" + Again);
-    ++B.Remaining[*FP];
+      return Fail(Entry + " has no \"fingerprint\"" + Again);
+    if (!FP->getAsString())
+      return Fail(Entry + " \"fingerprint\" is " + jsonKindName(*FP) +
+                  ", not a string (pincheck writes 32 hex digits in quotes)" + Again);
+    ++B.Remaining[*FP->getAsString()];
   }
   return B;
 }
 
-llvm::Error Baseline::write(llvm::StringRef Path, const std::vector<LintFinding> &Findings,
-                            const std::string &BaseDir) {
-  llvm::json::Array Entries;
-  for (const LintFinding &F : Findings)
-    Entries.push_back(llvm::json::Object{
-        {"fingerprint", F.Fingerprint},
-        {"check", checkName(F.Check)},
-        {"file", displayPath(F.At.File, BaseDir)},
-        {"line", F.At.Line},
-        {"message", F.Message},
+void Baseline::render(llvm::raw_ostream &OS, const std::vector<LintFinding> &Findings,
+                      const std::string &BaseDir) {
+  // Streamed one entry at a time, keys sorted as llvm::json prints them.
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attributeArray("findings", [&] {
+      for (const LintFinding &F : Findings)
+        J.value(llvm::json::Object{
+            {"fingerprint", F.Fingerprint},
+            {"check", checkName(F.Check)},
+            {"file", displayPath(F.At.File, BaseDir)},
+            {"line", F.At.Line},
+            {"message", F.Message},
+        });
     });
-  llvm::json::Object Root{{"tool", "pincheck"},
-                          {"version", FormatVersion},
-                          {"findings", std::move(Entries)}};
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write baseline '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
-  return llvm::Error::success();
+    J.attribute("tool", "pincheck");
+    J.attribute("version", FormatVersion);
+  });
+  OS << "\n";
 }
 
 bool Baseline::take(const LintFinding &F) {

@@ -8,6 +8,7 @@
 #include "Report.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace pincheck {
 namespace lint {
@@ -15,8 +16,9 @@ namespace lint {
 class Baseline {
 public:
   static llvm::Expected<Baseline> read(llvm::StringRef Path);
-  static llvm::Error write(llvm::StringRef Path, const std::vector<LintFinding> &Findings,
-                           const std::string &BaseDir);
+  // The baseline of Findings, as --baseline reads it (OutputFile.h writes it).
+  static void render(llvm::raw_ostream &OS, const std::vector<LintFinding> &Findings,
+                     const std::string &BaseDir);
 
   // True (and uses the entry up) when F is in the baseline.
   bool take(const LintFinding &F);

@@ -1,7 +1,9 @@
 #include "Config.h"
+#include "Arguments.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <limits>
 
 using namespace clang::tidy;
 
@@ -111,10 +113,15 @@ llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
     if (It == O.CheckOptions.end())
       return std::nullopt;
     unsigned N;
-    if (llvm::StringRef(It->getValue().Value).trim().getAsInteger(10, N)) {
+    if (CountProblem P = parseCount(llvm::StringRef(It->getValue().Value).trim(), N);
+        P != CountProblem::None) {
       C.Warnings.push_back(R.Source + ": invalid configuration value '" +
                            It->getValue().Value + "' for option '" + Key +
-                           "'; expected a non-negative integer (using the default)");
+                           (P == CountProblem::TooLarge
+                                ? "'; expected a non-negative integer of at most " +
+                                      std::to_string(std::numeric_limits<unsigned>::max())
+                                : std::string("'; expected a non-negative integer")) +
+                           " (using the default)");
       return std::nullopt;
     }
     return N;

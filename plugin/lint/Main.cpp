@@ -2,10 +2,14 @@
 // compilation database (or one command line), in parallel, reported as text,
 // JSON, SARIF or a GitLab code quality report, with a baseline for adopting
 // it on an existing codebase. Flags follow clang-tidy's where both have one.
+#include "Arguments.h"
 #include "Baseline.h"
 #include "BuildConfig.h"
 #include "Config.h"
+#include "Database.h"
+#include "FileChecks.h"
 #include "Fingerprint.h"
+#include "OutputFile.h"
 #include "Renderers.h"
 #include "Runner.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -14,8 +18,6 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -38,17 +40,20 @@ cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_co
                                cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Sources(cl::Positional, cl::desc("[<file> ...] [-- <compiler flags>]"),
                               cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel (default 0: one per core)"),
-                       cl::init(0), cl::value_desc("n"), cl::Prefix, cl::cat(Category));
-cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs));
-enum class Format { Text, Json, Sarif, GitLab };
-cl::opt<Format> OutputFormat(
-    "format", cl::desc("Report format:"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics (default)"),
-               clEnumValN(Format::Json, "json", "pincheck's JSON: findings, notes, summary"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0, for code scanning"),
-               clEnumValN(Format::GitLab, "gitlab", "GitLab code quality report")),
-    cl::cat(Category));
+// -j and --format are parsed here, not by cl: its messages ("'abc' value
+// invalid for uint argument!") say neither what the option means nor what
+// would be right.
+cl::opt<std::string> JobsText("j", cl::desc("Files analysed in parallel (default 0: one per core)"),
+                              cl::value_desc("n"), cl::Prefix, cl::cat(Category));
+cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(JobsText));
+cl::opt<std::string> FormatName(
+    "format",
+    cl::desc("Report format: text (clang-style diagnostics, the\n"
+             "default), json (pincheck's JSON), sarif (SARIF 2.1.0,\n"
+             "for code scanning) or gitlab (code quality report)"),
+    cl::init("text"), cl::value_desc("format"), cl::cat(Category));
+Format OutputFormat = Format::Text;
+unsigned Jobs = 0;
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to <file> instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
 cl::alias OutputFileLong("output", cl::desc("Alias for -o"), cl::aliasopt(OutputFile));
@@ -117,7 +122,8 @@ cl::opt<bool> ListChecks("list-checks", cl::desc("Print the checks and exit"),
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary on stderr"),
                     cl::cat(Category));
 cl::opt<std::string> DocsUrl("docs-url",
-                             cl::desc("Base URL of the checks' pages, for SARIF help links"),
+                             cl::desc("Base URL of the checks' pages, for SARIF help links\n"
+                                      "(an absolute URI: https://..., file:///...)"),
                              cl::value_desc("url"),
                              cl::cat(Category));
 
@@ -131,8 +137,8 @@ const char *Overview =
     "\n"
     "Checks and CheckOptions come from the same .clang-tidy files clang-tidy\n"
     "reads; NOLINT comments suppress findings as they do for clang-tidy.\n"
-    "Exit status: 0 no findings, 1 findings, 2 a usage or configuration error\n"
-    "or a file that failed to parse.\n";
+    "Exit status: 0 no findings, 1 findings, 2 a usage or configuration error,\n"
+    "an output that cannot be written, or a file that failed to parse.\n";
 
 constexpr int ExitFindings = 1, ExitError = 2;
 
@@ -144,8 +150,12 @@ std::string defaultDocsUrl(const char *Argv0) {
   SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
   sys::path::append(Installed, "share", "doc", "pincheck", "checks");
   if (sys::fs::is_directory(Installed))
-    return "file://" + Installed.str().str();
-  return PINCHECK_DOCS_URL;
+    return fileUri(Installed);
+  // A build tree with a blank in its path: PINCHECK_DOCS_URL is a path.
+  StringRef Configured = PINCHECK_DOCS_URL;
+  if (Configured.starts_with("file://") && !whyNotAbsoluteUri(Configured).empty())
+    return fileUri(Configured.drop_front(7));
+  return Configured.str();
 }
 
 int usageError(const Twine &Msg) {
@@ -160,16 +170,10 @@ std::string absolute(StringRef Path) {
   return P.str().str();
 }
 
-// Findings in a header come from every file that includes it: once is enough.
-std::vector<LintFinding> merge(const std::vector<FileResult> &Results) {
-  std::vector<LintFinding> Out;
-  std::set<std::tuple<unsigned, std::string, unsigned, unsigned, std::string>> Seen;
-  for (const FileResult &R : Results)
-    for (const LintFinding &F : R.Findings)
-      if (Seen.insert({unsigned(F.Check), F.At.File, F.At.Line, F.At.Column, F.Message})
-              .second)
-        Out.push_back(F);
-  return Out;
+Error writeReport(const Report &R) {
+  auto Render = [&](raw_ostream &OS) { renderReport(OS, R, OutputFormat); };
+  return OutputFile.empty() ? writeStdout("report", Render)
+                            : writeFile(OutputFile, "report", Render);
 }
 
 void printSummary(const Report &R, const std::vector<FileResult> &Results) {
@@ -205,6 +209,7 @@ void printSummary(const Report &R, const std::vector<FileResult> &Results) {
 
 int main(int argc, const char **argv) {
   sys::PrintStackTraceOnErrorSignal(argv[0]);
+  guardStandardStreams();
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
   });
@@ -220,11 +225,20 @@ int main(int argc, const char **argv) {
     return ExitError;
 
   if (ListChecks) {
-    for (unsigned I = 0; I < NumChecks; ++I)
-      outs() << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
-    return 0;
+    Error E = writeStdout("list of checks", [](raw_ostream &OS) {
+      for (unsigned I = 0; I < NumChecks; ++I)
+        OS << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
+    });
+    return E ? usageError(toString(std::move(E))) : 0;
   }
 
+  if (std::optional<Format> F = parseFormat(FormatName))
+    OutputFormat = *F;
+  else
+    return usageError("unknown --format '" + FormatName + "'; use " + formatNames());
+  if (!JobsText.empty() && parseCount(JobsText, Jobs) != CountProblem::None)
+    return usageError("-j " + describeCount(JobsText) +
+                      " (the number of files analysed at once; 0: one per core)");
   if (!FixedError.empty())
     return usageError("in the compiler flags after '--': " +
                       StringRef(FixedError).trim().drop_front(
@@ -244,9 +258,9 @@ int main(int argc, const char **argv) {
     if (V.empty())
       continue;
     unsigned N;
-    if (StringRef(V).getAsInteger(10, N))
-      return usageError(Twine("--") + analysisLimits()[I].Flag +
-                        " needs a non-negative integer, got '" + V + "'");
+    if (parseCount(V, N) != CountProblem::None)
+      return usageError(Twine("--") + analysisLimits()[I].Flag + " " + describeCount(V) +
+                        (parseCount(V, N) == CountProblem::TooLarge ? " (0: no limit)" : ""));
     Cli.Limits.back() = N;
   }
   for (size_t I = 0; I < ListFlags.size(); ++I) {
@@ -265,8 +279,14 @@ int main(int argc, const char **argv) {
       return usageError("in --checks=" + Checks + ": " + E +
                         "; run 'pincheck --list-checks' to see them");
   }
-  if (!ConfigFile.empty() && !sys::fs::exists(ConfigFile))
-    return usageError("--config-file '" + ConfigFile + "' does not exist");
+  if (std::error_code EC;
+      !ConfigFile.empty() && (EC = sys::fs::access(ConfigFile, sys::fs::AccessMode::Exist)))
+    return usageError("--config-file '" + ConfigFile + "' " +
+                      (EC == std::errc::no_such_file_or_directory
+                           ? std::string("does not exist")
+                           : "cannot be read: " + describeFileError(EC)));
+  if (Error E = checkOutputs(OutputFile, WriteBaselineFile))
+    return usageError(toString(std::move(E)));
 
   std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
@@ -277,71 +297,54 @@ int main(int argc, const char **argv) {
   }
 
   Report R;
-  R.BaseDir = absolute(BaseDir.empty() ? "." : StringRef(BaseDir));
-  if (!sys::fs::is_directory(R.BaseDir))
-    return usageError("--base-dir '" + BaseDir + "' is not a directory");
+  // Real, as the files' paths are: a base reached through a symbolic link
+  // still contains them.
+  R.BaseDir = realOrAbsolute(BaseDir.empty() ? "." : StringRef(BaseDir));
+  if (std::string E = whyNotDirectory(R.BaseDir); !E.empty())
+    return usageError("--base-dir '" + BaseDir + "' is not a directory" +
+                      (E == describeFileError(std::errc::no_such_file_or_directory)
+                           ? std::string()
+                           : ": " + E));
   R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl;
+  if (std::string E = checkDocsUrl(R.DocsUrl); !E.empty())
+    return usageError(E);
   R.ToolVersion = PINCHECK_VERSION;
 
   // The database: the flags after "--", the one in -p, or the nearest one
   // up from the first named file, as clang-tidy finds it.
   if (!DB) {
-    std::string Err;
-    if (!BuildPath.empty()) {
-      // LLVM's reader keeps the entries before a syntax error and goes on:
-      // a truncated database must stop the run, not shrink it.
-      SmallString<256> Json(BuildPath);
-      sys::path::append(Json, "compile_commands.json");
-      if (auto Buffer = MemoryBuffer::getFile(Json)) {
-        if (auto Parsed = json::parse((*Buffer)->getBuffer()); !Parsed)
-          return usageError("'" + Json + "' is not valid JSON: " +
-                            toString(Parsed.takeError()) +
-                            "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-      }
-      DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
-      if (!DB)
-        return usageError("cannot load a compilation database from '" + BuildPath +
-                          "': " + Err +
-                          "\n  create compile_commands.json with cmake "
-                          "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear -- make), or give "
-                          "the flags after '--'");
-    } else if (!Sources.empty()) {
-      DB = clang::tooling::CompilationDatabase::autoDetectFromSource(absolute(Sources[0]), Err);
-      if (!DB)
-        return usageError("no compilation database found for '" + Sources[0] +
-                          "' (looked for compile_commands.json in its directory and "
-                          "above); pass -p <build-dir>, or the flags after '--' "
-                          "(pincheck " + Sources[0] + " -- -std=c++20)");
-    } else {
-      return usageError("no input: name files, or a build directory with -p "
-                        "(see pincheck --help)");
-    }
+    auto Loaded = loadDatabase(BuildPath, Sources.empty() ? "" : StringRef(Sources[0]));
+    if (!Loaded)
+      return usageError(toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
   }
   // Files a database does not list (headers, new files) borrow the flags of
   // the nearest file it does, as clang-tidy and clangd do.
   DB = clang::tooling::inferMissingCompileCommands(std::move(DB));
   DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
 
-  std::vector<std::string> Files;
+  std::vector<std::string> Names;
   if (Sources.empty()) {
-    Files = DB->getAllFiles();
-    if (Files.empty())
+    for (const std::string &F : DB->getAllFiles())
+      Names.push_back(absolute(F));
+    if (Names.empty())
       return usageError("the compilation database in '" + BuildPath +
                         "' lists no files; is the project configured?");
   } else {
     for (const std::string &S : Sources)
-      Files.push_back(absolute(S));
+      Names.push_back(absolute(S));
   }
-  llvm::sort(Files);
-  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  std::vector<SourceFile> Files = resolveSources(Names);
+  if (Error E = checkSources(Files, R.BaseDir))
+    return usageError(toString(std::move(E)));
 
   // Configurations are read up front, in this thread: errors stop the run
   // before any work, and the workers share nothing mutable.
   ConfigSource Configs(Cli);
   std::vector<FileConfig> PerFile;
   std::set<std::string> ConfigWarnings;
-  for (const std::string &F : Files) {
-    auto C = Configs.forFile(F);
+  for (const SourceFile &F : Files) {
+    auto C = Configs.forFile(F.Named);
     if (!C)
       return usageError(toString(C.takeError()));
     for (const std::string &W : C->Warnings)
@@ -364,12 +367,13 @@ int main(int argc, const char **argv) {
     StdThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Results[I] = runFile(*DB, Files[I], PerFile[I], Run);
+        Results[I] = runFile(*DB, Files[I].Named, PerFile[I], Run);
+        Results[I].File = Files[I].Real;
         unsigned N = ++Done;
         if (ShowProgress) {
           std::lock_guard<std::mutex> L(ProgressLock);
           errs() << "\r\033[K[" << N << "/" << Files.size() << "] "
-                 << displayPath(Files[I], R.BaseDir);
+                 << displayPath(Files[I].Real, R.BaseDir);
         }
       });
     Pool.wait();
@@ -398,10 +402,11 @@ int main(int argc, const char **argv) {
         errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
   }
 
-  std::vector<LintFinding> All = merge(Results);
+  std::vector<LintFinding> All = mergeFindings(Results);
   assignFingerprints(All, R.BaseDir);
   if (!WriteBaselineFile.empty())
-    if (Error E = Baseline::write(WriteBaselineFile, All, R.BaseDir))
+    if (Error E = writeFile(WriteBaselineFile, "baseline",
+                            [&](raw_ostream &OS) { Baseline::render(OS, All, R.BaseDir); }))
       return usageError(toString(std::move(E)));
   for (LintFinding &F : All) {
     if (Base && Base->take(F))
@@ -410,21 +415,8 @@ int main(int argc, const char **argv) {
       R.Findings.push_back(std::move(F));
   }
 
-  std::unique_ptr<raw_fd_ostream> File;
-  if (!OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
-    if (EC)
-      return usageError("cannot write '" + OutputFile + "': " + EC.message());
-  }
-  raw_ostream &OS = File ? *File : outs();
-  switch (OutputFormat) {
-  case Format::Text: writeText(OS, R); break;
-  case Format::Json: writeJson(OS, R); break;
-  case Format::Sarif: writeSarif(OS, R); break;
-  case Format::GitLab: writeGitLab(OS, R); break;
-  }
-  OS.flush();
+  if (Error E = writeReport(R))
+    return usageError(toString(std::move(E)));
 
   if (!Quiet)
     printSummary(R, Results);

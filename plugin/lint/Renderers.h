@@ -3,11 +3,15 @@
 #ifndef PINCHECK_LINT_RENDERERS_H
 #define PINCHECK_LINT_RENDERERS_H
 
+#include "Arguments.h"
 #include "Report.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace pincheck {
 namespace lint {
+
+// The report in the chosen format (one of the four below).
+void renderReport(llvm::raw_ostream &OS, const Report &R, Format F);
 
 // clang's diagnostic style, with source lines and carets.
 void writeText(llvm::raw_ostream &OS, const Report &R);

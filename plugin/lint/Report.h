@@ -5,6 +5,7 @@
 #define PINCHECK_LINT_REPORT_H
 
 #include "Registry.h"
+#include "llvm/ADT/StringRef.h"
 #include <map>
 #include <tuple>
 #include <string>
@@ -13,15 +14,17 @@
 namespace pincheck {
 namespace lint {
 
+// Strings a run holds many times over are pooled (StringPool.h): a Place
+// and a note refer to them.
 struct Place {
-  std::string File; // absolute, normalised; "" when the note has no place
+  llvm::StringRef File; // real path, absolute; "" when the note has no place
   unsigned Line = 0, Column = 0;
-  std::string LineText; // the source line, for snippets and fingerprints
+  llvm::StringRef LineText; // the source line, for snippets and fingerprints
 };
 
 struct LintNote {
   Place At;
-  std::string Message;
+  llvm::StringRef Message;
 };
 
 // A fix-it: replace [Begin, End) in Begin's file by Replacement.
@@ -36,7 +39,7 @@ struct LintFinding {
   bool AsError = false; // WarningsAsErrors
   Place At;
   unsigned EndLine = 0, EndColumn = 0; // end of the relocating expression
-  std::string Message;
+  llvm::StringRef Message; // pooled: the same message comes from many files
   std::vector<LintNote> Notes;
   std::vector<LintFix> Fixes;
   std::string Fingerprint; // filled once findings are merged (Fingerprint.h)
@@ -80,10 +83,26 @@ struct Report {
   std::map<std::string, unsigned> findingsByCheck() const;
 };
 
+// The findings of all files, in file order, each once (a header's findings
+// come from every file that includes it). Moved out of Results.
+std::vector<LintFinding> mergeFindings(std::vector<FileResult> &Results);
+
 // A path as reports show it: relative to BaseDir when under it.
-std::string displayPath(const std::string &Abs, const std::string &BaseDir);
+std::string displayPath(llvm::StringRef Abs, llvm::StringRef BaseDir);
 // The documentation page of a check.
 std::string helpUrl(const std::string &DocsUrl, CheckId Id);
+
+// A path with what a URI may not hold as is percent-encoded ("/a b" gives
+// "/a%20b"), and an absolute path as a file:// URI.
+std::string uriPath(llvm::StringRef Path);
+std::string fileUri(llvm::StringRef AbsPath);
+// What keeps Uri from being an absolute URI (RFC 3986: a scheme, then only
+// URI characters and %XX escapes); "" when nothing does.
+std::string whyNotAbsoluteUri(llvm::StringRef Uri);
+// An error message for a --docs-url that is not an absolute URI (SARIF's
+// helpUri and informationUri must be), with the file:// URI to use when it
+// names a local directory; "" when it is fine.
+std::string checkDocsUrl(llvm::StringRef Url);
 
 } // namespace lint
 } // namespace pincheck

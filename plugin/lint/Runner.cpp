@@ -1,7 +1,10 @@
 #include "Runner.h"
+#include "StringPool.h"
 #include "Suppression.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/DiagnosticDriver.h"
+#include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -9,6 +12,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -30,12 +34,22 @@ public:
   void EndSourceFile() override { Printer.EndSourceFile(); }
   void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(L, Info);
+    // The driver's follow-ups of an earlier error ("no input files" after
+    // a missing file, then "expected exactly one compiler job in ''") say
+    // nothing more, and the second misleads.
+    unsigned ID = Info.getID();
+    if (ID == diag::err_fe_expected_compiler_job ||
+        (ID == diag::err_drv_no_input_files && getNumErrors() > 1))
+      return;
     if (L >= DiagnosticsEngine::Error)
       InError = true;
     else if (L != DiagnosticsEngine::Note)
       InError = false;
     if (InError)
       Printer.HandleDiagnostic(L, Info);
+    if (ID == diag::err_drv_no_input_files)
+      OS << "note: the compile command does not name the source file; its database "
+            "entry's \"command\" or \"arguments\" must include it\n";
   }
 
 private:
@@ -58,7 +72,7 @@ public:
     L.Check = F.Check;
     L.AsError = Cfg.AsErrors.enabled(F.Check);
     L.At = place(F.Loc);
-    L.Message = std::move(F.Message);
+    L.Message = intern(F.Message);
     if (F.Range.isValid()) {
       SourceLocation End = SM.getFileLoc(F.Range.getEnd());
       if (End.isValid() && SM.getFileID(End) == SM.getFileID(SM.getFileLoc(F.Loc))) {
@@ -67,8 +81,9 @@ public:
         L.EndColumn = SM.getSpellingColumnNumber(End) + Len;
       }
     }
+    L.Notes.reserve(F.Notes.size());
     for (Note &N : F.Notes)
-      L.Notes.push_back({place(N.Loc), std::move(N.Message)});
+      L.Notes.push_back({place(N.Loc), intern(N.Message)});
     for (FixIt &Fix : F.Fixes) {
       CharSourceRange R = Lexer::makeFileCharRange(Fix.Range, SM, LO);
       if (R.isInvalid())
@@ -93,13 +108,9 @@ public:
       return P;
     Loc = SM.getFileLoc(Loc);
     FileID FID = SM.getFileID(Loc);
-    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
-    if (!FE)
+    P.File = fileName(FID);
+    if (P.File.empty())
       return P;
-    llvm::SmallString<256> Path(FE->getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    P.File = Path.str().str();
     P.Line = SM.getSpellingLineNumber(Loc);
     P.Column = SM.getSpellingColumnNumber(Loc);
     StringRef Buffer = SM.getBufferData(FID);
@@ -109,16 +120,36 @@ public:
       --Begin;
     while (End < Buffer.size() && Buffer[End] != '\n' && Buffer[End] != '\r')
       ++End;
-    P.LineText = Buffer.slice(Begin, End).str();
+    P.LineText = intern(Buffer.slice(Begin, End));
     return P;
   }
 
 private:
+  // A file's path as reports name it, once per file: its real path (a file
+  // reached through a symbolic link is one file, wherever it was included
+  // from), or the absolute path when it has none.
+  StringRef fileName(FileID FID) {
+    auto [It, New] = Names.try_emplace(FID);
+    if (!New)
+      return It->second;
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+    if (!FE)
+      return It->second;
+    llvm::SmallString<256> Path(FE->getName()), Real;
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (!llvm::sys::fs::real_path(Path, Real))
+      Path = Real;
+    It->second = intern(Path);
+    return It->second;
+  }
+
   SourceManager &SM;
   const LangOptions &LO;
   const FileConfig &Cfg;
   FileResult &Out;
   NolintFilter Nolint;
+  llvm::DenseMap<FileID, StringRef> Names;
 };
 
 class Consumer : public ASTConsumer {
@@ -204,20 +235,19 @@ CommandLineArguments dropPluginArgs(const CommandLineArguments &Args, StringRef)
   return Out;
 }
 
-} // namespace
+// One compile command as a database of its own: ClangTool then runs just
+// it, and prints no "[1/1] (1/4) Processing file" line from the worker
+// thread, as it does for a file with several commands.
+class OneCommand : public CompilationDatabase {
+public:
+  explicit OneCommand(CompileCommand C) : C(std::move(C)) {}
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override { return {C}; }
 
-FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
-                   const FileConfig &Config, const RunOptions &Opts) {
-  FileResult R;
-  R.File = AbsFile;
-  if (!Config.Analysis.Checks.any())
-    return R; // every check disabled for this file by its configuration
+private:
+  CompileCommand C;
+};
 
-  // Each call gets its own working directory (ClangTool moves it to each
-  // command's directory); the process-wide one would race between threads.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
-      llvm::vfs::createPhysicalFileSystem();
-  ClangTool Tool(DB, {AbsFile}, std::make_shared<PCHContainerOperations>(), FS);
+void addAdjusters(ClangTool &Tool, const RunOptions &Opts) {
   Tool.appendArgumentsAdjuster(dropPluginArgs);
   // Warnings are not the lint step's; -Werror in a build must not fail it.
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster("-w", ArgumentInsertPosition::END));
@@ -239,19 +269,52 @@ FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
       return Out;
     });
   }
+}
 
-  std::string Errors;
-  ErrorCollector Diags(Errors);
-  Tool.setDiagnosticConsumer(&Diags);
-  Tool.setPrintErrorMessage(false);
-  Factory F(Config, R);
-  int RC = Tool.run(&F);
-  R.Errors = std::move(Errors);
-  if (RC != 0 || Diags.getNumErrors() != 0) {
+} // namespace
+
+FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
+                   const FileConfig &Config, const RunOptions &Opts) {
+  FileResult R;
+  R.File = AbsFile;
+  if (!Config.Analysis.Checks.any())
+    return R; // every check disabled for this file by its configuration
+
+  std::vector<CompileCommand> Commands = DB.getCompileCommands(AbsFile);
+  if (Commands.empty()) {
     R.Failed = true;
-    if (R.Errors.empty())
-      R.Errors = "error: no compile command could be run for this file (is it in "
-                 "the compilation database, and does it exist?)\n";
+    R.Errors = "error: the compilation database has no compile command for this file, "
+               "nor one to borrow; add it to the database, or give its flags after '--'\n";
+    return R;
+  }
+  for (CompileCommand &Command : Commands) {
+    // ClangTool stops the process when it cannot enter the directory.
+    if (!llvm::sys::fs::is_directory(Command.Directory)) {
+      R.Failed = true;
+      R.Errors += "error: the compile command's directory '" + Command.Directory +
+                  "' does not exist; configure or build the project first, or "
+                  "regenerate the compilation database\n";
+      continue;
+    }
+    OneCommand One(std::move(Command));
+    // Each call gets its own working directory (ClangTool moves it to the
+    // command's directory); the process-wide one would race between threads.
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+        llvm::vfs::createPhysicalFileSystem();
+    ClangTool Tool(One, {AbsFile}, std::make_shared<PCHContainerOperations>(), FS);
+    addAdjusters(Tool, Opts);
+    std::string Errors;
+    ErrorCollector Diags(Errors);
+    Tool.setDiagnosticConsumer(&Diags);
+    Tool.setPrintErrorMessage(false);
+    Factory F(Config, R);
+    int RC = Tool.run(&F);
+    R.Errors += Errors;
+    if (RC != 0 || Diags.getNumErrors() != 0) {
+      R.Failed = true;
+      if (Errors.empty())
+        R.Errors += "error: the compile command for this file could not be run\n";
+    }
   }
   return R;
 }

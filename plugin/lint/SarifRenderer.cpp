@@ -1,6 +1,6 @@
+#include "CheckHelp.h"
 #include "Renderers.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
 namespace pincheck {
@@ -9,23 +9,11 @@ namespace lint {
 using llvm::json::Array;
 using llvm::json::Object;
 
-// Percent-encodes what a URI path may not hold as is.
-static std::string uriPath(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += C;
-    else
-      Out += llvm::formatv("%{0:X-2}", unsigned(C)).str();
-  }
-  return Out;
-}
-
-static Object artifact(const std::string &File, const Report &R) {
+static Object artifact(llvm::StringRef File, const Report &R) {
   std::string Shown = displayPath(File, R.BaseDir);
   if (Shown != File)
     return Object{{"uri", uriPath(Shown)}, {"uriBaseId", "SRCROOT"}};
-  return Object{{"uri", "file://" + uriPath(File)}};
+  return Object{{"uri", fileUri(File)}};
 }
 
 static Object physical(const Place &P, const Report &R, unsigned EndLine = 0,
@@ -39,60 +27,64 @@ static Object physical(const Place &P, const Report &R, unsigned EndLine = 0,
   return Object{{"artifactLocation", artifact(P.File, R)}, {"region", std::move(Region)}};
 }
 
-void writeSarif(llvm::raw_ostream &OS, const Report &R) {
+static Array rules(const Report &R) {
   Array Rules;
   for (unsigned I = 0; I < NumChecks; ++I) {
     CheckId Id = CheckId(I);
     Rules.push_back(Object{
         {"id", checkName(Id)},
+        {"name", checkFriendlyName(Id)},
         {"shortDescription", Object{{"text", checkSummary(Id)}}},
         {"fullDescription", Object{{"text", checkSummary(Id)}}},
         {"helpUri", helpUrl(R.DocsUrl, Id)},
-        {"help", Object{{"text", "See " + helpUrl(R.DocsUrl, Id)}}},
+        {"help", Object{{"text", checkHelpText(Id, helpUrl(R.DocsUrl, Id))}}},
         {"defaultConfiguration", Object{{"level", "warning"}}},
     });
   }
+  return Rules;
+}
 
-  Array Results;
-  for (const LintFinding &F : R.Findings) {
-    Array Related;
-    for (const LintNote &N : F.Notes) {
-      Object L{{"id", int64_t(Related.size())}, {"message", Object{{"text", N.Message}}}};
-      if (!N.At.File.empty())
-        L["physicalLocation"] = physical(N.At, R);
-      Related.push_back(std::move(L));
-    }
-    Object Result{
-        {"ruleId", checkName(F.Check)},
-        {"ruleIndex", unsigned(F.Check)},
-        {"level", F.AsError ? "error" : "warning"},
-        {"message", Object{{"text", F.Message}}},
-        {"locations",
-         Array{Object{{"physicalLocation", physical(F.At, R, F.EndLine, F.EndColumn)}}}},
-        {"partialFingerprints", Object{{"pincheck/v1", F.Fingerprint}}},
-    };
-    if (!Related.empty())
-      Result["relatedLocations"] = std::move(Related);
-    Array Fixes;
-    for (const LintFix &X : F.Fixes)
-      Fixes.push_back(Object{
-          {"description", Object{{"text", X.Replacement.empty() ? "remove it" : "replace it"}}},
-          {"artifactChanges",
-           Array{Object{{"artifactLocation", artifact(X.Begin.File, R)},
-                        {"replacements",
-                         Array{Object{{"deletedRegion",
-                                       Object{{"startLine", X.Begin.Line},
-                                              {"startColumn", X.Begin.Column},
-                                              {"endLine", X.EndLine},
-                                              {"endColumn", X.EndColumn}}},
-                                      {"insertedContent", Object{{"text", X.Replacement}}}}}}}}},
-      });
-    if (!Fixes.empty())
-      Result["fixes"] = std::move(Fixes);
-    Results.push_back(std::move(Result));
+// One finding's result: built, printed and dropped, one at a time.
+static Object result(const LintFinding &F, const Report &R) {
+  Array Related;
+  for (const LintNote &N : F.Notes) {
+    Object L{{"id", int64_t(Related.size())}, {"message", Object{{"text", N.Message}}}};
+    if (!N.At.File.empty())
+      L["physicalLocation"] = physical(N.At, R);
+    Related.push_back(std::move(L));
   }
+  Object Result{
+      {"ruleId", checkName(F.Check)},
+      {"ruleIndex", unsigned(F.Check)},
+      {"level", F.AsError ? "error" : "warning"},
+      {"message", Object{{"text", F.Message}}},
+      {"locations",
+       Array{Object{{"physicalLocation", physical(F.At, R, F.EndLine, F.EndColumn)}}}},
+      {"partialFingerprints", Object{{"pincheck/v1", F.Fingerprint}}},
+  };
+  if (!Related.empty())
+    Result["relatedLocations"] = std::move(Related);
+  Array Fixes;
+  for (const LintFix &X : F.Fixes)
+    Fixes.push_back(Object{
+        {"description", Object{{"text", X.Replacement.empty() ? "remove it" : "replace it"}}},
+        {"artifactChanges",
+         Array{Object{{"artifactLocation", artifact(X.Begin.File, R)},
+                      {"replacements",
+                       Array{Object{{"deletedRegion",
+                                     Object{{"startLine", X.Begin.Line},
+                                            {"startColumn", X.Begin.Column},
+                                            {"endLine", X.EndLine},
+                                            {"endColumn", X.EndColumn}}},
+                                    {"insertedContent", Object{{"text", X.Replacement}}}}}}}}},
+    });
+  if (!Fixes.empty())
+    Result["fixes"] = std::move(Fixes);
+  return Result;
+}
 
-  // Files that did not compile: the run is not complete, and says so.
+// Files that did not compile: the run is not complete, and says so.
+static Array notifications(const Report &R) {
   Array Notifications;
   for (const FileResult *F : R.Files)
     if (F->Failed)
@@ -103,24 +95,39 @@ void writeSarif(llvm::raw_ostream &OS, const Report &R) {
           {"locations", Array{Object{{"physicalLocation",
                                       Object{{"artifactLocation", artifact(F->File, R)}}}}}},
       });
+  return Notifications;
+}
 
+void writeSarif(llvm::raw_ostream &OS, const Report &R) {
   std::string Base = R.BaseDir;
-  if (llvm::StringRef(Base).ends_with("/") == false)
+  if (!llvm::StringRef(Base).ends_with("/"))
     Base += "/";
-  Object Run{
-      {"tool", Object{{"driver", Object{{"name", "pincheck"},
-                                        {"version", R.ToolVersion},
-                                        {"informationUri", R.DocsUrl},
-                                        {"rules", std::move(Rules)}}}}},
-      {"originalUriBaseIds", Object{{"SRCROOT", Object{{"uri", "file://" + uriPath(Base)}}}}},
-      {"invocations", Array{Object{{"executionSuccessful", R.failedFiles() == 0},
-                                   {"toolExecutionNotifications", std::move(Notifications)}}}},
-      {"results", std::move(Results)},
-  };
-  Object Root{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  // Streamed, with each object's keys in the sorted order llvm::json prints
+  // an Object in: the same bytes as one json::Value of the whole log, without
+  // holding one (that took gigabytes for tens of thousands of results).
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attribute("invocations",
+                    Array{Object{{"executionSuccessful", R.failedFiles() == 0},
+                                 {"toolExecutionNotifications", notifications(R)}}});
+        J.attribute("originalUriBaseIds", Object{{"SRCROOT", Object{{"uri", fileUri(Base)}}}});
+        J.attributeArray("results", [&] {
+          for (const LintFinding &F : R.Findings)
+            J.value(result(F, R));
+        });
+        J.attribute("tool", Object{{"driver", Object{{"name", "pincheck"},
+                                                     {"fullName", "pincheck " + R.ToolVersion},
+                                                     {"version", R.ToolVersion},
+                                                     {"informationUri", R.DocsUrl},
+                                                     {"rules", rules(R)}}}});
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 } // namespace lint

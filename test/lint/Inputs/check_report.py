@@ -24,7 +24,9 @@ json: pincheck's own format. Required: tool "pincheck", version 1,
 sarif: SARIF 2.1.0 (the properties its schema requires, and the ones code
   scanning needs): version "2.1.0", $schema, one run, tool.driver.name
   "pincheck" with one rule per line of `pincheck --list-checks` (same order;
-  id, shortDescription.text the summary, helpUri an absolute URI), results
+  id, shortDescription.text the summary, helpUri an absolute URI, help.text
+  the summary as a sentence, then what to do, then "Details and examples:
+  <helpUri>"; tool.driver.informationUri an absolute URI), results
   with ruleId, ruleIndex pointing at that rule, level, message.text,
   locations[0].physicalLocation.artifactLocation (uri relative to
   uriBaseId SRCROOT, a valid URI reference: %XX escapes only) and region.startLine/startColumn, relatedLocations
@@ -254,6 +256,7 @@ def check_sarif(doc, checks_file, srcroot):
         return out
     if need(driver, "name", (str,), "driver") not in (None, "pincheck"):
         fail("driver.name is %r" % driver["name"])
+    absolute_uri(nonempty(driver, "informationUri", "driver"), "driver.informationUri")
     out.append("driver version=%s" % need(driver, "version", (str,), "driver"))
     rules = need(driver, "rules", (list,), "driver") or []
     ids = []
@@ -269,6 +272,16 @@ def check_sarif(doc, checks_file, srcroot):
         absolute_uri(help_uri, ctx + ".helpUri")
         if help_uri is not None and ids[-1] is not None and ids[-1] not in help_uri:
             fail("%s.helpUri %r does not name the check" % (ctx, help_uri))
+        rule_help = need(rule, "help", (dict,), ctx)
+        help_text = nonempty(rule_help, "text", ctx + ".help") if rule_help else None
+        if help_text is not None and text and help_uri:
+            # The summary, what to do (more than a pointer), where to read on.
+            lead = text[0].upper() + text[1:] + ". "
+            tail = " Details and examples: " + help_uri
+            if not help_text.startswith(lead) or not help_text.endswith(tail):
+                fail("%s.help.text %r is not '%s<what to do>%s'" % (ctx, help_text, lead, tail))
+            elif len(help_text) - len(lead) - len(tail) < 20:
+                fail("%s.help.text %r does not say what to do" % (ctx, help_text))
         out.append("rule %s %s" % (ids[-1], help_uri))
     if ids != [l[0] for l in listed]:
         fail("driver.rules ids are %r, --list-checks lists %r" % (ids, [l[0] for l in listed]))
