@@ -921,6 +921,9 @@ COLUMNS = [("crashes", "crashes"), ("hangs", "hangs"), ("findings", "findings"),
            ("other", "other failures")]
 
 
+MAIN_SEP = "|---|---|---|" + "---|" * len(COLUMNS) + "---|---|"
+
+
 def part_line(p):
     i = p.info
     if p.name == "headers":
@@ -958,7 +961,7 @@ def render(data):
            f"{m['nproc']} cores ({m['cpu']}), {m['clang']}, pincheck at commit {m['commit']}"
            f"{' (with local changes)' if m.get('dirty') else ''}.", "",
            "| part | inputs | runs | " + " | ".join(c for _, c in COLUMNS) + " | time | result |",
-           "|---|---|---|" + "---|" * len(COLUMNS) + "---|---|"]
+           MAIN_SEP]
     for name, p in data["parts"].items():
         cells = [str(len(p[k if k not in ("diag_changes", "lost", "other") else
                             {"diag_changes": "diagnostic_changes", "lost": "lost_or_corrupted",
@@ -993,6 +996,33 @@ def render(data):
                     f"`{x['case']}`", x["what"], x["expected"], x["got"], res)) + " |")
             out.append("")
     return "\n".join(out) + "\n"
+
+
+DOCS = os.path.join(REPO, "docs", "sweep.md")
+DOCS_BEGIN = "<!-- latest results: begin (written by sweep.py from sweep/results/latest.json) -->"
+DOCS_END = "<!-- latest results: end -->"
+
+
+def update_docs(text):
+    """The full run's table, verdict and problems into docs/sweep.md, between
+    its markers, without the per-package and per-case tables (those stay in
+    results/latest.md)."""
+    try:
+        with open(DOCS) as f:
+            doc = f.read()
+    except OSError:
+        return
+    if DOCS_BEGIN not in doc or DOCS_END not in doc:
+        return
+    keep = [l for l in text.split("\n")[1:] if not l.startswith("|") or l.startswith("| part")
+            or re.match(r"\| (headers|mutants|lint|determinism) \|", l) or l == MAIN_SEP]
+    body = re.sub(r"^## ", "### ", "\n".join(keep), flags=re.M)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    a = doc.index(DOCS_BEGIN) + len(DOCS_BEGIN)
+    b = doc.index(DOCS_END)
+    with open(DOCS, "w") as f:
+        f.write(doc[:a] + "\n\n" + body + "\n\n" + doc[b:])
+    log("updated the latest results in docs/sweep.md")
 
 
 def machine_info():
@@ -1070,6 +1100,8 @@ def main():
         prefix = args.render[:-5] if args.render.endswith(".json") else args.render
         with open(prefix + ".md", "w") as f:
             f.write(render(data))
+        if os.path.abspath(prefix) == os.path.join(RESULTS, "latest"):
+            update_docs(render(data))
         return 0
     if args.list_headers:
         for pkg in PACKAGES:
@@ -1125,6 +1157,8 @@ def main():
         json.dump(data, f, indent=1)
     with open(prefix + ".md", "w") as f:
         f.write(text)
+    if os.path.abspath(prefix) == os.path.join(RESULTS, "latest"):
+        update_docs(text)
     # The table, then where to read the rest.
     print(text.split("\n## ")[0].rstrip())
     log(f"wrote {os.path.relpath(prefix, REPO)}.md and .json")
