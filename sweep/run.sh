@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pincheck's robustness sweep: the one command.
 #
-#   bash sweep/run.sh                      full run (about 50 minutes on 2 cores)
+#   bash sweep/run.sh                      full run (about 40 minutes on 2 cores)
 #   bash sweep/run.sh --quick              about 6 minutes
 #   bash sweep/run.sh --only lint,determinism -j 2 --seed 7
 #
