@@ -2,7 +2,7 @@
 # pincheck's robustness sweep: the one command.
 #
 #   bash sweep/run.sh                      full run (about 40 minutes on 2 cores)
-#   bash sweep/run.sh --quick              about 6 minutes
+#   bash sweep/run.sh --quick              about 3 minutes
 #   bash sweep/run.sh --only lint,determinism -j 2 --seed 7
 #
 # 1. installs, as root and only when missing, the Debian -dev packages whose

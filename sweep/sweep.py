@@ -27,7 +27,6 @@ import argparse
 import concurrent.futures
 import datetime
 import fnmatch
-import hashlib
 import json
 import os
 import platform
@@ -36,7 +35,6 @@ import re
 import shlex
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import threading
