@@ -1,4 +1,5 @@
 #include "model/ThisEscape.h"
+#include "model/AccessPath.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -7,38 +8,40 @@ using namespace clang;
 namespace pincheck {
 namespace {
 
-// The object `this` names, through member accesses: this->a.b is rooted at
-// this; a global or another object's member is not.
-bool rootedAtThis(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(E))
-      return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
-      E = ME->getBase();
+// The path ends at the object `this` points to, through '.' members and
+// elements of member arrays (this->a.b, this->arr[i], (*this).m): a part of
+// the object. A global, or another object reached through a member pointer,
+// is not.
+bool rootedAtThis(const AccessPath &P, size_t I) {
+  if (P.Root != AccessPath::RootKind::This || I >= P.Steps.size())
+    return false;
+  const AccessStep &Last = P.Steps.back();
+  if (!(Last.Kind == StepKind::Deref ||
+        (Last.Kind == StepKind::Field && cast<MemberExpr>(Last.E)->isArrow())))
+    return false;
+  for (size_t K = I; K + 1 < P.Steps.size(); ++K) {
+    const AccessStep &S = P.Steps[K];
+    if (S.Kind == StepKind::Field && !cast<MemberExpr>(S.E)->isArrow())
       continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
-      return isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
+    if (S.Kind == StepKind::Index && K + 2 < P.Steps.size() &&
+        P.Steps[K + 1].Kind == StepKind::Decay) {
+      ++K;
       continue;
     }
     return false;
   }
-  return false;
+  return true;
 }
+bool rootedAtThis(const Expr *E) { return rootedAtThis(accessPath(E, /*IsPointer=*/false), 0); }
 
-// `this`, or the address of the object or of one of its members.
+// `this`, or the address of the object or of one of its members (`&m`,
+// `&this->a.b`).
 bool isThisAddress(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (isa<CXXThisExpr>(E))
+  AccessPath P = accessPath(E, /*IsPointer=*/true);
+  if (P.Root == AccessPath::RootKind::This && P.Steps.empty())
     return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    return rootedAtThis(UO->getSubExpr());
-  return false;
+  return !P.Steps.empty() && P.Steps[0].Kind == StepKind::AddressOf &&
+         isa<UnaryOperator>(P.Steps[0].E) && rootedAtThis(P, 1);
 }
 
 // A lambda that captures `this` (`[this]`, `[&]` or `[=]` using a member),
@@ -134,9 +137,10 @@ private:
       return true;
     if (FD && Param < FD->getNumParams() &&
         FD->getParamDecl(Param)->getType()->isReferenceType()) {
-      const Expr *E = Arg->IgnoreParenImpCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
-        return isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      // *this
+      AccessPath P = accessPath(Arg, /*IsPointer=*/false);
+      return P.Root == AccessPath::RootKind::This && P.Steps.size() == 1 &&
+             P.Steps[0].Kind == StepKind::Deref;
     }
     return false;
   }
