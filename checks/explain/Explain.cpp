@@ -58,32 +58,37 @@ static std::string placeName(const TrackedPlace &P) {
   llvm_unreachable("every place has a name");
 }
 
-std::string Explainer::partSpelling(const FunctionFacts &F, const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-    E = stripMoveCasts(E);
-    if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E)) {
-      E = OVE->getSourceExpr();
+std::string Explainer::partSpelling(const AccessPath &P, size_t I) {
+  for (; I < P.Steps.size(); ++I) {
+    const AccessStep &S = P.Steps[I];
+    switch (S.Kind) {
+    case StepKind::Opaque:
+    case StepKind::Decay:
       continue;
-    }
-    const auto *DRE = dyn_cast<DeclRefExpr>(E);
-    // A smart pointer's p.get() or p->, and `this`, name a whole object.
-    if (!DRE)
-      return smartPointerAddress(E) || isa<CXXThisExpr>(E->IgnoreParenImpCasts())
+    case StepKind::AliasRef:
+      // A range-for's reference is bound to `*__begin`, spelt ':': name it.
+      if (cast<VarDecl>(S.D)->isCXXForRangeDecl())
+        return S.D->getNameAsString();
+      continue;
+    case StepKind::Binding:
+      return S.D->getNameAsString();
+    default:
+      // A smart pointer's p.get() or p->, and `this`, name a whole object.
+      return smartPointerAddress(S.E) || isa<CXXThisExpr>(S.E->IgnoreParenImpCasts())
                  ? ""
-                 : spelling(E);
-    if (isa<BindingDecl>(DRE->getDecl()))
-      return DRE->getDecl()->getNameAsString();
-    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!V || !F.AliasRefs.count(V))
-      return "";
-    // A range-for's reference is bound to `*__begin`, spelt ':': name it.
-    if (V->isCXXForRangeDecl())
-      return V->getNameAsString();
-    E = V->getInit();
+                 : spelling(S.E);
+    }
   }
-  return "";
+  return ""; // the variable, or *this, itself
 }
 
+// Where the object a pointer or glvalue path names starts: after `&`.
+static size_t objectStart(const AccessPath &P, bool IsPointer) {
+  return IsPointer && !P.Steps.empty() && P.Steps[0].Kind == StepKind::AddressOf &&
+                 isa<UnaryOperator>(P.Steps[0].E)
+             ? 1
+             : 0;
+}
 
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
   std::string Root = quoted(placeName(F.Places[U.Target.Place]));
@@ -99,7 +104,8 @@ std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
     return Root;
   // A reference to a part or a binding names the part; a pointer variable to
   // a part names what is pinned.
-  std::string S = partSpelling(F, namedObject(O.E, O.IsPointer));
+  const AccessPath &P = F.OperandPaths[U.Op][U.Operand];
+  std::string S = partSpelling(P, objectStart(P, O.IsPointer));
   return S.empty() ? Root : quoted(S);
 }
 
@@ -175,7 +181,8 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
   std::string Root = placeName(F.Places[U.Target.Place]);
   // The part that was pinned, when it is not the whole variable.
-  std::string Part = partSpelling(F, namedObject(Ev.Target, Ev.IsPointer));
+  const AccessPath &P = F.PinPaths[U.Pin];
+  std::string Part = partSpelling(P, objectStart(P, Ev.IsPointer));
   if (Part == Root) // `&*p` when *p is the place
     Part.clear();
   Note N;
@@ -197,10 +204,11 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
                                                   : "its parameter " + quoted(named(Ev->Via));
     // A member of it pinned inside is named as written there.
     std::string Part;
-    if (const Expr *T = Ev->Inner->Target ? namedObject(Ev->Inner->Target, Ev->Inner->IsPointer)
-                                          : nullptr)
-      if (const auto *ME = dyn_cast<MemberExpr>(T->IgnoreParenImpCasts()))
-        Part = spelling(ME);
+    if (const AccessPath *P = Ev->InnerPath) {
+      size_t I = objectStart(*P, Ev->Inner->IsPointer);
+      if (I < P->Steps.size() && P->Steps[I].Kind == StepKind::Field)
+        Part = spelling(P->Steps[I].E);
+    }
     N.Message = quoted(calleeName(Ev->Callee)) + " pins " + What + " here: " +
                 pinCause(*Ev->Inner, Part.empty() ? std::string("it") : quoted(Part));
     Out.push_back(N);
@@ -231,16 +239,14 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   Note N;
   N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
               ->getBeginLoc();
+  // The parameter it reaches (`p`, `*p`, `p->m`), or its object (`this->m`).
   std::string Param = " its parameter";
-  const Expr *P = stripMoveCasts(O.E)->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(P); UO && UO->getOpcode() == UO_Deref)
-    P = UO->getSubExpr()->IgnoreParenImpCasts(); // `*p`: the object of pointer parameter p
-  while (const auto *ME = dyn_cast<MemberExpr>(P)) // this->m: a part of its object
-    P = ME->getBase()->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
-    Param += " " + quoted(named(DRE->getDecl()));
-  else if (isa<CXXThisExpr>(P))
-    Param = " its object";
+  if (const AccessPath *P = Op.InnerPath) {
+    if (P->Root == AccessPath::RootKind::This)
+      Param = " its object";
+    else if (P->Root == AccessPath::RootKind::Variable)
+      Param += " " + quoted(named(P->Var));
+  }
   N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + Param +
               " here";
   Out.push_back(N);
@@ -295,9 +301,16 @@ std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse
   }
   const auto *V = cast<VarDecl>(A);
   bool IsRef = V->getType()->isReferenceType();
-  if (IsRef && !U.Target.Whole)
-    if (std::string S = partSpelling(F, V->getInit()); !S.empty())
-      Target = quoted(S);
+  if (IsRef && !U.Target.Whole) {
+    // What the reference was bound to: the steps after it in the operand's path.
+    const AccessPath &P = F.OperandPaths[U.Op][U.Operand];
+    for (size_t I = 0; I < P.Steps.size(); ++I)
+      if (P.Steps[I].Kind == StepKind::AliasRef && P.Steps[I].D == V) {
+        if (std::string S = partSpelling(P, I + 1); !S.empty())
+          Target = quoted(S);
+        break;
+      }
+  }
   N.Message = quoted(A->getName()) + (IsRef ? " refers to " : " points to ") + Target;
   return N;
 }

@@ -35,9 +35,9 @@ public:
 
   // Source text of E if it is short and written plainly, else "".
   std::string spelling(const clang::Expr *E);
-  // The part of a variable E names, as written ("o.n"), seen through local
-  // references; "" when E names a whole variable.
-  std::string partSpelling(const FunctionFacts &F, const clang::Expr *E);
+  // The part a path names from Steps[I] on, as written ("o.n", "arr[1]"),
+  // seen through local references; "" when it names a whole variable.
+  std::string partSpelling(const AccessPath &P, size_t I);
 
 private:
   std::string typeName(clang::QualType T);
