@@ -9,6 +9,7 @@
 #include "facts/Places.h"
 #include "facts/Summaries.h"
 #include "flow/BorrowLiveness.h"
+#include "flow/Dataflow.h"
 #include "flow/PinState.h"
 #include "model/ThisEscape.h"
 #include "model/TypeModel.h"

@@ -1,0 +1,152 @@
+// PinTransfer.cpp - the pin analysis's transfer function.
+#include "flow/PinTransfer.h"
+#include "model/Owners.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+static PtrTarget targetOf(const Resolved &R) {
+  PtrTarget T;
+  if (!R)
+    return T;
+  T.Place = R.Place;
+  T.Whole = R.Whole;
+  T.T = R.ObjType.isNull() ? nullptr : R.ObjType.getCanonicalType().getTypePtr();
+  return T;
+}
+
+State PinTransfer::initial() const {
+  State S;
+  S.Reached = true;
+  for (auto [Pin, Place] : F.EntryPins) {
+    PlaceBits B;
+    B.Must = B.May = true;
+    B.MustSite = B.MaySite = int(Pin);
+    S.P.set(Place, B);
+  }
+  return S;
+}
+
+void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Uses) {
+  if (Uses)
+    if (auto It = F.OpsAt.find(S); It != F.OpsAt.end())
+      for (unsigned OpI : It->second)
+        checkOperation(OpI, St, *Uses);
+
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V)
+        continue;
+      // A declaration makes a new object: it starts unpinned (this is also
+      // what ends the pinned state of a loop body's variable).
+      if (auto It = F.PlaceIndex.find(V);
+          It != F.PlaceIndex.end() && !V->isStaticLocal())
+        St.P.set(It->second, PlaceBits());
+      if (auto It = F.PointerIndex.find(V);
+          It != F.PointerIndex.end() && !isa<ParmVarDecl>(V))
+        retarget(It->second, V->getInit() ? targetOf(resolvePointer(V->getInit(), St))
+                                          : PtrTarget(),
+                 St);
+    }
+  }
+  if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
+    for (unsigned PinI : It->second) {
+      const PinEvent &Ev = F.Pins[PinI];
+      Resolved R = Ev.Var ? placeOf(F, Ev.Var) : resolve(F, F.PinPaths[PinI], St);
+      if (!R)
+        continue;
+      PlaceBits B = St.P.get(R.Place);
+      if (!B.Must)
+        B.MustSite = PinI;
+      if (!B.May)
+        B.MaySite = PinI;
+      B.Must = B.May = true;
+      St.P.set(R.Place, B);
+    }
+
+  // A destroyed object is gone: the storage's next object starts unpinned.
+  // Destroying a part of a pinned object leaves the object pinned.
+  if (auto It = F.DestroysAt.find(S); It != F.DestroysAt.end())
+    for (unsigned DI : It->second) {
+      const DestroyEvent &D = F.Destroys[DI];
+      Resolved R = resolve(F, F.DestroyPaths[DI], St);
+      if (R && R.Whole)
+        St.P.set(R.Place, PlaceBits());
+    }
+
+  if (isa<DeclStmt>(S))
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (int I = pointerVar(BO->getLHS()); I >= 0 && BO->isAssignmentOp())
+      retarget(I, BO->getOpcode() == BO_Assign ? targetOf(resolvePointer(BO->getRHS(), St))
+                                               : PtrTarget(),
+               St);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      if (int I = pointerVar(UO->getSubExpr()); I >= 0)
+        retarget(I, PtrTarget(), St);
+    return;
+  }
+  // A smart pointer given a new object (or none).
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    llvm::SmallVector<const Expr *, 2> Owners;
+    retargetedOwners(E, Owners);
+    const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+    for (const Expr *O : Owners)
+      if (int I = pointerVar(O); I >= 0)
+        retarget(I, OC ? targetOf(resolvePointer(stripMoveCasts(OC->getArg(1)), St))
+                       : PtrTarget(),
+                 St);
+  }
+}
+
+// Pointer I now points to T (unknown: an object only it is known to
+// reach, its Pointee place, which starts unpinned).
+void PinTransfer::retarget(unsigned I, PtrTarget T, State &St) {
+  St.Ptr.set(I, T);
+  if (auto It = F.PointeeIndex.find(F.Pointers[I]); It != F.PointeeIndex.end())
+    St.P.set(It->second, PlaceBits());
+}
+
+int PinTransfer::pointerVar(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!DRE)
+    return -1;
+  const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+  auto It = V ? F.PointerIndex.find(V) : F.PointerIndex.end();
+  return It == F.PointerIndex.end() ? -1 : int(It->second);
+}
+
+void PinTransfer::checkOperation(unsigned OpI, const State &St,
+                                 std::vector<PinnedUse> &Uses) {
+  const Operation &Op = F.Ops[OpI];
+  for (unsigned K = 0; K < Op.Operands.size(); ++K) {
+    const Operand &O = Op.Operands[K];
+    Resolved R = O.Var ? placeOf(F, O.Var) : resolve(F, F.OperandPaths[OpI][K], St);
+    if (R && O.Element)
+      R = partOf(R, O.ElementType);
+    if (!R || !Types.isAddressSensitive(R.ObjType))
+      continue;
+    const PlaceBits &B = St.P.get(R.Place);
+    if (B.Must)
+      Uses.push_back({OpI, K, R, true, unsigned(B.MustSite)});
+    else if (B.May)
+      Uses.push_back({OpI, K, R, false, unsigned(B.MaySite)});
+  }
+}
+
+// What a pointer expression outside the catalog's events points to (a
+// pointer's initialiser, the value assigned to it), its path found once.
+Resolved PinTransfer::resolvePointer(const Expr *E, const State &St) {
+  auto [It, New] = PointerPaths.try_emplace(E);
+  if (New)
+    It->second = accessPath(E, /*IsPointer=*/true,
+                            [&](const VarDecl *V) { return F.AliasRefs.count(V) != 0; });
+  return resolve(F, It->second, St);
+}
+
+} // namespace pincheck

@@ -1,0 +1,39 @@
+// PinTransfer.h - what one CFG element does to the pin state: pin events
+// set a place's bits, a declaration or a destruction makes a new (unpinned)
+// object, pointer assignments retarget, and each relocating operation's
+// operands are checked against the state it sees.
+#ifndef PINCHECK_PINTRANSFER_H
+#define PINCHECK_PINTRANSFER_H
+
+#include "flow/PinState.h"
+#include "flow/Resolution.h"
+
+namespace pincheck {
+
+class PinTransfer {
+public:
+  PinTransfer(const FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
+
+  /// The state at the function's entry: what the caller pinned.
+  State initial() const;
+
+  /// Applies statement S to St; with Uses, records the operands of S's
+  /// operations that are pinned there.
+  void transfer(const clang::Stmt *S, State &St, std::vector<PinnedUse> *Uses);
+
+private:
+  void retarget(unsigned I, PtrTarget T, State &St);
+  int pointerVar(const clang::Expr *E) const;
+  void checkOperation(unsigned OpI, const State &St, std::vector<PinnedUse> &Uses);
+  Resolved resolvePointer(const clang::Expr *E, const State &St);
+
+  const FunctionFacts &F;
+  TypeModel &Types;
+  // Paths of pointer expressions outside the catalog's events (a pointer's
+  // initialiser, the value assigned to it), found once.
+  llvm::DenseMap<const clang::Expr *, AccessPath> PointerPaths;
+};
+
+} // namespace pincheck
+
+#endif
