@@ -145,145 +145,171 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
   return true;
 }
 
-bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
-  if (!E || E->containsErrors())
-    return false;
-  if (classifyStorageReuse(E, Out))
-    return true;
+// ------------------------------------------------------------ the table
+//
+// One row per AST shape (Rows, below), tried in order; the first final row
+// that claims an expression decides. The order, and why:
+//  1. storage reuse, for every shape: placement new, construct_at, free,
+//     deallocate and start_lifetime_as are constructions or calls that the
+//     rows below would read as copies or as rvalue sinks;
+//  2. constructions: copy and move constructors (and the implicit moves of
+//     return, throw and co_return, which the collector marks), rvalue sinks
+//     and the library's decay copies into what it constructs;
+//  3. whole-array copies (a by-copy capture or binding of an array);
+//  4. operator calls, before the plain calls they also are: copy and move
+//     assignment, std::ranges::swap and the ranges algorithms; any other
+//     operator is not an operation;
+//  5. member calls, before the plain calls they also are: member swap,
+//     rvalue sinks and container insertion that copies;
+//  6. __builtin_bit_cast;
+//  7. plain calls, in this order: relocation helpers (before raw memory:
+//     trivially_relocate is both), raw memory, swap / iter_swap / exchange /
+//     bit_cast, standard algorithms (before the casts: std::move(first, last,
+//     out) is the algorithm, std::move(x) the cast), the casts themselves
+//     (their consumer is the operation, not the cast), rvalue sinks, and the
+//     library functions that copy their arguments.
+namespace {
 
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (!Ctor || CE->getNumArgs() < 1)
-      return false;
-    if (!Ctor->isCopyOrMoveConstructor()) {
-      llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
-      if (classifyRvalueSink(Ctor, CE, Args, Out))
-        return true;
-      const CXXRecordDecl *RD = Ctor->getParent();
-      std::string Name = "std::" + nameOf(RD).str();
-      if (keepsCallableCopy(RD))
-        return classifyArgumentCopies(CE, Args, Name, Out);
-      // std::pair<Node, int> p(n, 1), std::optional<Node> o(n): the holder
-      // decay-copies n into itself.
-      return isValueHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
-    }
-    if (functionHas(Ctor, Annotation::AddressAware))
-      return false;
-    OperandRole R = OperandRole::Copied;
-    if (Ctor->isMoveConstructor())
-      R = C.ReturnMoves.count(CE)     ? OperandRole::MovedByReturn
-          : C.CoReturnMoves.count(CE) ? OperandRole::MovedByCoReturn
-          : C.ThrowMoves.count(CE) ? OperandRole::MovedByThrow
-                                   : OperandRole::Moved;
-    Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
-    Out.Site = CE;
-    // T y = std::ranges::iter_move(p): a move of *p.
-    if (Operand O{}; R == OperandRole::Moved && iterMoveOperand(CE->getArg(0), O)) {
-      Out.Operands.push_back(O);
+bool classifyStorageReuseRow(const Expr *E, CatalogContext &, Operation &Out) {
+  return classifyStorageReuse(E, Out);
+}
+
+bool classifyConstruction(const Expr *E, CatalogContext &C, Operation &Out) {
+  const auto *CE = cast<CXXConstructExpr>(E);
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || CE->getNumArgs() < 1)
+    return false;
+  if (!Ctor->isCopyOrMoveConstructor()) {
+    llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+    if (classifyRvalueSink(Ctor, CE, Args, Out))
       return true;
-    }
-    if (auto It = C.RangeForElements.find(CE); It != C.RangeForElements.end()) {
-      Operand O{It->second, false, R};
-      O.Element = true;
-      O.ElementType = CE->getType();
-      Out.Operands.push_back(O);
-      return true;
-    }
-    Out.Operands.push_back({CE->getArg(0), false, R});
+    const CXXRecordDecl *RD = Ctor->getParent();
+    std::string Name = "std::" + nameOf(RD).str();
+    if (keepsCallableCopy(RD))
+      return classifyArgumentCopies(CE, Args, Name, Out);
+    // std::pair<Node, int> p(n, 1), std::optional<Node> o(n): the holder
+    // decay-copies n into itself.
+    return isValueHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
+  }
+  if (functionHas(Ctor, Annotation::AddressAware))
+    return false;
+  OperandRole R = OperandRole::Copied;
+  if (Ctor->isMoveConstructor())
+    R = C.ReturnMoves.count(CE)     ? OperandRole::MovedByReturn
+        : C.CoReturnMoves.count(CE) ? OperandRole::MovedByCoReturn
+        : C.ThrowMoves.count(CE) ? OperandRole::MovedByThrow
+                                 : OperandRole::Moved;
+  Out.Family = R == OperandRole::Copied ? OpFamily::Copy : OpFamily::Move;
+  Out.Site = CE;
+  // T y = std::ranges::iter_move(p): a move of *p.
+  if (Operand O{}; R == OperandRole::Moved && iterMoveOperand(CE->getArg(0), O)) {
+    Out.Operands.push_back(O);
     return true;
   }
+  if (auto It = C.RangeForElements.find(CE); It != C.RangeForElements.end()) {
+    Operand O{It->second, false, R};
+    O.Element = true;
+    O.ElementType = CE->getType();
+    Out.Operands.push_back(O);
+    return true;
+  }
+  Out.Operands.push_back({CE->getArg(0), false, R});
+  return true;
+}
 
-  // Copying a whole array (a by-copy capture or structured binding of one):
-  // one element construction applied in a loop.
-  if (const auto *AIL = dyn_cast<ArrayInitLoopExpr>(E)) {
-    const auto *CE = dyn_cast<CXXConstructExpr>(AIL->getSubExpr()->IgnoreImplicit());
-    const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
-    if (!Ctor || !Ctor->isCopyOrMoveConstructor() ||
-        functionHas(Ctor, Annotation::AddressAware))
+bool classifyArrayCopy(const Expr *E, CatalogContext &, Operation &Out) {
+  const auto *AIL = cast<ArrayInitLoopExpr>(E);
+  const auto *CE = dyn_cast<CXXConstructExpr>(AIL->getSubExpr()->IgnoreImplicit());
+  const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
+  if (!Ctor || !Ctor->isCopyOrMoveConstructor() ||
+      functionHas(Ctor, Annotation::AddressAware))
+    return false;
+  bool Move = Ctor->isMoveConstructor();
+  Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
+  Out.Site = AIL;
+  Out.Operands.push_back({AIL->getCommonExpr()->getSourceExpr(), false,
+                          Move ? OperandRole::Moved : OperandRole::Copied});
+  return true;
+}
+
+bool classifyOperatorCall(const Expr *E, CatalogContext &, Operation &Out) {
+  const auto *OC = cast<CXXOperatorCallExpr>(E);
+  if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (!MD || !(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()))
       return false;
-    bool Move = Ctor->isMoveConstructor();
+    if (functionHas(MD, Annotation::AddressAware))
+      return false;
+    bool Move = MD->isMoveAssignmentOperator();
     Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
-    Out.Site = AIL;
-    Out.Operands.push_back({AIL->getCommonExpr()->getSourceExpr(), false,
-                            Move ? OperandRole::Moved : OperandRole::Copied});
+    Out.Site = OC;
+    if (Operand O{}; Move && iterMoveOperand(OC->getArg(1), O))
+      Out.Operands.push_back(O);
+    else
+      Out.Operands.push_back(
+          {OC->getArg(1), false, Move ? OperandRole::Moved : OperandRole::Copied});
     return true;
   }
-
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-      if (!MD || !(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()))
-        return false;
-      if (functionHas(MD, Annotation::AddressAware))
-        return false;
-      bool Move = MD->isMoveAssignmentOperator();
-      Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
-      Out.Site = OC;
-      if (Operand O{}; Move && iterMoveOperand(OC->getArg(1), O))
-        Out.Operands.push_back(O);
-      else
-        Out.Operands.push_back(
-            {OC->getArg(1), false, Move ? OperandRole::Moved : OperandRole::Copied});
-      return true;
-    }
-    if (OC->getOperator() == OO_Call && OC->getNumArgs() == 3 &&
-        isRangesObject(OC->getArg(0), "swap")) {
-      Out.Family = OpFamily::Swap;
-      Out.Site = OC;
-      Out.Callee = "std::ranges::swap";
-      Out.Operands.push_back({OC->getArg(1), false, OperandRole::Swapped});
-      Out.Operands.push_back({OC->getArg(2), false, OperandRole::Swapped});
-      return true;
-    }
-    if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 2)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts())) {
-        StringRef Name = nameOf(DRE->getDecl());
-        if (algorithmEffect(Name) != RangeEffect::None && isRangesObject(OC->getArg(0), Name)) {
-          llvm::SmallVector<const Expr *, 4> Args(llvm::drop_begin(OC->arguments()));
-          return classifyAlgorithm(OC, Name, /*Ranges=*/true, Args, Out);
-        }
-      }
-    return false;
-  }
-
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (!MD)
-      return false;
-    if (nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic()) {
-      llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
-      if (classifyRvalueSink(MD, MC, Args, Out))
-        return true;
-      return copiesArguments(MD) &&
-             classifyArgumentCopies(MC, Args,
-                                    "std::" + nameOf(MD->getParent()).str() + "::" +
-                                        nameOf(MD).str(),
-                                    Out);
-    }
-    const Expr *Obj = MC->getImplicitObjectArgument();
-    if (!Obj)
-      return false;
+  if (OC->getOperator() == OO_Call && OC->getNumArgs() == 3 &&
+      isRangesObject(OC->getArg(0), "swap")) {
     Out.Family = OpFamily::Swap;
-    Out.Site = MC;
-    const CXXRecordDecl *Parent = MD->getParent();
-    Out.Callee = (Parent->isInStdNamespace() ? "std::" : "") +
-                 nameOf(Parent).str() + "::swap";
-    Out.Operands.push_back({Obj, Obj->getType()->isPointerType(), OperandRole::Swapped});
-    Out.Operands.push_back({MC->getArg(0), false, OperandRole::Swapped});
+    Out.Site = OC;
+    Out.Callee = "std::ranges::swap";
+    Out.Operands.push_back({OC->getArg(1), false, OperandRole::Swapped});
+    Out.Operands.push_back({OC->getArg(2), false, OperandRole::Swapped});
     return true;
   }
+  if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 2)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts())) {
+      StringRef Name = nameOf(DRE->getDecl());
+      if (algorithmEffect(Name) != RangeEffect::None && isRangesObject(OC->getArg(0), Name)) {
+        llvm::SmallVector<const Expr *, 4> Args(llvm::drop_begin(OC->arguments()));
+        return classifyAlgorithm(OC, Name, /*Ranges=*/true, Args, Out);
+      }
+    }
+  return false;
+}
 
-  if (const auto *BC = dyn_cast<BuiltinBitCastExpr>(E)) {
-    Out.Family = OpFamily::RawMemory;
-    Out.Site = BC;
-    Out.Callee = "__builtin_bit_cast";
-    Out.Operands.push_back({BC->getSubExpr(), false, OperandRole::RawSource});
-    return true;
-  }
-
-  const auto *CE = dyn_cast<CallExpr>(E);
-  if (!CE || isa<CUDAKernelCallExpr>(CE))
+bool classifyMemberCall(const Expr *E, CatalogContext &, Operation &Out) {
+  const auto *MC = cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  if (!MD)
     return false;
+  if (nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic()) {
+    llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
+    if (classifyRvalueSink(MD, MC, Args, Out))
+      return true;
+    return copiesArguments(MD) &&
+           classifyArgumentCopies(MC, Args,
+                                  "std::" + nameOf(MD->getParent()).str() + "::" +
+                                      nameOf(MD).str(),
+                                  Out);
+  }
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  if (!Obj)
+    return false;
+  Out.Family = OpFamily::Swap;
+  Out.Site = MC;
+  const CXXRecordDecl *Parent = MD->getParent();
+  Out.Callee = (Parent->isInStdNamespace() ? "std::" : "") +
+               nameOf(Parent).str() + "::swap";
+  Out.Operands.push_back({Obj, Obj->getType()->isPointerType(), OperandRole::Swapped});
+  Out.Operands.push_back({MC->getArg(0), false, OperandRole::Swapped});
+  return true;
+}
+
+bool classifyBitCast(const Expr *E, CatalogContext &, Operation &Out) {
+  const auto *BC = cast<BuiltinBitCastExpr>(E);
+  Out.Family = OpFamily::RawMemory;
+  Out.Site = BC;
+  Out.Callee = "__builtin_bit_cast";
+  Out.Operands.push_back({BC->getSubExpr(), false, OperandRole::RawSource});
+  return true;
+}
+
+// Plain calls (operator and member calls are claimed before).
+bool classifyPlainCall(const Expr *E, CatalogContext &C, Operation &Out) {
+  const auto *CE = cast<CallExpr>(E);
   if (classifyRelocationHelper(CE, Out) || classifyRawCall(CE, C.Ctx, Out))
     return true;
   const FunctionDecl *FD = CE->getDirectCallee();
@@ -332,12 +358,48 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
     return true;
   if (stdCast(FD) != StdCast::None)
     return false; // the cast itself; its consumer is the operation
-  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD))
-    return classifyRvalueSink(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
   if (classifyRvalueSink(FD, CE, Args, Out))
     return true;
   return copiesArguments(FD) &&
          classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out);
+}
+
+template <typename T> bool is(const Expr *E) { return isa<T>(E); }
+bool anyExpression(const Expr *) { return true; }
+bool plainCall(const Expr *E) { return isa<CallExpr>(E) && !isa<CUDAKernelCallExpr>(E); }
+
+// A row: the shape it claims, and what it makes of an expression of that
+// shape. A final row's answer stands; a row that is not final passes on
+// what it does not recognise.
+struct Row {
+  bool (*Claims)(const Expr *);
+  bool (*Classify)(const Expr *, CatalogContext &, Operation &);
+  bool Final;
+};
+const Row Rows[] = {
+    {anyExpression, classifyStorageReuseRow, /*Final=*/false},
+    {is<CXXConstructExpr>, classifyConstruction, true},
+    {is<ArrayInitLoopExpr>, classifyArrayCopy, true},
+    {is<CXXOperatorCallExpr>, classifyOperatorCall, true},
+    {is<CXXMemberCallExpr>, classifyMemberCall, true},
+    {is<BuiltinBitCastExpr>, classifyBitCast, true},
+    {plainCall, classifyPlainCall, true},
+};
+
+} // namespace
+
+bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
+  if (!E || E->containsErrors())
+    return false;
+  for (const Row &R : Rows) {
+    if (!R.Claims(E))
+      continue;
+    if (R.Classify(E, C, Out))
+      return true;
+    if (R.Final)
+      return false;
+  }
+  return false;
 }
 
 } // namespace pincheck
