@@ -4,6 +4,7 @@
 // It names no check: what a check reports, and how, is its own file's.
 #include "Analyzer.h"
 #include "AllChecks.h"
+#include "explain/Dump.h"
 #include "explain/Explain.h"
 #include "facts/Collector.h"
 #include "facts/Places.h"
@@ -73,17 +74,28 @@ public:
   llvm::DenseSet<const FunctionDecl *> Done;
   // A template's findings come once, however often it is instantiated.
   std::set<std::tuple<unsigned, unsigned, std::string>> Emitted;
+  // dump-facts: the functions to dump, and where.
+  std::string DumpName;
+  llvm::raw_ostream *DumpOS = nullptr;
 
 private:
+  bool dumps(const FunctionDecl *FD) const {
+    return DumpOS && (DumpName == "*" || DumpName == FD->getNameAsString() ||
+                      DumpName == FD->getQualifiedNameAsString());
+  }
   void emit(Finding F);
   void reportFunction(const FunctionFacts &F);
-  void skipped(const FunctionDecl *FD, const char *Reason);
+  void skipped(const FunctionFacts &F, const char *Reason);
 };
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
     : P(std::make_unique<Impl>(*this, Ctx, std::move(Opts), Sink)) {}
 Analyzer::~Analyzer() = default;
 const AnalyzerStats &Analyzer::stats() const { return P->Stats; }
+void Analyzer::dumpFactsOf(StringRef Function, llvm::raw_ostream &OS) {
+  P->DumpName = Function.str();
+  P->DumpOS = &OS;
+}
 void Analyzer::analyzeTranslationUnit() { P->analyzeTranslationUnit(); }
 
 void Analyzer::Impl::emit(Finding F) {
@@ -110,39 +122,52 @@ void Analyzer::Impl::analyzeFunction(const FunctionDecl *FD) {
     return;
   ++Stats.FunctionsSeen;
 
-  if (!mayHavePlaces(FD, Types, SensitiveGlobals))
+  if (!mayHavePlaces(FD, Types, SensitiveGlobals)) {
+    if (dumps(FD))
+      dumpSkipped(*DumpOS, Ctx, FD,
+                  "nothing to track (no variable, parameter, pointer, container or *this "
+                  "of an address-sensitive type)");
     return;
+  }
   FunctionFacts F = collectFacts(FD, Body, Types, Escapes, &Summaries);
   if (!F.trivial())
-    reportFunction(F);
+    return reportFunction(F);
+  if (dumps(FD))
+    dumpFacts(*DumpOS, Ctx, F, nullptr, nullptr,
+              "not run: no pin event, operation or place meets another");
 }
 
-void Analyzer::Impl::skipped(const FunctionDecl *FD, const char *Reason) {
+void Analyzer::Impl::skipped(const FunctionFacts &F, const char *Reason) {
   ++Stats.FunctionsSkipped;
+  if (dumps(F.FD))
+    dumpFacts(*DumpOS, Ctx, F, nullptr, nullptr, std::string("skipped: ") + Reason);
   if (Owner.OnSkipped)
-    Owner.OnSkipped(FD, Reason);
+    Owner.OnSkipped(F.FD, Reason);
 }
 
 void Analyzer::Impl::reportFunction(const FunctionFacts &F) {
   ++Stats.FunctionsAnalyzed;
   if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces)
-    return skipped(F.FD, "the tracked-variables limit (max-places) was reached");
+    return skipped(F, "the tracked-variables limit (max-places) was reached");
   std::unique_ptr<CFG> G = buildFunctionCFG(F, Ctx);
   if (!G)
-    return skipped(F.FD, "no control-flow graph could be built");
+    return skipped(F, "no control-flow graph could be built");
 
   FlowResult Pins;
   if (Needs & NeedsPinFlow) {
     FlowLimits Limits;
     Limits.MaxBlockVisits = Opts.MaxBlockVisits;
+    Limits.RecordVerdicts = dumps(F.FD);
     Pins = solvePinState(*G, F, Types, Limits);
     if (Pins.Skipped)
-      return skipped(F.FD, Pins.SkipReason ? Pins.SkipReason : "a limit was reached");
+      return skipped(F, Pins.SkipReason ? Pins.SkipReason : "a limit was reached");
   }
   std::vector<RelocatedBorrow> Relocations;
   if ((Needs & NeedsBorrowFlow) && !F.containersTrivial())
     Relocations = relocatedBorrows(*G, F);
 
+  if (dumps(F.FD))
+    dumpFacts(*DumpOS, Ctx, F, &Pins, &Relocations, "");
   Explainer X(Ctx, Types);
   FunctionResults R{F, Pins.Uses, Relocations, X};
   std::vector<Finding> Out;

@@ -17,6 +17,9 @@ namespace clang {
 class ASTContext;
 class FunctionDecl;
 } // namespace clang
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
 
 namespace pincheck {
 
@@ -37,6 +40,11 @@ public:
   void analyzeTranslationUnit();
 
   const AnalyzerStats &stats() const;
+
+  /// Writes to OS what the analysis finds and concludes about each function
+  /// named Function (its name, its qualified name, or "*" for all) as it is
+  /// analysed (explain/Dump.h): dump-facts.
+  void dumpFactsOf(llvm::StringRef Function, llvm::raw_ostream &OS);
 
   /// Called for a function skipped by a limit; front ends may report it.
   std::function<void(const clang::FunctionDecl *, llvm::StringRef Reason)> OnSkipped;

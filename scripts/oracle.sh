@@ -2,7 +2,8 @@
 # The output oracle: proves that a change meant to preserve behaviour does.
 # It saves the compiler plugin's complete output (stdout and stderr, findings,
 # notes, remarks and clang's own diagnostics) over every test input, with the
-# mock standard library and with the real libstdc++, and over the
+# mock standard library and with the real libstdc++, what the analysis
+# concluded about each of their functions (dump-facts), and over the
 # benchmark's generated annotation-dense and function-size inputs; then it
 # compares two such saves byte for byte.
 #
@@ -40,14 +41,16 @@ run_one() {
     *.m) lang=(-x objective-c -fobjc-exceptions) ;;
     *.mm) lang=(-x objective-c++ -std=c++20 -fobjc-exceptions) ;;
   esac
-  local std=()
-  [[ "$mode" == mock ]] && std=(-nostdinc++ -isystem "$repo/test/Inputs/std")
+  local std=() extra=()
+  [[ "$mode" != real ]] && std=(-nostdinc++ -isystem "$repo/test/Inputs/std")
+  # dump: what the analysis concluded about every function, below findings.
+  [[ "$mode" == dump ]] && extra=(-fplugin-arg-pincheck-dump-facts=*)
   local rel="${file#"$repo"/}"
   local dest="$out/$rel.$mode.txt"
   mkdir -p "$(dirname "$dest")"
   local rc=0
   (cd "$(dirname "$file")" && "$clangxx" -fsyntax-only "${lang[@]}" -fplugin="$plugin" \
-     -fplugin-arg-pincheck-report-skipped -fno-color-diagnostics -I "$repo/include" \
+     -fplugin-arg-pincheck-report-skipped "${extra[@]}" -fno-color-diagnostics -I "$repo/include" \
      "${std[@]}" -I "$(dirname "$file")" "$file") >"$dest" 2>&1 || rc=$?
   echo "exit status $rc" >>"$dest"
 }
@@ -72,6 +75,7 @@ save() {
       -print | sort | while read -r f; do
       printf '%s\t%s\t%s\n' "$out" mock "$f"
       printf '%s\t%s\t%s\n' "$out" real "$f"
+      printf '%s\t%s\t%s\n' "$out" dump "$f"
     done
     find "$gen" -name '*.cpp' | sort | while read -r f; do
       printf '%s\t%s\t%s\n' "$out" real "$f"

@@ -46,7 +46,7 @@ static std::string variableName(const VarDecl *V) {
 }
 
 // A place as users would write it: "n", "*p", "*this".
-static std::string placeName(const TrackedPlace &P) {
+std::string placeName(const TrackedPlace &P) {
   switch (P.Kind) {
   case TrackedPlace::Variable:
     return variableName(P.Var);
@@ -233,6 +233,8 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
     break;
   case OpFamily::StorageReuse:
     Verb = "constructs over";
+    break;
+  case OpFamily::None:
     break;
   }
   const Operand &O = Op.Inner->Operands[0];

@@ -10,6 +10,9 @@
 
 namespace pincheck {
 
+/// A place as users would write it: "n", "*p", "*this", "[x, y]".
+std::string placeName(const TrackedPlace &P);
+
 class Explainer {
 public:
   Explainer(clang::ASTContext &Ctx, TypeModel &Types) : Ctx(Ctx), Types(Types) {}

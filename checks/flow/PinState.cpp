@@ -86,6 +86,8 @@ FlowResult solvePinState(const CFG &Graph, const FunctionFacts &F, TypeModel &Ty
 
   // Replay once more on the fixed point, now recording the pinned operands.
   std::vector<PinnedUse> Uses;
+  if (Limits.RecordVerdicts)
+    S.recordInto(&Result.Verdicts);
   for (const CFGBlock *B : RPOT) {
     State St = InState(B);
     if (St.Reached)

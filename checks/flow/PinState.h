@@ -30,6 +30,25 @@ struct PinnedUse {
 struct FlowLimits {
   /// Cap on CFG block visits per function; 0 means no cap.
   unsigned MaxBlockVisits = 0;
+  /// Also record the verdicts below (for dump-facts).
+  bool RecordVerdicts = false;
+};
+
+/// What the analysis concluded about one operand, the strongest over every
+/// place the CFG evaluates it (ordered weakest first).
+enum class OperandVerdict {
+  Unreached,    ///< in code the analysis does not reach
+  NoPlace,      ///< names no tracked place (an unknown pointer, a heap element)
+  NotSensitive, ///< reaches a place, but a part of it that is not address-sensitive
+  Unpinned,     ///< an address-sensitive object, not pinned there
+  MayBePinned,  ///< pinned on some paths
+  Pinned,       ///< pinned on every path
+};
+
+/// The verdicts, when FlowLimits::RecordVerdicts asked for them.
+struct FlowVerdicts {
+  std::vector<llvm::SmallVector<OperandVerdict, 2>> Operands; ///< by operation, operand
+  std::vector<int> PinPlaces; ///< by pin event: the place it pinned, -1 none, -2 unreached
 };
 
 struct FlowResult {
@@ -37,6 +56,7 @@ struct FlowResult {
   bool Skipped = false;        ///< a limit was hit
   const char *SkipReason = nullptr;
   unsigned BlockVisits = 0;
+  FlowVerdicts Verdicts;
 };
 
 FlowResult solvePinState(const clang::CFG &G, const FunctionFacts &F, TypeModel &Types,

@@ -1,6 +1,7 @@
 // PinTransfer.cpp - the pin analysis's transfer function.
 #include "flow/PinTransfer.h"
 #include "model/Owners.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -55,6 +56,8 @@ void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Use
     for (unsigned PinI : It->second) {
       const PinEvent &Ev = F.Pins[PinI];
       Resolved R = Ev.Var ? placeOf(F, Ev.Var) : resolve(F, F.PinPaths[PinI], St);
+      if (Record && Uses)
+        Record->PinPlaces[PinI] = std::max(Record->PinPlaces[PinI], R ? R.Place : -1);
       if (!R)
         continue;
       PlaceBits B = St.P.get(R.Place);
@@ -70,7 +73,6 @@ void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Use
   // Destroying a part of a pinned object leaves the object pinned.
   if (auto It = F.DestroysAt.find(S); It != F.DestroysAt.end())
     for (unsigned DI : It->second) {
-      const DestroyEvent &D = F.Destroys[DI];
       Resolved R = resolve(F, F.DestroyPaths[DI], St);
       if (R && R.Whole)
         St.P.set(R.Place, PlaceBits());
@@ -129,14 +131,34 @@ void PinTransfer::checkOperation(unsigned OpI, const State &St,
     Resolved R = O.Var ? placeOf(F, O.Var) : resolve(F, F.OperandPaths[OpI][K], St);
     if (R && O.Element)
       R = partOf(R, O.ElementType);
-    if (!R || !Types.isAddressSensitive(R.ObjType))
-      continue;
-    const PlaceBits &B = St.P.get(R.Place);
-    if (B.Must)
-      Uses.push_back({OpI, K, R, true, unsigned(B.MustSite)});
-    else if (B.May)
-      Uses.push_back({OpI, K, R, false, unsigned(B.MaySite)});
+    OperandVerdict V = !R ? OperandVerdict::NoPlace
+                       : !Types.isAddressSensitive(R.ObjType) ? OperandVerdict::NotSensitive
+                                                              : OperandVerdict::Unpinned;
+    if (V == OperandVerdict::Unpinned) {
+      const PlaceBits &B = St.P.get(R.Place);
+      if (B.Must) {
+        Uses.push_back({OpI, K, R, true, unsigned(B.MustSite)});
+        V = OperandVerdict::Pinned;
+      } else if (B.May) {
+        Uses.push_back({OpI, K, R, false, unsigned(B.MaySite)});
+        V = OperandVerdict::MayBePinned;
+      }
+    }
+    if (Record)
+      Record->Operands[OpI][K] = std::max(Record->Operands[OpI][K], V);
   }
+}
+
+void PinTransfer::recordInto(FlowVerdicts *V) {
+  Record = V;
+  if (!V)
+    return;
+  V->Operands.assign(F.Ops.size(), {});
+  for (unsigned I = 0; I < F.Ops.size(); ++I)
+    V->Operands[I].assign(F.Ops[I].Operands.size(), OperandVerdict::Unreached);
+  V->PinPlaces.assign(F.Pins.size(), -2);
+  for (auto [Pin, Place] : F.EntryPins)
+    V->PinPlaces[Pin] = int(Place);
 }
 
 // What a pointer expression outside the catalog's events points to (a

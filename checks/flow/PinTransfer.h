@@ -21,6 +21,10 @@ public:
   /// operations that are pinned there.
   void transfer(const clang::Stmt *S, State &St, std::vector<PinnedUse> *Uses);
 
+  /// Record every operand's and pin's outcome into V while transferring
+  /// with Uses (null: stop recording).
+  void recordInto(FlowVerdicts *V);
+
 private:
   void retarget(unsigned I, PtrTarget T, State &St);
   int pointerVar(const clang::Expr *E) const;
@@ -29,6 +33,7 @@ private:
 
   const FunctionFacts &F;
   TypeModel &Types;
+  FlowVerdicts *Record = nullptr;
   // Paths of pointer expressions outside the catalog's events (a pointer's
   // initialiser, the value assigned to it), found once.
   llvm::DenseMap<const clang::Expr *, AccessPath> PointerPaths;

@@ -19,6 +19,7 @@ struct PluginConfig {
   AnalyzerOptions Analysis;
   CheckSet AsErrors = CheckSet::none();
   bool ReportSkipped = false;
+  std::string DumpFacts; // dump-facts=<function>
 };
 
 void printUsage() {
@@ -52,7 +53,10 @@ void printUsage() {
       Rest = Rest.drop_front(Cut);
     }
   }
-  llvm::errs() << "  list-checks                 print the checks (the compile goes on)\n"
+  llvm::errs() << "  dump-facts=<function>       print what the analysis finds and concludes\n"
+                  "                              about each function of that name (or\n"
+                  "                              qualified name; * for all) on stdout\n"
+                  "  list-checks                 print the checks (the compile goes on)\n"
                   "  help                        print this text\n";
 }
 
@@ -83,6 +87,8 @@ public:
                     "pincheck skipped '" + FD->getNameAsString() + "': " +
                         Reason.str() + "; raise the limit to analyse it");
       };
+    if (!Cfg.DumpFacts.empty())
+      A.dumpFactsOf(Cfg.DumpFacts, llvm::outs());
     A.analyzeTranslationUnit();
     Sink.reportUnmatchedNolint();
   }
@@ -140,6 +146,8 @@ public:
         if (std::string E = O->Validate(Val); !E.empty())
           return Fail("in '" + Arg + "': " + E);
         Cfg.Analysis.*(O->Field) = Val.str();
+      } else if (Key == "dump-facts" && HasVal && !Val.empty()) {
+        Cfg.DumpFacts = Val.str();
       } else if (A == "report-skipped") {
         Cfg.ReportSkipped = true;
       } else {
