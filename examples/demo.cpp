@@ -1,10 +1,13 @@
-// pincheck demo: one finding of every check. Build and run it with
+// pincheck demo: one finding of every check (test/infra/demo.test holds it
+// to the registry). Build and run it with
 //   bash scripts/demo.sh
 // An intrusive list whose nodes point at each other: once a node is linked,
 // its address is in its neighbours, so moving, copying, swapping or
 // memcpy-ing it leaves them pointing at a dead or wrong object.
 #include <cstring>
+#include <new>
 #include <utility>
+#include <vector>
 
 #include "pin/pin.h"
 
@@ -41,4 +44,11 @@ void demo(bool urgent) {
     schedule(t);                       // pins t on this path only
   Timer late = std::move(t);           // pin-move, "on some paths"
   (void)moved, (void)copy, (void)early, (void)late;
+
+  new (&a) ListNode();                 // pin-storage-reuse: a is still linked
+
+  std::vector<ListNode> pool(2);
+  ListNode &slot = pool[0];
+  pool.push_back(ListNode());          // pin-container-relocation: may move slot
+  slot.link_after(head);
 }

@@ -8,7 +8,11 @@ For every CHECK(Class, "name", "summary") line in checks/Checks.def:
   - the name is pin-<lowercase words> and the class is its CamelCase + "Check"
     (pin-foo-bar -> PinFooBarCheck);
   - docs/checks/<name>.md and test/checks/<name>.cpp exist;
-  - checks/<Class>.h and checks/<Class>.cpp exist.
+  - checks/<Class>.h and checks/<Class>.cpp exist;
+  - checks/AllChecks.h, checks/CMakeLists.txt, README.md's table and
+    docs/diagnostics.md name it;
+  - each family is claimed by at most one check and declared in OpFamily,
+    and each OpFamily value but None has its check.
 Prints every problem found and exits 1 if there is any, 0 otherwise.
 """
 
@@ -25,6 +29,17 @@ def class_for(name):
     return "".join(part[:1].upper() + part[1:] for part in name.split("-")) + "Check"
 
 
+entries_with_family = []  # (line number, class, name, family, summary)
+
+
+def read_text(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def read_registry(path, problems):
     entries = []  # (line number, class, name, summary)
     with open(path, encoding="utf-8") as f:
@@ -38,6 +53,7 @@ def read_registry(path, problems):
                                 % (path, number, line))
                 continue
             entries.append((number, m.group(1), m.group(2), m.group(4)))
+            entries_with_family.append((number, m.group(1), m.group(2), m.group(3), m.group(4)))
     return entries
 
 
@@ -95,6 +111,34 @@ def main(argv):
         for rel in wanted:
             if not os.path.isfile(os.path.join(root, rel)):
                 problems.append("missing %s (for check '%s', class '%s')" % (rel, name, cls))
+        # Every list that names the checks names this one.
+        lists = [
+            ("checks/AllChecks.h", '#include "%s.h"' % cls),
+            ("checks/CMakeLists.txt", "  %s.cpp" % cls),
+            ("README.md", "| [%s](docs/checks/%s.md) | " % (name, name)),
+            ("docs/diagnostics.md", ("## %s" % name, "| %s |" % name, "| %s (" % name)),
+        ]
+        for rel, starts in lists:
+            starts = (starts,) if isinstance(starts, str) else starts
+            text = read_text(os.path.join(root, rel))
+            if text is not None and not any(l.startswith(starts) for l in text.split("\n")):
+                problems.append("%s does not name '%s' (want a line starting '%s')"
+                                % (rel, name, "' or '".join(starts)))
+
+    # Each family of relocating operations is claimed by one check.
+    families = [f for _, _, _, f, _ in entries_with_family if f != "None"]
+    for f in sorted(set(families)):
+        if families.count(f) > 1:
+            problems.append("family %s is claimed by %d checks" % (f, families.count(f)))
+    registry_h = read_text(os.path.join(root, "checks", "Registry.h")) or ""
+    m = re.search(r"enum class OpFamily : unsigned \{([^}]*)\}", registry_h)
+    declared = [x.strip() for x in m.group(1).split(",")] if m else []
+    for f in families:
+        if f not in declared:
+            problems.append("family %s is not in OpFamily (checks/Registry.h)" % f)
+    for f in declared:
+        if f != "None" and f not in families:
+            problems.append("OpFamily::%s has no check in checks/Checks.def" % f)
 
     for p in problems:
         print("registry: " + p)
