@@ -1,5 +1,5 @@
 // Catalog.h - recognises, by the AST, the operations that relocate a value
-// (semantics §4) and the events that pin one (semantics §3). Pure
+// (docs/model.md "What is reported on a pinned value") and the events that pin one (docs/model.md "When an instance is pinned"). Pure
 // classification: no pin state, no messages.
 #ifndef PINCHECK_CATALOG_H
 #define PINCHECK_CATALOG_H

@@ -1,4 +1,4 @@
-// CatalogPins.cpp - the events that pin an object (semantics §3): taking its
+// CatalogPins.cpp - the events that pin an object (docs/model.md "When an instance is pinned"): taking its
 // address (&x, std::addressof, __builtin_addressof), binding it to a
 // PIN_PINS parameter or passing it to pin::mark_pinned, calling a
 // PIN_PINS_THIS member function on it, and capturing it by reference in a

@@ -1,5 +1,5 @@
 // ContainerRelocation.h - which calls may relocate a container's elements
-// while one of them is still borrowed (semantics §4, "container
+// while one of them is still borrowed (docs/model.md "What is reported on a pinned value", "container
 // relocation"): a reference or pointer to an element that is used after the
 // call, or a range-for that iterates over the container around the call.
 #ifndef PINCHECK_CONTAINERRELOCATION_H

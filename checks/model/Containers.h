@@ -1,5 +1,5 @@
 // Containers.h - the containers whose elements pincheck can see relocate
-// (semantics §4, "container relocation"): which classes, which calls may move
+// (docs/model.md "What is reported on a pinned value", "container relocation"): which classes, which calls may move
 // their elements to new storage or shift them (growth, middle insertion and
 // erasure, moving or swapping a container that holds its elements inline),
 // and how code borrows an element (a reference, a pointer, an iterator, a

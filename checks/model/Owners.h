@@ -1,4 +1,4 @@
-// Owners.h - what points at a heap object (semantics §3, "heap objects"):
+// Owners.h - what points at a heap object (docs/model.md "When an instance is pinned", "heap objects"):
 // raw pointers and the standard owning smart pointers. The object such a
 // variable points to is a place of its own; moving the owner moves only the
 // pointer. Classification only.

@@ -1,4 +1,4 @@
-// ThisEscape.h - constructors that hand `this` out (semantics §3): a
+// ThisEscape.h - constructors that hand `this` out (docs/model.md "When an instance is pinned"): a
 // constructor that stores `this` (or the address of a member) outside the
 // object, or passes it to a function that may keep it, pins every object it
 // makes from birth.

@@ -1,4 +1,4 @@
-// TypeModel.h - which types are address-sensitive, and why (semantics §2).
+// TypeModel.h - which types are address-sensitive, and why (docs/model.md "Address-sensitive types").
 //
 // A class is address-sensitive when it is annotated, has a member of the
 // marker type, or holds an address-sensitive type by value (base, member,

@@ -15,7 +15,7 @@
 //     naming the binding (its target, the variable or the part, is left
 //     open: the docs do not say which).
 // Alias notes sit at the alias declaration. Taking the address pins
-// (semantics.md §3): `p = &u` pins 'u', so a move of '*p' after it is a move of
+// (docs/model.md "When an instance is pinned"): `p = &u` pins 'u', so a move of '*p' after it is a move of
 // a pinned 'u'. When a part is pinned through an alias, the pin note names
 // the part ("called on 'o.n'"), not "it" (which would be all of 'o').
 //

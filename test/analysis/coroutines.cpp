@@ -1,4 +1,4 @@
-// Coroutines: `co_return x` moves a local x into the promise (semantics §4,
+// Coroutines: `co_return x` moves a local x into the promise (docs/model.md "What is reported on a pinned value",
 // family "move"), whether return_value takes it by value (a move
 // construction) or by rvalue reference; the message says "by the implicit
 // move in 'co_return'". A pinned local of a coroutine is otherwise analysed

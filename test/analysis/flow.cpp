@@ -1,4 +1,4 @@
-// Checks the flow-sensitive pin state (semantics.md §3, §5; the verdicts of
+// Checks the flow-sensitive pin state (docs/model.md "When an instance is pinned", "What is not reported"; the verdicts of
 // docs/diagnostics.md): a move is reported with "after it was pinned" and
 // "'n' is pinned here" when the value is pinned on every path that reaches it,
 // with "after it was pinned on some paths" and "'n' may be pinned here" when

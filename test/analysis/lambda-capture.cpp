@@ -1,5 +1,5 @@
 // A lambda that escapes holds the addresses of what it captures by
-// reference, so those are pinned (semantics §3): stored in a std::function
+// reference, so those are pinned (docs/model.md "When an instance is pinned"): stored in a std::function
 // (constructed from it or assigned), passed to a by-value parameter of a
 // user function, to a constructor of a user class, to std::thread, std::bind
 // or std::async. Not pinned: a lambda called immediately, passed to an

@@ -1,5 +1,5 @@
 // Library calls that relocate a pinned value although the relocation happens
-// inside the library (semantics §4): decay-copying factories and
+// inside the library (docs/model.md "What is reported on a pinned value"): decay-copying factories and
 // constructors (std::make_tuple, make_pair, make_unique, bind, std::thread,
 // std::function), container insertion of an lvalue (push_back, emplace_back,
 // insert), and the algorithms on ranges whose elements pincheck can see

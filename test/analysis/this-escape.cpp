@@ -1,4 +1,4 @@
-// `this` escaping a constructor (semantics §3): a constructor of an
+// `this` escaping a constructor (docs/model.md "When an instance is pinned"): a constructor of an
 // address-sensitive type that passes `this` (or `*this`, or the address of a
 // member) to a function that may keep it, or stores it outside the object,
 // pins every object it makes from its declaration on; the notes say where

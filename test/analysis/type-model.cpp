@@ -1,6 +1,6 @@
 // Checks the type model's explanations: why a type is address-sensitive, as the
 // chain of "because" notes that ends every finding (docs/diagnostics.md, notes
-// item 3; semantics.md §2). One pinned-then-moved value per type, each chain
+// item 3; docs/model.md "Address-sensitive types"). One pinned-then-moved value per type, each chain
 // matched exactly, note by note, at the declaration each note names:
 //   - a class annotated PIN_ADDRESS_SENSITIVE;
 //   - a member of the marker type pin::phantom_pinned (the chain ends there);

@@ -1,5 +1,5 @@
 // Checks pin-copy (and pin-move) on the standard by-value holders built from
-// a pinned value (semantics §4, "decay-copying library calls"): the
+// a pinned value (docs/model.md "What is reported on a pinned value", "decay-copying library calls"): the
 // constructors of std::pair, std::tuple, std::optional and std::variant copy
 // an lvalue argument into the holder (reported at the argument, named by the
 // class), CTAD included (`std::pair p{n, 1}`), and std::make_optional;

@@ -6,7 +6,7 @@
 // are address-sensitive only by containment (a member, a base,
 // std::optional<Node>, std::array<Node, 2>, a pin::phantom_pinned member), with
 // the type-chain notes checked exactly (docs/diagnostics.md).
-// Side by side, what must not be reported (semantics.md §2, §5): the same copy
+// Side by side, what must not be reported (docs/model.md "Address-sensitive types", "What is not reported"): the same copy
 // before the pin; types that hold a Node only through a pointer,
 // std::unique_ptr, std::shared_ptr or std::vector; an unannotated type; a
 // PIN_UNPIN type; PIN_ADDRESS_AWARE copy members; by-reference captures and
@@ -368,7 +368,7 @@ void loop_fresh_object(int k) {
 }
 
 // ---------------------------------------------------------------------------
-// Other copies listed in semantics.md §4.
+// Other copies listed in docs/model.md "What is reported on a pinned value".
 
 struct Holder {
   int k;

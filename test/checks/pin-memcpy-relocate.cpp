@@ -1,4 +1,4 @@
-// Checks pin-memcpy on the relocation helpers (semantics §4, family "raw
+// Checks pin-memcpy on the relocation helpers (docs/model.md "What is reported on a pinned value", family "raw
 // memory"): C++26 std::trivially_relocate / std::relocate(first, last,
 // result) and the P1144 ones of any library, matched by name and shape in any
 // namespace: uninitialized_relocate(first, last, d_first),

@@ -1,5 +1,5 @@
 // Checks pin-memcpy: raw byte operations on a pinned object of an
-// address-sensitive type (semantics §4, families "raw memory" and "storage
+// address-sensitive type (docs/model.md "What is reported on a pinned value", families "raw memory" and "storage
 // reuse"): memcpy, memmove, memset, bzero, bcopy, mempcpy, realloc,
 // std::memcpy, __builtin_memcpy, __builtin___memcpy_chk, std::bit_cast (C++20),
 // __builtin_bit_cast and __builtin_trivially_relocate. The pinned value may be

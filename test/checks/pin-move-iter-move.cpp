@@ -1,5 +1,5 @@
 // Checks pin-move on std::ranges::iter_move(it) (a customization-point
-// object) and the function form std::iter_move(it) (semantics §4, family
+// object) and the function form std::iter_move(it) (docs/model.md "What is reported on a pinned value", family
 // "move"): like std::move, iter_move only makes an xvalue of *it; the move is
 // whatever consumes it (a move constructor, a move assignment, a by-value or
 // T&& parameter, a library sink). With a pointer `it` the moved object is

@@ -8,7 +8,7 @@
 // or pointer parameter, a PIN_PINS constructor parameter, a PIN_PINS_THIS
 // member function, pin::mark_pinned) shows in the pin note with its exact
 // wording (docs/diagnostics.md).
-// Side by side, what must not be reported (semantics.md §5): the same move
+// Side by side, what must not be reported (docs/model.md "What is not reported"): the same move
 // before the pin, on an unannotated type, on a PIN_UNPIN type, through a
 // PIN_ADDRESS_AWARE move constructor or assignment, in the branch that did not
 // pin, of a loop-local variable (a new object each iteration), of the owner of
@@ -274,7 +274,7 @@ void move_to_by_value_param() {
   // expected-note@#pin_byval {{'n' is pinned here: pinning member function 'start' is called on it}}
 }
 
-// semantics.md §4: a T&& parameter consumes the xvalue.
+// docs/model.md "What is reported on a pinned value": a T&& parameter consumes the xvalue.
 void move_to_rvalue_ref_param() {
   Node n;
   sink(std::move(n)); // fine: not pinned yet
@@ -316,7 +316,7 @@ void move_not_consumed() {
   (void)cr;
 }
 
-// semantics.md §4: aggregate initialisation from an xvalue.
+// docs/model.md "What is reported on a pinned value": aggregate initialisation from an xvalue.
 struct Holder {
   int k;
   Node n;

@@ -1,5 +1,5 @@
 // Checks pin-storage-reuse on storage given back or re-typed while a pinned
-// object lives in it (semantics §4, family "storage reuse"): free (and
+// object lives in it (docs/model.md "What is reported on a pinned value", family "storage reuse"): free (and
 // std::free), operator delete / operator delete[] called as functions (with
 // or without a size), an allocator's deallocate (std::allocator,
 // std::allocator_traits, any class that also has an allocate member), and

@@ -1,5 +1,5 @@
 // Checks pin-storage-reuse: a new object constructed in the storage of a
-// live pinned object (semantics §4, family "storage reuse"): the
+// live pinned object (docs/model.md "What is reported on a pinned value", family "storage reuse"): the
 // non-allocating placement new and std::construct_at / std::ranges::
 // construct_at (C++20). The pinned object may be named directly, through a
 // pointer, or be the object a pinned member belongs to. Not reported: the same

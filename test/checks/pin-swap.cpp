@@ -1,5 +1,5 @@
 // Checks pin-swap: exchanging the value of a pinned object of an
-// address-sensitive type (semantics §4, family "swap") is reported, through
+// address-sensitive type (docs/model.md "What is reported on a pinned value", family "swap") is reported, through
 // std::swap, an ADL/unqualified swap, a member swap, std::ranges::swap (C++20),
 // std::iter_swap and std::exchange, with the callee named as the user knows it
 // (docs/diagnostics.md). Each positive has its negatives next to it: the same

@@ -1,4 +1,4 @@
-// Checks the exact text the plugin prints for a finding (semantics.md §6,
+// Checks the exact text the plugin prints for a finding (docs/model.md "The shape of a finding",
 // docs/diagnostics.md): the primary "file:line:col: warning: <message>
 // [pin-move]" at the relocating expression with its range underlined, then
 // the note saying where the value was pinned (at the pinning expression), then

@@ -205,7 +205,7 @@ RelinkingNode relinking_factory(RelinkingNode &head) {
 // Unlink first, then move: correct code, since nobody holds the node's address
 // any more. pincheck still reports it: a pin lasts until the object is
 // destroyed (as in Rust), and there is no annotation that tells it that
-// unlink() gives the address back (semantics §3: a place is unpinned again
+// unlink() gives the address back (docs/model.md "When an instance is pinned": a place is unpinned again
 // only by destruction). This expectation records that rule. Destroying the node and
 // constructing a fresh one in its place (the next function) does end the pin.
 void unlink_then_move(List &ready, ListNode &slot) {

@@ -92,7 +92,7 @@ std::string index_then_copy_fixed(SymbolIndex &index) {
 // Not a fix, and not reported: a Token moved before anything pinned it is
 // broken all the same, since its view was pointed into its own buffer by the
 // constructor. pincheck reports relocations of pinned values only (moves
-// before the pin are allowed by design); semantics.md §1 calls a defaulted
+// before the pin are allowed by design); docs/model.md "Where it comes from" calls a defaulted
 // copy or move of an address-sensitive type suspicious even before any value
 // is pinned, which no check reports yet. (The real fix is below.)
 std::string_view moved_before_pin(SymbolIndex &index, std::vector<Token> &all) {
