@@ -15,7 +15,7 @@ struct Note {
   std::string Message;
 };
 
-// An edit that resolves the finding, for front ends to offer as a fix-it.
+/// An edit that resolves the finding, for front ends to offer as a fix-it.
 struct FixIt {
   clang::CharSourceRange Range;
   std::string Replacement; // "" removes Range
@@ -30,7 +30,7 @@ struct Finding {
   std::vector<FixIt> Fixes;
 };
 
-// Each front end implements this once.
+/// Each front end implements this once.
 class FindingSink {
 public:
   virtual ~FindingSink() = default;

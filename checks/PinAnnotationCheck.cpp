@@ -1,3 +1,6 @@
+// PinAnnotationCheck.cpp - pin-annotation's rule and wording: a pin/pin.h
+// annotation where it has no effect, both PIN_ADDRESS_SENSITIVE and PIN_UNPIN
+// on a class, and a kind pincheck cannot read (docs/checks/pin-annotation.md).
 #include "PinAnnotationCheck.h"
 #include "model/Annotations.h"
 #include "explain/Text.h"

@@ -1,3 +1,7 @@
+// PinContainerRelocationCheck.cpp - pin-container-relocation's rule and
+// wording: a relocation of a container's elements that a borrow outlives,
+// unless the container is moved whole while pinned itself (pin-move's and
+// pin-swap's finding) (docs/checks/pin-container-relocation.md).
 #include "PinContainerRelocationCheck.h"
 #include "explain/Text.h"
 

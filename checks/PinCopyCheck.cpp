@@ -1,3 +1,4 @@
+// PinCopyCheck.cpp - pin-copy's caret and wording (docs/checks/pin-copy.md).
 #include "PinCopyCheck.h"
 
 namespace pincheck {

@@ -1,3 +1,5 @@
+// PinMemcpyCheck.cpp - pin-memcpy's caret and wording, one message per
+// operand role (docs/checks/pin-memcpy.md).
 #include "PinMemcpyCheck.h"
 
 namespace pincheck {

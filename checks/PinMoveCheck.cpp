@@ -1,3 +1,4 @@
+// PinMoveCheck.cpp - pin-move's caret and wording (docs/checks/pin-move.md).
 #include "PinMoveCheck.h"
 
 namespace pincheck {

@@ -1,3 +1,5 @@
+// PinStorageReuseCheck.cpp - pin-storage-reuse's caret and wording, one
+// message per operand role (docs/checks/pin-storage-reuse.md).
 #include "PinStorageReuseCheck.h"
 
 namespace pincheck {

@@ -1,3 +1,4 @@
+// PinSwapCheck.cpp - pin-swap's caret and wording (docs/checks/pin-swap.md).
 #include "PinSwapCheck.h"
 
 namespace pincheck {

@@ -1,3 +1,6 @@
+// Registry.cpp - the registry's names and summaries, the family each check
+// claims (one check per family, checked at compile time), and clang-tidy
+// style glob selection.
 #include "Registry.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"

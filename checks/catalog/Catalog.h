@@ -20,7 +20,7 @@ namespace pincheck {
 // OpFamily (Move, Copy, Swap, RawMemory, StorageReuse) is the registry's:
 // each family is reported by one check (Checks.def).
 
-// What happens to one operand.
+/// What happens to one operand.
 enum class OperandRole {
   Moved,          // moved from (explicit std::move & co.)
   MovedByReturn,  // implicit move in `return x`
@@ -46,12 +46,12 @@ struct Operand {
   const clang::Expr *E;
   bool IsPointer; // E yields a pointer to the object, not the object
   OperandRole Role;
-  // E names a range and the operation touches one of its elements (the loop
-  // variable of a range-for): the operand's type is ElementType.
+  /// E names a range and the operation touches one of its elements (the loop
+  /// variable of a range-for): the operand's type is ElementType.
   bool Element = false;
   clang::QualType ElementType = {};
-  // The operand is this variable itself, named by no expression (the locals
-  // a longjmp abandons); E is then the operation's site.
+  /// The operand is this variable itself, named by no expression (the locals
+  /// a longjmp abandons); E is then the operation's site.
   const clang::VarDecl *Var = nullptr;
 };
 
@@ -60,8 +60,8 @@ struct Operation {
   const clang::Expr *Site; // the relocating expression: the diagnostic's place
   std::string Callee;      // how users name it: "std::swap", "memcpy", ...
   llvm::SmallVector<Operand, 2> Operands;
-  // A call that relocates its argument inside the callee (from the callee's
-  // summary): the operation there and the callee, for the note.
+  /// A call that relocates its argument inside the callee (from the callee's
+  /// summary): the operation there and the callee, for the note.
   const Operation *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
   const AccessPath *InnerPath = nullptr; // how the callee reaches Inner's operand
@@ -98,10 +98,10 @@ struct PinEvent {
   const AccessPath *InnerPath = nullptr; // ByCallee: how Callee reaches what it pins
 };
 
-// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p), and
-// std::start_lifetime_as(p), which replaces the object after pin-storage-reuse
-// has checked it): what was pinned there is gone, and an object made there
-// next starts unpinned.
+/// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p), and
+/// std::start_lifetime_as(p), which replaces the object after pin-storage-reuse
+/// has checked it): what was pinned there is gone, and an object made there
+/// next starts unpinned.
 struct DestroyEvent {
   const clang::Expr *Site;
   const clang::Expr *Target; // glvalue, or pointer if IsPointer
@@ -109,25 +109,25 @@ struct DestroyEvent {
 };
 bool classifyDestroy(const clang::Expr *E, DestroyEvent &Out);
 
-// Classifies E as a relocating operation. Implicit moves are recognised only
-// for the constructions the caller found in `return x` / `throw x`.
+/// Classifies E as a relocating operation. Implicit moves are recognised only
+/// for the constructions the caller found in `return x` / `throw x`.
 struct CatalogContext {
   clang::ASTContext &Ctx;
-  // CXXConstructExprs that are the implicit move of a return / throw.
+  /// CXXConstructExprs that are the implicit move of a return / throw.
   llvm::SmallPtrSetImpl<const clang::Expr *> &ReturnMoves;
   llvm::SmallPtrSetImpl<const clang::Expr *> &ThrowMoves;
-  // ... and of a `co_return` (into the promise's return_value).
+  /// ... and of a `co_return` (into the promise's return_value).
   llvm::SmallPtrSetImpl<const clang::Expr *> &CoReturnMoves;
-  // Loop-variable constructions of range-fors by value -> the range.
+  /// Loop-variable constructions of range-fors by value -> the range.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> &RangeForElements;
 };
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 
-// Appends the pins of a lambda returned as Value (`return [&n] {...};`):
-// what it captures by reference outlives the call in it (Callee null).
+/// Appends the pins of a lambda returned as Value (`return [&n] {...};`):
+/// what it captures by reference outlives the call in it (Callee null).
 void returnedLambdaPins(const clang::Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out);
 
-// Appends the pin events E causes (a call may pin several arguments).
+/// Appends the pin events E causes (a call may pin several arguments).
 void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<PinEvent> &Out);
 

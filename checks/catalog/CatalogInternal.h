@@ -12,22 +12,22 @@
 
 namespace pincheck {
 
-// Catalog.cpp: the move and copy core.
+/// Catalog.cpp: the move and copy core.
 bool relocatesAwarely(clang::QualType T, bool Move);
 Operand pointerOperand(const clang::Expr *P, OperandRole Role, bool Range);
 
-// CatalogRawMemory.cpp
+/// CatalogRawMemory.cpp
 bool classifyRawCall(const clang::CallExpr *CE, clang::ASTContext &Ctx, Operation &Out);
 bool classifyRelocationHelper(const clang::CallExpr *CE, Operation &Out);
 
-// CatalogStorage.cpp (and classifyDestroy, declared in Catalog.h)
+/// CatalogStorage.cpp (and classifyDestroy, declared in Catalog.h)
 bool classifyStorageReuse(const clang::Expr *E, Operation &Out);
 
-// CatalogLibrary.cpp
+/// CatalogLibrary.cpp
 bool holdsValueOf(const clang::CXXRecordDecl *RD, clang::QualType T);
 
-// Standard algorithms that relocate the elements of their ranges, and what
-// they do to them: permute (reported as swaps), move out, copy out.
+/// Standard algorithms that relocate the elements of their ranges, and what
+/// they do to them: permute (reported as swaps), move out, copy out.
 enum class RangeEffect { None, Permute, Move, Copy, FillValue };
 RangeEffect algorithmEffect(llvm::StringRef Name);
 bool classifyAlgorithm(const clang::Expr *Site, llvm::StringRef Name, bool Ranges,

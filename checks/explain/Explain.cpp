@@ -1,3 +1,7 @@
+// Explain.cpp - the notes of a finding, rendered from what the analysis
+// computed: the pin event and its cause, the access path of the operand and
+// of the pin (how a part was written), the callees' events from their
+// summaries, the alias that reached the object, and the type model's chain.
 #include "explain/Explain.h"
 #include "model/Containers.h"
 #include "model/Owners.h"

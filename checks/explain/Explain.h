@@ -17,29 +17,29 @@ class Explainer {
 public:
   Explainer(clang::ASTContext &Ctx, TypeModel &Types) : Ctx(Ctx), Types(Types) {}
 
-  // How the message names the operand, quoted: the pinned variable, the part
-  // of it as written ('o.n', 'arr[1]'), or "an element of 'arr'".
+  /// How the message names the operand, quoted: the pinned variable, the part
+  /// of it as written ('o.n', 'arr[1]'), or "an element of 'arr'".
   std::string operandName(const FunctionFacts &F, const PinnedUse &U);
-  // "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
+  /// "'n' is pinned here: its address is taken", "'n' may be pinned here: ...".
   Note pinNote(const FunctionFacts &F, const PinnedUse &U);
-  // For a call acting through its callee's summary: where the callee pins
-  // its parameter (down the chain of calls), where it relocates it.
+  /// For a call acting through its callee's summary: where the callee pins
+  /// its parameter (down the chain of calls), where it relocates it.
   void calleeNotes(const FunctionFacts &F, const PinnedUse &U, std::vector<Note> &Out);
-  // "'this' escapes here: ..." in the constructor that pinned from birth.
+  /// "'this' escapes here: ..." in the constructor that pinned from birth.
   std::optional<Note> escapeNote(const FunctionFacts &F, const PinnedUse &U);
-  // For pin-container-relocation: where the element was borrowed, where the
-  // borrow is used after the call, the calls down a callee chain, and why
-  // the element type is address-sensitive.
+  /// For pin-container-relocation: where the element was borrowed, where the
+  /// borrow is used after the call, the calls down a callee chain, and why
+  /// the element type is address-sensitive.
   void borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB, std::vector<Note> &Out);
-  // "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
+  /// "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
   std::optional<Note> aliasNote(const FunctionFacts &F, const PinnedUse &U);
-  // One note per link of the "is address-sensitive because" chain.
+  /// One note per link of the "is address-sensitive because" chain.
   void typeNotes(clang::QualType T, std::vector<Note> &Out);
 
-  // Source text of E if it is short and written plainly, else "".
+  /// Source text of E if it is short and written plainly, else "".
   std::string spelling(const clang::Expr *E);
-  // The part a path names from Steps[I] on, as written ("o.n", "arr[1]"),
-  // seen through local references; "" when it names a whole variable.
+  /// The part a path names from Steps[I] on, as written ("o.n", "arr[1]"),
+  /// seen through local references; "" when it names a whole variable.
   std::string partSpelling(const AccessPath &P, size_t I);
 
 private:

@@ -7,7 +7,7 @@
 
 namespace pincheck {
 
-// 'name', as every message quotes a name.
+/// 'name', as every message quotes a name.
 inline std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
 } // namespace pincheck

@@ -22,17 +22,17 @@ struct FactsBuilder {
                SummarySource *Summaries)
       : F(F), Types(Types), Escapes(Escapes), Summaries(Summaries) {}
 
-  // PlaceFacts.cpp: places, pointers and aliases.
+  /// PlaceFacts.cpp: places, pointers and aliases.
   void addVariable(const clang::VarDecl *V);
   void addPlace(const clang::VarDecl *V);
   void addGlobalUse(const clang::DeclRefExpr *DRE);
-  // *this as a place, if its type is address-sensitive; false if not.
+  /// *this as a place, if its type is address-sensitive; false if not.
   bool addThisPlace(const clang::CXXThisExpr *TE);
-  // The access paths of every operand, pin target and destroyed object,
-  // once the local references are known.
+  /// The access paths of every operand, pin target and destroyed object,
+  /// once the local references are known.
   void addAccessPaths();
 
-  // OperationFacts.cpp: relocating operations and ends of lifetimes.
+  /// OperationFacts.cpp: relocating operations and ends of lifetimes.
   void addOperations(const clang::Expr *E);
   void addDestroys(const clang::Expr *E);
   void addDelete(const clang::CXXDeleteExpr *DE);
@@ -46,24 +46,24 @@ struct FactsBuilder {
   void addDestroy(const DestroyEvent &D);
   bool mayTouchSensitive(const Operation &Op);
 
-  // PinFacts.cpp: pin events.
+  /// PinFacts.cpp: pin events.
   void addPins(const clang::Expr *E);
   void addThisHandedOut(const clang::CXXThisExpr *TE);
   void notHandedOut(const clang::Expr *E);
   void addConstructionPins(const clang::DeclStmt *DS);
   void addReturnedLambdaPins(const clang::ReturnStmt *RS);
   void addEntryPins();
-  // Drops the address-of pins that are only how a call reaches its operand.
+  /// Drops the address-of pins that are only how a call reaches its operand.
   void dropConsumedAddresses();
 
-  // BorrowFacts.cpp: borrowed container elements and relocating calls.
+  /// BorrowFacts.cpp: borrowed container elements and relocating calls.
   void addRangeForBorrow(const clang::CXXForRangeStmt *S);
   void addDeclaredBorrow(const clang::VarDecl *V);
   void addAssignedBorrow(const clang::Expr *E);
   void addGrowth(const clang::Expr *E);
   void addWholeGrowths(const clang::Expr *E, const Operation &Op);
 
-  // CalleeFacts.cpp: a call acting as its callee's body does.
+  /// CalleeFacts.cpp: a call acting as its callee's body does.
   void applySummary(const clang::Expr *E);
 
   FunctionFacts &F;
@@ -71,18 +71,18 @@ struct FactsBuilder {
   EscapeModel &Escapes;
   SummarySource *Summaries;
 
-  // The implicit moves of `return x`, `throw x` and `co_return x`, found at
-  // those statements before their operands are visited.
+  /// The implicit moves of `return x`, `throw x` and `co_return x`, found at
+  /// those statements before their operands are visited.
   llvm::SmallPtrSet<const clang::Expr *, 4> ReturnMoves, ThrowMoves, CoReturnMoves;
-  // co_return's promise calls, described there rather than by a summary.
+  /// co_return's promise calls, described there rather than by a summary.
   llvm::SmallPtrSet<const clang::Expr *, 4> CoReturnCalls;
-  // Loop-variable constructions of range-fors by value -> the range.
+  /// Loop-variable constructions of range-fors by value -> the range.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> RangeForElements;
-  // `this` and p.get() used where they do not hand the address out (marked
-  // by their parents, which are visited first).
+  /// `this` and p.get() used where they do not hand the address out (marked
+  /// by their parents, which are visited first).
   llvm::SmallPtrSet<const clang::Expr *, 4> NotHandedOut;
-  // The locals in scope (declared in an enclosing block, before), and the
-  // longjmps with those in scope there.
+  /// The locals in scope (declared in an enclosing block, before), and the
+  /// longjmps with those in scope there.
   std::vector<const clang::VarDecl *> InScope;
   std::vector<std::pair<const clang::CallExpr *, std::vector<const clang::VarDecl *>>>
       LongJumps;

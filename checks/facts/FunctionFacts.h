@@ -16,20 +16,20 @@
 
 namespace pincheck {
 
-// An element of a container borrowed by a holder: a local reference,
-// pointer or iterator bound to it (at its declaration, or by an assignment
-// to it: Assignment), or a range-for's iterator (RangeFor).
+/// An element of a container borrowed by a holder: a local reference,
+/// pointer or iterator bound to it (at its declaration, or by an assignment
+/// to it: Assignment), or a range-for's iterator (RangeFor).
 struct ElementBorrow {
   const clang::VarDecl *Holder;
   const clang::VarDecl *Container;
-  // The holder's initialiser, the assignment, or the range-for.
+  /// The holder's initialiser, the assignment, or the range-for.
   const clang::Stmt *Site;
   bool RangeFor;
   bool Assignment = false;
 };
-// A call that may relocate a container's elements; Inner/InnerFunction when
-// it does so inside a callee (from its summary). Whole: a move or swap of a
-// whole container that holds its elements inline (std::array).
+/// A call that may relocate a container's elements; Inner/InnerFunction when
+/// it does so inside a callee (from its summary). Whole: a move or swap of a
+/// whole container that holds its elements inline (std::array).
 struct ContainerGrowth {
   const clang::Expr *Site;
   const clang::VarDecl *Container;
@@ -39,10 +39,10 @@ struct ContainerGrowth {
   bool Whole = false;
 };
 
-// An object that can be pinned: a variable (a local, a parameter, a global),
-// the object a pointer variable points to (Var is the pointer or smart
-// pointer: a heap object, or whatever a pointer parameter points to), or the
-// object a member function runs on (*this, whose fields are its parts).
+/// An object that can be pinned: a variable (a local, a parameter, a global),
+/// the object a pointer variable points to (Var is the pointer or smart
+/// pointer: a heap object, or whatever a pointer parameter points to), or the
+/// object a member function runs on (*this, whose fields are its parts).
 struct TrackedPlace {
   enum KindT { Variable, Pointee, This } Kind = Variable;
   const clang::VarDecl *Var = nullptr; // null for This
@@ -53,47 +53,47 @@ struct FunctionFacts {
   const clang::FunctionDecl *FD = nullptr;
   const clang::Stmt *Body = nullptr;
 
-  // Objects that can be pinned, indexed densely.
+  /// Objects that can be pinned, indexed densely.
   std::vector<TrackedPlace> Places;
   llvm::DenseMap<const clang::VarDecl *, unsigned> PlaceIndex;   // Variable
   llvm::DenseMap<const clang::VarDecl *, unsigned> PointeeIndex; // Pointee, by pointer
   int ThisPlace = -1;
-  // Pointer variables (raw and smart) whose target the flow analysis
-  // follows; an unknown target is the pointer's own Pointee place.
+  /// Pointer variables (raw and smart) whose target the flow analysis
+  /// follows; an unknown target is the pointer's own Pointee place.
   std::vector<const clang::VarDecl *> Pointers;
   llvm::DenseMap<const clang::VarDecl *, unsigned> PointerIndex;
-  // Local references: another name for the object they are bound to.
+  /// Local references: another name for the object they are bound to.
   llvm::DenseSet<const clang::VarDecl *> AliasRefs;
 
   std::vector<Operation> Ops;
   std::vector<PinEvent> Pins; // in source order
-  // Pins that hold when the function starts (PinCause::OnEntry): index into
-  // Pins, and the place.
+  /// Pins that hold when the function starts (PinCause::OnEntry): index into
+  /// Pins, and the place.
   std::vector<std::pair<unsigned, unsigned>> EntryPins;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> OpsAt;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> PinsAt;
-  // Calls that leave the frame without destroying its objects (longjmp):
-  // every automatic place is named there.
+  /// Calls that leave the frame without destroying its objects (longjmp):
+  /// every automatic place is named there.
   llvm::SmallPtrSet<const clang::Stmt *, 1> AbandonSites;
-  // Ends of lifetimes, and the ends implied by constructing over an object.
+  /// Ends of lifetimes, and the ends implied by constructing over an object.
   std::vector<DestroyEvent> Destroys;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>> DestroysAt;
 
-  // How each operand (by operation, then operand), pin target and destroyed
-  // object is reached (model/AccessPath.h), local references read through;
-  // a root-less path where there is no expression (an operand or pin that is
-  // a variable itself, an entry pin).
+  /// How each operand (by operation, then operand), pin target and destroyed
+  /// object is reached (model/AccessPath.h), local references read through;
+  /// a root-less path where there is no expression (an operand or pin that is
+  /// a variable itself, an entry pin).
   std::vector<llvm::SmallVector<AccessPath, 2>> OperandPaths;
   std::vector<AccessPath> PinPaths;
   std::vector<AccessPath> DestroyPaths;
 
-  // Borrowed container elements, and calls that may relocate them (only for
-  // containers whose element type is address-sensitive).
+  /// Borrowed container elements, and calls that may relocate them (only for
+  /// containers whose element type is address-sensitive).
   std::vector<ElementBorrow> Borrows;
   std::vector<ContainerGrowth> Growths;
 
-  // Nothing to report can come out of this function: skip the flow analysis.
-  // Every place starts unpinned, so without a pin event none is ever pinned.
+  /// Nothing to report can come out of this function: skip the flow analysis.
+  /// Every place starts unpinned, so without a pin event none is ever pinned.
   bool pinFlowTrivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
   bool containersTrivial() const { return Borrows.empty() || Growths.empty(); }
   bool trivial() const { return pinFlowTrivial() && containersTrivial(); }

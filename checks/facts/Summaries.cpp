@@ -1,3 +1,6 @@
+// Summaries.cpp - a function's summary from its facts: which parameters
+// (or its object) it pins, relocates or grows, found from the access paths
+// of its events (paramOf), computed once and on demand.
 #include "facts/Summaries.h"
 #include "facts/Collector.h"
 #include "facts/Places.h"

@@ -20,17 +20,17 @@ class SummaryModel : public SummarySource {
 public:
   SummaryModel(TypeModel &Types, EscapeModel &Escapes) : Types(Types), Escapes(Escapes) {}
 
-  // FD's summary, or null when it has none: no body in this translation
-  // unit, a system header, a virtual function (the body that runs is not
-  // known), no reference parameter of an address-sensitive type, or a call
-  // back into a function being summarised (recursion).
+  /// FD's summary, or null when it has none: no body in this translation
+  /// unit, a system header, a virtual function (the body that runs is not
+  /// known), no reference parameter of an address-sensitive type, or a call
+  /// back into a function being summarised (recursion).
   const FunctionSummary *summary(const clang::FunctionDecl *FD) override;
 
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
   TypeModel &Types;
   EscapeModel &Escapes;
-  // null while being computed (and for functions without a summary).
+  /// null while being computed (and for functions without a summary).
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
 };
 

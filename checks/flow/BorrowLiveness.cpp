@@ -1,3 +1,7 @@
+// BorrowLiveness.cpp - for each call that may relocate a container's
+// elements, the holders that borrowed one before it (the binding that
+// reaches the call) and use it after (a forward search to the next use
+// before a new binding).
 #include "flow/BorrowLiveness.h"
 #include "catalog/ContainerCalls.h"
 #include "clang/AST/ASTContext.h"

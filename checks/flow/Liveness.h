@@ -11,12 +11,12 @@
 
 namespace pincheck {
 
-// For each block (by block ID), the sorted indices (into Index's numbering,
-// Count of them) of the variables that a path from the block's end may name
-// (directly, or through a local reference bound to them) before redeclaring
-// them. Used for places (FunctionFacts::PlaceIndex) and for local pointers
-// (FunctionFacts::PointerIndex). A place reached only through a pointer is
-// not named: the analysis keeps it while a live pointer targets it.
+/// For each block (by block ID), the sorted indices (into Index's numbering,
+/// Count of them) of the variables that a path from the block's end may name
+/// (directly, or through a local reference bound to them) before redeclaring
+/// them. Used for places (FunctionFacts::PlaceIndex) and for local pointers
+/// (FunctionFacts::PointerIndex). A place reached only through a pointer is
+/// not named: the analysis keeps it while a live pointer targets it.
 std::vector<std::vector<unsigned>>
 liveOut(const clang::CFG &G, const FunctionFacts &F,
         const llvm::DenseMap<const clang::VarDecl *, unsigned> &Index, unsigned Count);

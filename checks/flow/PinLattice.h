@@ -33,10 +33,10 @@ struct PtrTarget {
   }
 };
 
-// Facts per place, stored only where they differ from the default (not
-// pinned; pointer target unknown). A state then costs what is pinned, not
-// what the function declares, which keeps the analysis of a long function
-// linear in its length instead of (blocks x declarations).
+/// Facts per place, stored only where they differ from the default (not
+/// pinned; pointer target unknown). A state then costs what is pinned, not
+/// what the function declares, which keeps the analysis of a long function
+/// linear in its length instead of (blocks x declarations).
 template <typename T> class SparseFacts {
 public:
   const T &get(unsigned I) const {
@@ -55,7 +55,7 @@ public:
       E.insert(It, {I, V});
     }
   }
-  // Combine(a, b) for every place either side has a fact for.
+  /// Combine(a, b) for every place either side has a fact for.
   template <typename Fn> void combineWith(const SparseFacts &O, Fn Combine) {
     std::vector<std::pair<unsigned, T>> Out;
     Out.reserve(std::max(E.size(), O.E.size()));
@@ -133,7 +133,7 @@ inline void meet(State &Into, const State &From) {
     R.May = A.May || B.May;
     return R;
   });
-  // Paths that disagree on a pointer's target leave it unknown.
+  /// Paths that disagree on a pointer's target leave it unknown.
   Into.Ptr.combineWith(From.Ptr, [](const PtrTarget &A, const PtrTarget &B) {
     return A == B ? A : PtrTarget();
   });

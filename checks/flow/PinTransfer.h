@@ -34,8 +34,8 @@ private:
   const FunctionFacts &F;
   TypeModel &Types;
   FlowVerdicts *Record = nullptr;
-  // Paths of pointer expressions outside the catalog's events (a pointer's
-  // initialiser, the value assigned to it), found once.
+  /// Paths of pointer expressions outside the catalog's events (a pointer's
+  /// initialiser, the value assigned to it), found once.
   llvm::DenseMap<const clang::Expr *, AccessPath> PointerPaths;
 };
 

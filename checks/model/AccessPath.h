@@ -38,30 +38,30 @@ const clang::Expr *namedObject(const clang::Expr *E, bool IsPointer);
 /// One step of an access path, from the object its inner part names to the
 /// object (or pointer) its expression E yields.
 enum class StepKind {
-  // Reaching a part of an object.
+  /// Reaching a part of an object.
   Field,          ///< a.f or p->f (E: the MemberExpr; isArrow says which)
   Index,          ///< p[i] of a built-in pointer or decayed array
   ElementAccess,  ///< a class's element: c[i], *o (of a holder), c.value(),
                   ///< c.front(), c.back(), c.at(i), std::get<I>(c)
   Binding,        ///< a structured binding (D) of the hidden variable
-  // From a pointer (or iterator) to the object it points to.
+  /// From a pointer (or iterator) to the object it points to.
   Deref,          ///< *p of a built-in pointer
   IteratorDeref,  ///< *it of a class (operator*), not a holder's
   SmartDeref,     ///< *p of std::unique_ptr / std::shared_ptr
-  // From an object to a pointer (or iterator) into it.
+  /// From an object to a pointer (or iterator) into it.
   AddressOf,      ///< &x, std::addressof(x), __builtin_addressof(x)
   Decay,          ///< an array decaying to a pointer to its first element
   MemberIterator, ///< c.begin(), c.data(), c.find(k), ... (a member call with
                   ///< no argument or any; E: the CXXMemberCallExpr)
   FreeIterator,   ///< std::begin(c), std::data(c), ... of one argument
   SmartGet,       ///< p.get(), p.operator->() of a smart pointer
-  // From a pointer (or iterator) to another into the same object.
+  /// From a pointer (or iterator) to another into the same object.
   PointerOffset,  ///< p + n, n + p, p - n of built-in pointers
   IteratorOffset, ///< it + n, it - n of class iterators, std::next/prev(it)
   ValueCopy,      ///< a copy or converting construction of the pointer or
                   ///< iterator (a smart pointer copied, iterator to
                   ///< const_iterator)
-  // Names for the same object.
+  /// Names for the same object.
   AliasRef,       ///< a local reference (D) read through to its initialiser
   Opaque,         ///< an OpaqueValueExpr's source (co_await's operand)
 };

@@ -1,3 +1,6 @@
+// Annotations.cpp - reading pin/pin.h's annotate("pin", <kind>) attributes:
+// the kind as written or as a constant evaluates, what is wrong with one
+// that cannot be read, and the queries over every redeclaration.
 #include "model/Annotations.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"

@@ -21,8 +21,8 @@ enum class Annotation {
   Unknown,    // ("pin", "something-else"): reported by pin-annotation
 };
 
-// What is wrong with how an annotation names its kind (pin-annotation says it
-// and how to write it; the annotation then has no effect).
+/// What is wrong with how an annotation names its kind (pin-annotation says it
+/// and how to write it; the annotation then has no effect).
 enum class KindProblem {
   None,
   Missing,   // annotate("pin") with no kind
@@ -39,17 +39,17 @@ struct FoundAnnotation {
   KindProblem Problem = KindProblem::None;
 };
 
-// The pincheck annotations written on D itself (redeclarations inherit them).
+/// The pincheck annotations written on D itself (redeclarations inherit them).
 llvm::SmallVector<FoundAnnotation, 2> pinAnnotations(const clang::Decl *D);
 bool hasAnnotation(const clang::Decl *D, Annotation K);
 
-// The user-facing macro for a kind, e.g. "PIN_PINS".
+/// The user-facing macro for a kind, e.g. "PIN_PINS".
 llvm::StringRef macroName(Annotation K);
 
-// Queries that look at every redeclaration, since an annotation may sit on
-// the definition while a call binds to an earlier declaration.
+/// Queries that look at every redeclaration, since an annotation may sit on
+/// the definition while a call binds to an earlier declaration.
 bool functionHas(const clang::FunctionDecl *FD, Annotation K);
-// Whether parameter I of FD carries K (on any redeclaration).
+/// Whether parameter I of FD carries K (on any redeclaration).
 bool paramHas(const clang::FunctionDecl *FD, unsigned I, Annotation K);
 
 } // namespace pincheck

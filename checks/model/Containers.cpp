@@ -1,3 +1,6 @@
+// Containers.cpp - which classes are containers that may relocate their
+// elements, of which kind, and with which element type; the vector-like
+// list from the option VectorLikeClasses.
 #include "model/Containers.h"
 #include "Options.h"
 #include "model/StdLibrary.h"

@@ -29,16 +29,16 @@ namespace pincheck {
 // ','). std::vector and std::deque are always known and are not part of it;
 // the default names well-known third-party ones.
 
-// Splits a VectorLikeClasses value into names (a leading '::' dropped) and
-// checks them. Returns what is wrong and how to fix it, or "" (Out, if not
-// null, then holds the names). An empty value is valid: no class.
+/// Splits a VectorLikeClasses value into names (a leading '::' dropped) and
+/// checks them. Returns what is wrong and how to fix it, or "" (Out, if not
+/// null, then holds the names). An empty value is valid: no class.
 std::string parseVectorLikeClasses(llvm::StringRef Value, std::vector<std::string> *Out);
 
-// The containers of one translation unit: the configured vector-likes and
-// a verdict per class, computed once. Owned by the TypeModel.
+/// The containers of one translation unit: the configured vector-likes and
+/// a verdict per class, computed once. Owned by the TypeModel.
 class ContainerModel {
 public:
-  // How a container keeps its elements, which decides what relocates them.
+  /// How a container keeps its elements, which decides what relocates them.
   enum class Kind {
     None,
     Vector,        // std::vector and the vector-likes: growth, insert, erase
@@ -51,16 +51,16 @@ public:
 
   ContainerModel();
 
-  // Makes the class templates of VectorLike (a value parseVectorLikeClasses
-  // accepts) the vector-like classes, in place of the default list; an
-  // invalid value keeps the list (the front ends report it).
+  /// Makes the class templates of VectorLike (a value parseVectorLikeClasses
+  /// accepts) the vector-like classes, in place of the default list; an
+  /// invalid value keeps the list (the front ends report it).
   void setVectorLike(llvm::StringRef VectorLike);
 
-  // The element type of a container that may relocate its elements, or null:
-  // E of std::vector<E> (and of the vector-likes), std::deque<E>,
-  // std::flat_set<E>, std::array<E, N>, std::inplace_vector<E, N>; T of
-  // std::flat_map<K, T>. Node-based containers (list, map, unordered_map)
-  // keep element addresses: null.
+  /// The element type of a container that may relocate its elements, or null:
+  /// E of std::vector<E> (and of the vector-likes), std::deque<E>,
+  /// std::flat_set<E>, std::array<E, N>, std::inplace_vector<E, N>; T of
+  /// std::flat_map<K, T>. Node-based containers (list, map, unordered_map)
+  /// keep element addresses: null.
   clang::QualType relocatingElementType(clang::QualType Container);
 
   /// How a container of type T (or what T refers to) keeps its elements.

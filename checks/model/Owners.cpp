@@ -1,3 +1,5 @@
+// Owners.cpp - raw and smart pointers: what they point to, and the calls
+// that read or change their object.
 #include "model/Owners.h"
 #include "model/StdLibrary.h"
 

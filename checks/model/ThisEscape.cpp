@@ -1,3 +1,7 @@
+// ThisEscape.cpp - where a constructor lets `this` escape (stored outside
+// the object, passed to a function that may keep it, in a lambda handed to
+// one), and whether a copy or move member re-registers `this` as a
+// constructor does.
 #include "model/ThisEscape.h"
 #include "model/AccessPath.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -20,15 +20,15 @@ struct ThisEscape {
 
 class EscapeModel {
 public:
-  // Where Ctor, or a base or delegated constructor it runs, lets `this`
-  // escape; null if it does not, or if its body is not in this translation
-  // unit. Cached per constructor.
+  /// Where Ctor, or a base or delegated constructor it runs, lets `this`
+  /// escape; null if it does not, or if its body is not in this translation
+  /// unit. Cached per constructor.
   const ThisEscape *escape(const clang::CXXConstructorDecl *Ctor);
 
-  // Whether a user-provided copy or move constructor or assignment operator
-  // passes `this` to a function that a constructor of its class (other than
-  // a copy or move constructor) passes `this` to: it re-registers the new
-  // address, so it is address-aware without PIN_ADDRESS_AWARE.
+  /// Whether a user-provided copy or move constructor or assignment operator
+  /// passes `this` to a function that a constructor of its class (other than
+  /// a copy or move constructor) passes `this` to: it re-registers the new
+  /// address, so it is address-aware without PIN_ADDRESS_AWARE.
   bool reregisters(const clang::CXXMethodDecl *CopyOrMove);
 
 private:

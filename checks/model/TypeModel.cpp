@@ -1,3 +1,5 @@
+// TypeModel.cpp - the address-sensitivity of classes and its chain of
+// reasons, computed once per class.
 #include "model/TypeModel.h"
 #include "model/Annotations.h"
 #include "model/StdLibrary.h"

@@ -17,7 +17,7 @@
 
 namespace pincheck {
 
-// One link of the "because" chain.
+/// One link of the "because" chain.
 struct SensitivityReason {
   enum KindT { Annotated, MarkerMember, MemberOf, Base, HeldByValue } Kind = Annotated;
   const clang::CXXRecordDecl *Record = nullptr; // the class being explained
@@ -31,19 +31,19 @@ class TypeModel {
 public:
   explicit TypeModel(clang::ASTContext &Ctx) : Ctx(Ctx) {}
 
-  // T with arrays, cv-qualifiers and sugar looked through. References and
-  // pointers are never address-sensitive.
+  /// T with arrays, cv-qualifiers and sugar looked through. References and
+  /// pointers are never address-sensitive.
   bool isAddressSensitive(clang::QualType T);
 
-  // The chain explaining T, outermost class first; empty if T is not
-  // address-sensitive.
+  /// The chain explaining T, outermost class first; empty if T is not
+  /// address-sensitive.
   std::vector<SensitivityReason> explain(clang::QualType T);
 
-  // The class T names after looking through arrays and sugar, or null.
+  /// The class T names after looking through arrays and sugar, or null.
   static const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
   clang::ASTContext &context() { return Ctx; }
-  // Which containers relocate their elements (per translation unit too).
+  /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
 
 private:
@@ -52,8 +52,8 @@ private:
 
   clang::ASTContext &Ctx;
   ContainerModel Containers;
-  // nullopt: not address-sensitive (also the provisional answer while a
-  // class is being computed, which ends recursion through incomplete types).
+  /// nullopt: not address-sensitive (also the provisional answer while a
+  /// class is being computed, which ends recursion through incomplete types).
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<SensitivityReason>>
       Cache;
 };
