@@ -18,6 +18,9 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
                                    "cannot use baseline '%s': %s", Path.str().c_str(),
                                    Why.c_str());
   };
+  // Looked at before it is opened: a FIFO would block the run.
+  if (std::string Why = whyNotRegularFile(Path); !Why.empty())
+    return Fail(Why);
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
     std::error_code EC = Buffer.getError();

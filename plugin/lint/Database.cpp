@@ -175,6 +175,9 @@ bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
 } // namespace
 
 llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
+  // Looked at before it is opened: a FIFO would block the run.
+  if (std::string Why = whyNotRegularFile(Path); !Why.empty())
+    return error("cannot read the compilation database '" + Path + "': " + Why);
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return error("cannot read the compilation database '" + Path + "': " +
@@ -257,23 +260,28 @@ llvm::Expected<DatabasePtr> findDatabase(llvm::StringRef StartDir) {
   llvm::sys::fs::make_absolute(Dir);
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+    // Named as the user gave the directory, when it is that one.
+    auto Shown = [&](llvm::StringRef Name) {
+      llvm::SmallString<256> S(D == Dir.str() ? StartDir : D);
+      llvm::sys::path::append(S, Name);
+      return S;
+    };
     llvm::SmallString<256> Json(D);
     llvm::sys::path::append(Json, "compile_commands.json");
     // There at all (a broken link, a directory, a loop: said so, not skipped).
     llvm::sys::fs::file_status St;
-    if (!llvm::sys::fs::status(Json, St, /*follow=*/false)) {
-      // Named as the user gave the directory, when it is that one.
-      llvm::SmallString<256> Shown(D == Dir.str() ? StartDir : D);
-      llvm::sys::path::append(Shown, "compile_commands.json");
-      return loadJsonDatabase(Shown);
-    }
+    if (!llvm::sys::fs::status(Json, St, /*follow=*/false))
+      return loadJsonDatabase(Shown("compile_commands.json"));
     llvm::SmallString<256> Flags(D);
     llvm::sys::path::append(Flags, "compile_flags.txt");
-    if (llvm::sys::fs::exists(Flags)) {
+    if (!llvm::sys::fs::status(Flags, St, /*follow=*/false)) {
+      // Looked at before Clang's reader opens it: a FIFO would block the run.
+      if (std::string Why = whyNotRegularFile(Flags); !Why.empty())
+        return error("cannot read '" + Shown("compile_flags.txt") + "': " + Why);
       std::string Err;
       DatabasePtr DB = CompilationDatabase::loadFromDirectory(D, Err);
       if (!DB)
-        return error("cannot read '" + Flags + "': " + Err);
+        return error("cannot read '" + Shown("compile_flags.txt") + "': " + Err);
       return DB;
     }
   }

@@ -279,12 +279,8 @@ int main(int argc, const char **argv) {
       return usageError("in --checks=" + Checks + ": " + E +
                         "; run 'pincheck --list-checks' to see them");
   }
-  if (std::error_code EC;
-      !ConfigFile.empty() && (EC = sys::fs::access(ConfigFile, sys::fs::AccessMode::Exist)))
-    return usageError("--config-file '" + ConfigFile + "' " +
-                      (EC == std::errc::no_such_file_or_directory
-                           ? std::string("does not exist")
-                           : "cannot be read: " + describeFileError(EC)));
+  if (std::string E = checkConfigFile(ConfigFile); !E.empty())
+    return usageError(E);
   if (Error E = checkOutputs(OutputFile, WriteBaselineFile))
     return usageError(toString(std::move(E)));
 
