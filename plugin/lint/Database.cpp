@@ -1,6 +1,7 @@
 #include "Database.h"
 #include "FileChecks.h"
 #include "JsonKinds.h"
+#include "JsonScan.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,15 +22,6 @@ constexpr size_t MaxProblemsShown = 20;
 
 llvm::Error error(const llvm::Twine &Msg) {
   return llvm::createStringError(std::errc::invalid_argument, "%s", Msg.str().c_str());
-}
-
-// 1-based line and column of a byte offset.
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text, size_t Offset) {
-  llvm::StringRef Before = Text.take_front(Offset);
-  unsigned Line = 1 + Before.count('\n');
-  size_t LineStart = Before.rfind('\n');
-  unsigned Column = 1 + (LineStart == llvm::StringRef::npos ? Offset : Offset - LineStart - 1);
-  return {Line, Column};
 }
 
 // Which entry of the top-level array, and which key in it, a byte offset
@@ -194,6 +186,11 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
                  "cannot be passed through it; give that file a UTF-8 name, or run "
                  "pincheck on it with its flags after '--'");
   }
+  // Before llvm::json::parse, whose recursion deep nesting overflows.
+  if (std::string Deep = describeTooDeep(Text); !Deep.empty())
+    return error("'" + Path + "' is not a compilation database: " + Deep +
+                 ", where a compilation database nests them 3 deep; it is damaged or "
+                 "another file: " + Regenerate);
   // LLVM's reader keeps the entries before a syntax error and goes on: a
   // truncated database must stop the run, not shrink it.
   llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
