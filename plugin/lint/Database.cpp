@@ -100,6 +100,24 @@ std::string checkCommand(llvm::StringRef Cmd) {
   return "";
 }
 
+// A string of an entry with a NUL character (JSON's \u0000) in it: Clang's
+// reader keeps it, but a path or an argument ends at the first NUL, so
+// "src/a.cpp\u0000x" would silently be analysed as src/a.cpp.
+std::string checkNul(const llvm::Twine &Key, llvm::StringRef S) {
+  if (!S.contains('\0'))
+    return "";
+  return Key.str() + " holds a NUL character (\\u0000), which no path or argument can "
+                     "hold";
+}
+
+// S as a message shows it: a NUL as JSON writes it.
+std::string printable(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    Out += C ? std::string(1, C) : std::string("\\u0000");
+  return Out;
+}
+
 // Checks one entry; makes a relative "directory" absolute against Base
 // (and returns true when it did). Problems are appended as what is wrong.
 bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
@@ -118,6 +136,8 @@ bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
       Problems.push_back("\"" + Key.str() + "\" is " + jsonKindName(*F) + ", not a string");
     else if (F->getAsString()->empty())
       Problems.push_back("\"" + Key.str() + "\" is empty");
+    else if (std::string E = checkNul("\"" + Key + "\"", *F->getAsString()); !E.empty())
+      Problems.push_back(E);
     else
       return F;
     return nullptr;
@@ -150,17 +170,27 @@ bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
           Problems.push_back("\"arguments\"[" + std::to_string(I) + "] is " +
                              jsonKindName((*A)[I]) + ", not a string");
           break;
+        } else if (std::string E = checkNul("\"arguments\"[" + llvm::Twine(I) + "]",
+                                            *(*A)[I].getAsString());
+                   !E.empty()) {
+          Problems.push_back(E);
+          break;
         }
   }
   if (Cmd) {
     if (!Cmd->getAsString())
       Problems.push_back(std::string("\"command\" is ") + jsonKindName(*Cmd) +
                          ", not a string (a list goes in \"arguments\")");
+    else if (std::string E = checkNul("\"command\"", *Cmd->getAsString()); !E.empty())
+      Problems.push_back(E);
     else if (std::string E = checkCommand(*Cmd->getAsString()); !E.empty())
       Problems.push_back(E);
   }
   if (const llvm::json::Value *Out = O->get("output"); Out && !Out->getAsString())
     Problems.push_back(std::string("\"output\" is ") + jsonKindName(*Out) + ", not a string");
+  else if (std::string E = Out ? checkNul("\"output\"", *Out->getAsString()) : "";
+           !E.empty())
+    Problems.push_back(E);
   return Rewrote;
 }
 
@@ -220,7 +250,7 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
     std::string Name = "entry " + std::to_string(I);
     if (const llvm::json::Object *O = (*Entries)[I].getAsObject())
       if (std::optional<llvm::StringRef> F = O->getString("file"); F && !F->empty())
-        Name += " (\"file\": \"" + F->str() + "\")";
+        Name += " (\"file\": \"" + printable(*F) + "\")";
     for (const std::string &P : Own)
       Problems.push_back(Name + ": " + P);
   }
