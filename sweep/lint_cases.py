@@ -144,11 +144,17 @@ CASES = [
       "absolute)", ["-p", "build"], 2, r"directory|absolute",
       files={"build/compile_commands.json": db(entry(directory="."))},
       alt=(1, None, [IN_TEXT])),
+    # A source that is not a regular file or cannot be opened (here and in
+    # db-symlink-loop-source, db-fifo-source, db-long-path: a directory, a
+    # symbolic link loop, a FIFO, a name too long) stops the run before the
+    # analysis, as lint.md says ("an error naming it, before the analysis"):
+    # the other files are not analysed, so no finding is expected. A file
+    # that does not exist is different (db-missing-source): it fails to
+    # parse, and the others' findings are reported.
     C("db-source-is-directory", "database", "\"file\" names a directory", ["-p", "build"], 2,
       r"src/dir\.cpp",
       dirs=["src/dir.cpp"],
-      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/dir.cpp"))},
-      findings=[IN_TEXT]),
+      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/dir.cpp"))}),
     C("db-non-utf8", "database", "a path with bytes that are not UTF-8 in the database",
       ["-p", "build"], 2, r"compile_commands\.json|UTF-8",
       files={"build/compile_commands.json":
@@ -156,12 +162,10 @@ CASES = [
     C("db-symlink-loop-source", "database", "a source file that is a symlink loop",
       ["-p", "build"], 2, r"src/loop\.cpp",
       links={"src/loop.cpp": "loop.cpp"},
-      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/loop.cpp"))},
-      findings=[IN_TEXT]),
+      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/loop.cpp"))}),
     C("db-fifo-source", "database", "a source file that is a FIFO (nothing ever writes to it)",
       ["-p", "build"], 2, r"src/fifo\.cpp", fifos=["src/fifo.cpp"], timeout=15,
-      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/fifo.cpp"))},
-      findings=[IN_TEXT]),
+      files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/fifo.cpp"))}),
     C("db-is-directory", "database", "compile_commands.json is a directory", ["-p", "build"], 2,
       r"compile_commands\.json", dirs=["build/compile_commands.json"], remove=["build"]),
     C("db-is-fifo", "database", "compile_commands.json is a FIFO", ["-p", "build"], 2,
@@ -186,8 +190,7 @@ CASES = [
     C("db-long-path", "database", "a 5 000-character file name", ["-p", "build"], 2,
       r"x{50}|too long|name",
       files={"build/compile_commands.json": db(entry("src/good.cpp"),
-                                               entry("src/" + "x" * 5000 + ".cpp"))},
-      findings=[IN_TEXT]),
+                                               entry("src/" + "x" * 5000 + ".cpp"))}),
     C("db-missing-source", "database", "an entry for a file that does not exist",
       ["-p", "build"], 2, r"src/gone\.cpp",
       files={"build/compile_commands.json": db(entry("src/good.cpp"), entry("src/gone.cpp"))},

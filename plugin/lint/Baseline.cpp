@@ -1,6 +1,7 @@
 #include "Baseline.h"
 #include "FileChecks.h"
 #include "JsonKinds.h"
+#include "JsonScan.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -18,6 +19,9 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
                                    "cannot use baseline '%s': %s", Path.str().c_str(),
                                    Why.c_str());
   };
+  // Looked at before it is opened: a FIFO would block the run.
+  if (std::string Why = whyNotRegularFile(Path); !Why.empty())
+    return Fail(Why);
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
     std::error_code EC = Buffer.getError();
@@ -25,8 +29,12 @@ llvm::Expected<Baseline> Baseline::read(llvm::StringRef Path) {
       return Fail(EC.message() + " (write one with --write-baseline=" + Path.str() + ")");
     return Fail(describeFileError(EC));
   }
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
   std::string Again = "; write it again with --write-baseline=" + Path.str();
+  // Before llvm::json::parse, whose recursion deep nesting overflows.
+  if (std::string Deep = describeTooDeep((*Buffer)->getBuffer()); !Deep.empty())
+    return Fail(Deep + ", where a baseline nests them 3 deep; it is damaged or another "
+                       "file" + Again);
+  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
   if (!Doc)
     return Fail("not valid JSON: " + llvm::toString(Doc.takeError()) + Again);
   const llvm::json::Object *Root = Doc->getAsObject();

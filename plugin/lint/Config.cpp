@@ -1,6 +1,8 @@
 #include "Config.h"
 #include "Arguments.h"
+#include "FileChecks.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <limits>
@@ -15,7 +17,23 @@ struct ConfigSource::Raw {
   std::string Source; // the files it came from, for messages
 };
 
+std::string checkConfigFile(llvm::StringRef Path) {
+  if (Path.empty() || isDevNull(Path))
+    return "";
+  std::string Why = whyNotRegularFile(Path);
+  if (Why.empty() && !llvm::sys::fs::exists(Path))
+    return "--config-file '" + Path.str() + "' does not exist";
+  if (Why.empty())
+    return "";
+  return "--config-file '" + Path.str() + "' cannot be read: " + Why;
+}
+
 static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path) {
+  // /dev/null is the empty configuration; any other file that is not a
+  // regular one is refused unopened (a FIFO would block the run).
+  if (std::string Why = isDevNull(Path) ? "" : whyNotRegularFile(Path); !Why.empty())
+    return llvm::createStringError(std::errc::invalid_argument, "cannot read '%s': %s",
+                                   Path.str().c_str(), Why.c_str());
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
@@ -41,7 +59,9 @@ ConfigSource::forDirectory(llvm::StringRef Dir) {
   llvm::sys::path::append(File, ".clang-tidy");
   llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
   bool HasParent = !Parent.empty() && Parent != Dir;
-  if (llvm::sys::fs::exists(File)) {
+  // There at all: a symbolic link loop or a FIFO is an error, not skipped.
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(File, St, /*follow=*/false)) {
     auto Own = parseFile(File);
     if (!Own)
       return Own.takeError();

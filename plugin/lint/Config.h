@@ -31,6 +31,12 @@ struct CommandLineConfig {
   std::vector<std::optional<std::string>> Lists;
 };
 
+// What is wrong with --config-file's Path, as a usage error ("--config-file
+// 'x' does not exist", "... cannot be read: it is a FIFO, ..."), found
+// without opening it; "" when nothing is (and for no path, and /dev/null:
+// the empty configuration).
+std::string checkConfigFile(llvm::StringRef Path);
+
 class ConfigSource {
 public:
   explicit ConfigSource(CommandLineConfig Cli) : Cli(std::move(Cli)) {}

@@ -1,6 +1,7 @@
 #include "Database.h"
 #include "FileChecks.h"
 #include "JsonKinds.h"
+#include "JsonScan.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,15 +22,6 @@ constexpr size_t MaxProblemsShown = 20;
 
 llvm::Error error(const llvm::Twine &Msg) {
   return llvm::createStringError(std::errc::invalid_argument, "%s", Msg.str().c_str());
-}
-
-// 1-based line and column of a byte offset.
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text, size_t Offset) {
-  llvm::StringRef Before = Text.take_front(Offset);
-  unsigned Line = 1 + Before.count('\n');
-  size_t LineStart = Before.rfind('\n');
-  unsigned Column = 1 + (LineStart == llvm::StringRef::npos ? Offset : Offset - LineStart - 1);
-  return {Line, Column};
 }
 
 // Which entry of the top-level array, and which key in it, a byte offset
@@ -108,6 +100,24 @@ std::string checkCommand(llvm::StringRef Cmd) {
   return "";
 }
 
+// A string of an entry with a NUL character (JSON's \u0000) in it: Clang's
+// reader keeps it, but a path or an argument ends at the first NUL, so
+// "src/a.cpp\u0000x" would silently be analysed as src/a.cpp.
+std::string checkNul(const llvm::Twine &Key, llvm::StringRef S) {
+  if (!S.contains('\0'))
+    return "";
+  return Key.str() + " holds a NUL character (\\u0000), which no path or argument can "
+                     "hold";
+}
+
+// S as a message shows it: a NUL as JSON writes it.
+std::string printable(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    Out += C ? std::string(1, C) : std::string("\\u0000");
+  return Out;
+}
+
 // Checks one entry; makes a relative "directory" absolute against Base
 // (and returns true when it did). Problems are appended as what is wrong.
 bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
@@ -126,6 +136,8 @@ bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
       Problems.push_back("\"" + Key.str() + "\" is " + jsonKindName(*F) + ", not a string");
     else if (F->getAsString()->empty())
       Problems.push_back("\"" + Key.str() + "\" is empty");
+    else if (std::string E = checkNul("\"" + Key + "\"", *F->getAsString()); !E.empty())
+      Problems.push_back(E);
     else
       return F;
     return nullptr;
@@ -158,23 +170,36 @@ bool checkEntry(llvm::json::Value &V, llvm::StringRef Base,
           Problems.push_back("\"arguments\"[" + std::to_string(I) + "] is " +
                              jsonKindName((*A)[I]) + ", not a string");
           break;
+        } else if (std::string E = checkNul("\"arguments\"[" + llvm::Twine(I) + "]",
+                                            *(*A)[I].getAsString());
+                   !E.empty()) {
+          Problems.push_back(E);
+          break;
         }
   }
   if (Cmd) {
     if (!Cmd->getAsString())
       Problems.push_back(std::string("\"command\" is ") + jsonKindName(*Cmd) +
                          ", not a string (a list goes in \"arguments\")");
+    else if (std::string E = checkNul("\"command\"", *Cmd->getAsString()); !E.empty())
+      Problems.push_back(E);
     else if (std::string E = checkCommand(*Cmd->getAsString()); !E.empty())
       Problems.push_back(E);
   }
   if (const llvm::json::Value *Out = O->get("output"); Out && !Out->getAsString())
     Problems.push_back(std::string("\"output\" is ") + jsonKindName(*Out) + ", not a string");
+  else if (std::string E = Out ? checkNul("\"output\"", *Out->getAsString()) : "";
+           !E.empty())
+    Problems.push_back(E);
   return Rewrote;
 }
 
 } // namespace
 
 llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
+  // Looked at before it is opened: a FIFO would block the run.
+  if (std::string Why = whyNotRegularFile(Path); !Why.empty())
+    return error("cannot read the compilation database '" + Path + "': " + Why);
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return error("cannot read the compilation database '" + Path + "': " +
@@ -191,6 +216,11 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
                  "cannot be passed through it; give that file a UTF-8 name, or run "
                  "pincheck on it with its flags after '--'");
   }
+  // Before llvm::json::parse, whose recursion deep nesting overflows.
+  if (std::string Deep = describeTooDeep(Text); !Deep.empty())
+    return error("'" + Path + "' is not a compilation database: " + Deep +
+                 ", where a compilation database nests them 3 deep; it is damaged or "
+                 "another file: " + Regenerate);
   // LLVM's reader keeps the entries before a syntax error and goes on: a
   // truncated database must stop the run, not shrink it.
   llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
@@ -220,7 +250,7 @@ llvm::Expected<DatabasePtr> loadJsonDatabase(llvm::StringRef Path) {
     std::string Name = "entry " + std::to_string(I);
     if (const llvm::json::Object *O = (*Entries)[I].getAsObject())
       if (std::optional<llvm::StringRef> F = O->getString("file"); F && !F->empty())
-        Name += " (\"file\": \"" + F->str() + "\")";
+        Name += " (\"file\": \"" + printable(*F) + "\")";
     for (const std::string &P : Own)
       Problems.push_back(Name + ": " + P);
   }
@@ -257,23 +287,28 @@ llvm::Expected<DatabasePtr> findDatabase(llvm::StringRef StartDir) {
   llvm::sys::fs::make_absolute(Dir);
   llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+    // Named as the user gave the directory, when it is that one.
+    auto Shown = [&](llvm::StringRef Name) {
+      llvm::SmallString<256> S(D == Dir.str() ? StartDir : D);
+      llvm::sys::path::append(S, Name);
+      return S;
+    };
     llvm::SmallString<256> Json(D);
     llvm::sys::path::append(Json, "compile_commands.json");
     // There at all (a broken link, a directory, a loop: said so, not skipped).
     llvm::sys::fs::file_status St;
-    if (!llvm::sys::fs::status(Json, St, /*follow=*/false)) {
-      // Named as the user gave the directory, when it is that one.
-      llvm::SmallString<256> Shown(D == Dir.str() ? StartDir : D);
-      llvm::sys::path::append(Shown, "compile_commands.json");
-      return loadJsonDatabase(Shown);
-    }
+    if (!llvm::sys::fs::status(Json, St, /*follow=*/false))
+      return loadJsonDatabase(Shown("compile_commands.json"));
     llvm::SmallString<256> Flags(D);
     llvm::sys::path::append(Flags, "compile_flags.txt");
-    if (llvm::sys::fs::exists(Flags)) {
+    if (!llvm::sys::fs::status(Flags, St, /*follow=*/false)) {
+      // Looked at before Clang's reader opens it: a FIFO would block the run.
+      if (std::string Why = whyNotRegularFile(Flags); !Why.empty())
+        return error("cannot read '" + Shown("compile_flags.txt") + "': " + Why);
       std::string Err;
       DatabasePtr DB = CompilationDatabase::loadFromDirectory(D, Err);
       if (!DB)
-        return error("cannot read '" + Flags + "': " + Err);
+        return error("cannot read '" + Shown("compile_flags.txt") + "': " + Err);
       return DB;
     }
   }

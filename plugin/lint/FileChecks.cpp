@@ -4,6 +4,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <tuple>
+#include <unistd.h>
 
 namespace pincheck {
 namespace lint {
@@ -51,6 +52,47 @@ std::string whyNotSource(llvm::StringRef Path) {
   default:
     return "it is not a regular file; name a source file";
   }
+}
+
+std::string whyNotRegularFile(llvm::StringRef Path) {
+  using llvm::sys::fs::file_type;
+  llvm::sys::fs::file_status St;
+  if (std::error_code EC = llvm::sys::fs::status(Path, St)) {
+    if (EC != std::errc::no_such_file_or_directory)
+      return describeFileError(EC);
+    // Nothing there is the caller's to say; a link to nothing is not that.
+    llvm::sys::fs::file_status Link;
+    if (llvm::sys::fs::status(Path, Link, /*follow=*/false) ||
+        Link.type() != file_type::symlink_file)
+      return "";
+    char Target[4096];
+    ssize_t N = ::readlink(Path.str().c_str(), Target, sizeof(Target));
+    if (N > 0 && size_t(N) < sizeof(Target))
+      return "it is a symbolic link to '" + std::string(Target, N) +
+             "', which does not exist; fix the link";
+    return "it is a symbolic link to a file that does not exist; fix the link";
+  }
+  switch (St.type()) {
+  case file_type::regular_file:
+    return "";
+  case file_type::directory_file:
+    return describeFileError(std::errc::is_a_directory);
+  case file_type::fifo_file:
+    return "it is a FIFO, not a regular file (reading it would wait for a writer); "
+           "make it a regular file";
+  case file_type::character_file:
+  case file_type::block_file:
+    return "it is a device, not a regular file; make it a regular file";
+  case file_type::socket_file:
+    return "it is a socket, not a regular file; make it a regular file";
+  default:
+    return "it is not a regular file; make it a regular file";
+  }
+}
+
+bool isDevNull(llvm::StringRef Path) {
+  bool Same = false;
+  return !llvm::sys::fs::equivalent(Path, "/dev/null", Same) && Same;
 }
 
 std::string realOrAbsolute(llvm::StringRef Path) {

@@ -30,6 +30,18 @@ std::string whyNotDirectory(llvm::StringRef Path);
 // symbolic link loop).
 std::string whyNotSource(llvm::StringRef Path);
 
+// What keeps Path from being read as a regular file, found without opening
+// it (a FIFO would block the reader until a writer comes, a device such as
+// /dev/zero never ends): "" for a regular file, and for a path where nothing
+// is (each caller says that its own way); otherwise the reason
+// (describeFileError's: a symbolic link loop, no permission, ...; a
+// symbolic link to nothing; a directory, a FIFO, a device, a socket).
+std::string whyNotRegularFile(llvm::StringRef Path);
+
+// Whether Path is /dev/null (by any name): an empty file that every reader
+// may take as one.
+bool isDevNull(llvm::StringRef Path);
+
 // A file to analyse: as named (absolute; what the database and the
 // configuration files are looked up by) and its real path (what reports
 // name: a file reached through a symbolic link is reported under the path

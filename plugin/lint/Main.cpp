@@ -236,7 +236,7 @@ int main(int argc, const char **argv) {
     OutputFormat = *F;
   else
     return usageError("unknown --format '" + FormatName + "'; use " + formatNames());
-  if (!JobsText.empty() && parseCount(JobsText, Jobs) != CountProblem::None)
+  if (JobsText.getNumOccurrences() && parseCount(JobsText, Jobs) != CountProblem::None)
     return usageError("-j " + describeCount(JobsText) +
                       " (the number of files analysed at once; 0: one per core)");
   if (!FixedError.empty())
@@ -255,7 +255,7 @@ int main(int argc, const char **argv) {
   for (size_t I = 0; I < LimitFlags.size(); ++I) {
     const std::string &V = *LimitFlags[I].Opt;
     Cli.Limits.push_back(std::nullopt);
-    if (V.empty())
+    if (!LimitFlags[I].Opt->getNumOccurrences()) // "--max-places=" occurs: an error below
       continue;
     unsigned N;
     if (parseCount(V, N) != CountProblem::None)
@@ -279,12 +279,8 @@ int main(int argc, const char **argv) {
       return usageError("in --checks=" + Checks + ": " + E +
                         "; run 'pincheck --list-checks' to see them");
   }
-  if (std::error_code EC;
-      !ConfigFile.empty() && (EC = sys::fs::access(ConfigFile, sys::fs::AccessMode::Exist)))
-    return usageError("--config-file '" + ConfigFile + "' " +
-                      (EC == std::errc::no_such_file_or_directory
-                           ? std::string("does not exist")
-                           : "cannot be read: " + describeFileError(EC)));
+  if (std::string E = checkConfigFile(ConfigFile); !E.empty())
+    return usageError(E);
   if (Error E = checkOutputs(OutputFile, WriteBaselineFile))
     return usageError(toString(std::move(E)));
 
