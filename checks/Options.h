@@ -7,7 +7,9 @@
 
 #include "Registry.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace pincheck {
@@ -51,6 +53,51 @@ struct ListOptionInfo {
   std::string (*Validate)(llvm::StringRef Value);
 };
 llvm::ArrayRef<ListOptionInfo> listOptions();
+
+/// A count given as text (a limit, the lint tool's -j): Out is set when
+/// the result is None.
+enum class CountProblem { None, NotANumber, TooLarge };
+CountProblem parseCount(llvm::StringRef Text, unsigned &Out);
+/// What is wrong with a count, in the words that follow an option's name:
+/// "needs a non-negative integer, got 'abc'", "is out of range: 99999999999
+/// is more than 4294967295"; "" if nothing is.
+std::string describeCount(llvm::StringRef Text);
+
+/// Sets the option a plugin argument or lint tool flag names (Options.def's
+/// flag) from its value. False if Flag names no option. Problem receives
+/// what is wrong with the value, with the flag as Spelled by the front end
+/// ("'max-block-visits' needs a non-negative integer, got 'lots'", "in
+/// --vector-like-classes=x: <what the list's validator says>"), and the
+/// option is then left as it was. Quote: put the flag (with a list's value)
+/// in quotes, as the plugin's messages do.
+bool applyOptionFlag(llvm::StringRef Flag, llvm::StringRef Spelled, bool Quote,
+                     llvm::StringRef Value, AnalyzerOptions &Out, std::string &Problem);
+
+/// The options as clang-tidy configuration holds them (CheckOptions): a
+/// check's own key "<check>.<Option>" over the global "<Option>" over the
+/// default. The one resolver behind the clang-tidy module (each check reads
+/// its own) and the lint tool (one analysis for all enabled checks). An
+/// invalid value is reported through Warn ("invalid configuration value
+/// 'V' for option 'K'; expected ... (using the default)") and ignored.
+class OptionResolver {
+public:
+  using Lookup = llvm::function_ref<std::optional<std::string>(llvm::StringRef Key)>;
+  using Warn = llvm::function_ref<void(const std::string &Message)>;
+  OptionResolver(Lookup Get, Warn Report) : Get(Get), Report(Report) {}
+
+  /// The options check Id runs with.
+  void forCheck(CheckId Id, AnalyzerOptions &Out);
+  /// The options one analysis of every Enabled check runs with: for a limit
+  /// the largest any of them asks for (0, no limit, is the largest); a list
+  /// option is its check's.
+  void forChecks(const CheckSet &Enabled, AnalyzerOptions &Out);
+
+private:
+  std::optional<unsigned> limit(const LimitInfo &L, const std::string &Key);
+  std::optional<std::string> list(const ListOptionInfo &L, CheckId Id, std::string &Key);
+  Lookup Get;
+  Warn Report;
+};
 
 } // namespace pincheck
 

@@ -1,4 +1,7 @@
+// DiagnosticSink.cpp - findings as clang diagnostics (NOLINT comments
+// honoured), the plugin's remarks, and unmatched NOLINT blocks.
 #include "DiagnosticSink.h"
+#include "FindingDiagnostic.h"
 
 using namespace clang;
 
@@ -15,14 +18,12 @@ void DiagnosticSink::report(Finding F) {
   {
     DiagnosticBuilder B = Diags.Report(F.Loc, ID);
     B << F.Message << checkName(F.Check);
-    if (F.Range.isValid())
-      B << CharSourceRange::getTokenRange(F.Range);
-    for (const FixIt &Fix : F.Fixes)
-      B << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
+    attachRangeAndFixes(B, F);
   }
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-  for (const Note &N : F.Notes)
-    Diags.Report(N.Loc, NoteID) << N.Message;
+  emitNotes(F, [&](SourceLocation Loc, const std::string &Message) {
+    Diags.Report(Loc, NoteID) << Message;
+  });
 }
 
 void DiagnosticSink::reportUnmatchedNolint() {

@@ -60,20 +60,6 @@ void printUsage() {
                   "  help                        print this text\n";
 }
 
-const LimitInfo *limitByFlag(StringRef Flag) {
-  for (const LimitInfo &L : analysisLimits())
-    if (Flag == L.Flag)
-      return &L;
-  return nullptr;
-}
-
-const ListOptionInfo *listOptionByFlag(StringRef Flag) {
-  for (const ListOptionInfo &O : listOptions())
-    if (Flag == O.Flag)
-      return &O;
-  return nullptr;
-}
-
 class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, PluginConfig Cfg) : CI(CI), Cfg(Cfg) {}
@@ -136,16 +122,10 @@ public:
         Cfg.AsErrors = S;
       } else if (A == "werror") {
         Cfg.AsErrors = CheckSet::all();
-      } else if (const LimitInfo *L = limitByFlag(Key); L && HasVal) {
-        unsigned N;
-        if (Val.getAsInteger(10, N))
-          return Fail("'" + Key.str() + "' needs a non-negative integer, got '" +
-                      Val.str() + "'");
-        Cfg.Analysis.*(L->Field) = N;
-      } else if (const ListOptionInfo *O = listOptionByFlag(Key); O && HasVal) {
-        if (std::string E = O->Validate(Val); !E.empty())
-          return Fail("in '" + Arg + "': " + E);
-        Cfg.Analysis.*(O->Field) = Val.str();
+      } else if (std::string Problem;
+                 HasVal && applyOptionFlag(Key, Key, /*Quote=*/true, Val, Cfg.Analysis, Problem)) {
+        if (!Problem.empty())
+          return Fail(Problem);
       } else if (Key == "dump-facts" && HasVal && !Val.empty()) {
         Cfg.DumpFacts = Val.str();
       } else if (A == "report-skipped") {

@@ -125,66 +125,21 @@ llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
       return llvm::createStringError(std::errc::invalid_argument, "%s", E.c_str());
   }
 
-  // Each limit: a check's own value over the global one, as in the module;
-  // the tool runs one analysis, so the largest enabled value wins (0, no
-  // limit, is the largest). The command line overrides both.
-  auto Read = [&](const std::string &Key) -> std::optional<unsigned> {
-    auto It = O.CheckOptions.find(Key);
-    if (It == O.CheckOptions.end())
-      return std::nullopt;
-    unsigned N;
-    if (CountProblem P = parseCount(llvm::StringRef(It->getValue().Value).trim(), N);
-        P != CountProblem::None) {
-      C.Warnings.push_back(R.Source + ": invalid configuration value '" +
-                           It->getValue().Value + "' for option '" + Key +
-                           (P == CountProblem::TooLarge
-                                ? "'; expected a non-negative integer of at most " +
-                                      std::to_string(std::numeric_limits<unsigned>::max())
-                                : std::string("'; expected a non-negative integer")) +
-                           " (using the default)");
-      return std::nullopt;
-    }
-    return N;
-  };
-  llvm::ArrayRef<LimitInfo> Limits = analysisLimits();
-  for (size_t L = 0; L < Limits.size(); ++L) {
-    const LimitInfo &Info = Limits[L];
-    std::optional<unsigned> Global = Read(Info.Option);
-    std::optional<unsigned> Chosen;
-    for (unsigned I = 0; I < NumChecks; ++I) {
-      if (!C.Analysis.Checks.enabled(CheckId(I)))
-        continue;
-      std::optional<unsigned> V = Read((checkName(CheckId(I)) + "." + Info.Option).str());
-      unsigned Eff = V ? *V : Global ? *Global : Info.Default;
-      if (!Chosen || Eff == 0 || (*Chosen != 0 && Eff > *Chosen))
-        Chosen = Eff;
-    }
-    std::optional<unsigned> FromCli = L < Cli.Limits.size() ? Cli.Limits[L] : std::nullopt;
-    C.Analysis.*(Info.Field) = FromCli ? *FromCli : Chosen ? *Chosen : Info.Default;
-  }
-
-  // Each list option: its check's own value over the global one, as in the
-  // module (an invalid value: the default); the command line overrides both.
-  llvm::ArrayRef<ListOptionInfo> Lists = listOptions();
-  for (size_t L = 0; L < Lists.size(); ++L) {
-    const ListOptionInfo &Info = Lists[L];
-    std::string Key = (checkName(Info.Check) + "." + Info.Option).str();
-    auto It = O.CheckOptions.find(Key);
-    if (It == O.CheckOptions.end()) {
-      Key = Info.Option;
-      It = O.CheckOptions.find(Key);
-    }
-    C.Analysis.*(Info.Field) = Info.Default;
-    if (It != O.CheckOptions.end()) {
-      const std::string &V = It->getValue().Value;
-      if (std::string E = Info.Validate(V); !E.empty())
-        C.Warnings.push_back(R.Source + ": invalid configuration value '" + V +
-                             "' for option '" + Key + "': " + E + " (using the default)");
-      else
-        C.Analysis.*(Info.Field) = V;
-    }
-    if (L < Cli.Lists.size() && Cli.Lists[L])
-      C.Analysis.*(Info.Field) = *Cli.Lists[L];
+  // The options as the module reads them (a check's own value over the
+  // global one); the tool runs one analysis for every enabled check. The
+  // command line's flags come last.
+  OptionResolver(
+      [&](llvm::StringRef Key) -> std::optional<std::string> {
+        auto It = O.CheckOptions.find(Key);
+        if (It == O.CheckOptions.end())
+          return std::nullopt;
+        return It->getValue().Value;
+      },
+      [&](const std::string &Message) { C.Warnings.push_back(R.Source + ": " + Message); })
+      .forChecks(C.Analysis.Checks, C.Analysis);
+  for (const auto &[Flag, Value] : Cli.OptionFlags) {
+    std::string Problem; // none: checked when the command line was read
+    applyOptionFlag(Flag, Flag, /*Quote=*/false, Value, C.Analysis, Problem);
   }
   return C;
 }

@@ -25,10 +25,9 @@ struct FileConfig {
 struct CommandLineConfig {
   std::string Checks;     // --checks, applied after the files' lists
   std::string ConfigFile; // --config-file: this file instead of searching
-  // Per analysisLimits() entry: the flag's value, if given.
-  std::vector<std::optional<unsigned>> Limits;
-  // Per listOptions() entry: the flag's value, if given (valid; empty: none).
-  std::vector<std::optional<std::string>> Lists;
+  // The option flags given (Options.def's flag, value), checked already;
+  // applied over the files' CheckOptions.
+  std::vector<std::pair<std::string, std::string>> OptionFlags;
 };
 
 // What is wrong with --config-file's Path, as a usage error ("--config-file

@@ -252,27 +252,20 @@ int main(int argc, const char **argv) {
   CommandLineConfig Cli;
   Cli.Checks = Checks;
   Cli.ConfigFile = ConfigFile;
-  for (size_t I = 0; I < LimitFlags.size(); ++I) {
-    const std::string &V = *LimitFlags[I].Opt;
-    Cli.Limits.push_back(std::nullopt);
-    if (!LimitFlags[I].Opt->getNumOccurrences()) // "--max-places=" occurs: an error below
-      continue;
-    unsigned N;
-    if (parseCount(V, N) != CountProblem::None)
-      return usageError(Twine("--") + analysisLimits()[I].Flag + " " + describeCount(V) +
-                        (parseCount(V, N) == CountProblem::TooLarge ? " (0: no limit)" : ""));
-    Cli.Limits.back() = N;
-  }
-  for (size_t I = 0; I < ListFlags.size(); ++I) {
-    const ListOptionInfo &O = listOptions()[I];
-    cl::opt<std::string> &V = *ListFlags[I].Opt;
-    Cli.Lists.push_back(std::nullopt);
-    if (!V.getNumOccurrences())
-      continue;
-    if (std::string E = O.Validate(V); !E.empty())
-      return usageError(Twine("in --") + O.Flag + "=" + V + ": " + E);
-    Cli.Lists.back() = V;
-  }
+  // The option flags, each checked now (a usage error) and applied over the
+  // configuration files' values later.
+  for (std::vector<LimitFlag> *Flags : {&LimitFlags, &ListFlags})
+    for (LimitFlag &F : *Flags) {
+      if (!F.Opt->getNumOccurrences()) // "--max-places=" occurs: checked
+        continue;
+      AnalyzerOptions Scratch;
+      std::string Problem;
+      applyOptionFlag(F.Opt->ArgStr, ("--" + F.Opt->ArgStr).str(), /*Quote=*/false, *F.Opt,
+                      Scratch, Problem);
+      if (!Problem.empty())
+        return usageError(Problem);
+      Cli.OptionFlags.push_back({F.Opt->ArgStr.str(), *F.Opt});
+    }
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();
     if (std::string E = Probe.apply(Checks); !E.empty())

@@ -1,6 +1,7 @@
 // PincheckTidyModule.cpp - the clang-tidy front end: one clang-tidy check per
 // entry of checks/Checks.def, all fed by one analysis of the translation unit.
 #include "Analyzer.h"
+#include "FindingDiagnostic.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -50,22 +51,18 @@ class PinTidyCheck : public ClangTidyCheck {
 public:
   PinTidyCheck(StringRef Name, ClangTidyContext *Context, CheckId Id)
       : ClangTidyCheck(Name, Context), Id(Id) {
-    for (const LimitInfo &L : analysisLimits())
-      Limits.*(L.Field) = Options.getLocalOrGlobal(L.Option, L.Default);
-    // This check's list options: its own value over the global one, as for
-    // the limits.
-    for (const ListOptionInfo &O : listOptions()) {
-      if (O.Check != Id)
-        continue;
-      bool Local = Options.get(O.Option).has_value();
-      std::string V = Options.getLocalOrGlobal(O.Option, O.Default).str();
-      if (std::string E = O.Validate(V); !E.empty())
-        configurationDiag("invalid configuration value '%0' for option '%1': %2 (using "
-                          "the default)")
-            << V << (Local ? (Name + "." + O.Option).str() : std::string(O.Option)) << E;
-      else
-        Limits.*(O.Field) = V;
-    }
+    // This check's own option values over the global ones, as every
+    // clang-tidy check reads them; an invalid one is reported and ignored.
+    const ClangTidyOptions::OptionMap &Map = Context->getOptions().CheckOptions;
+    OptionResolver(
+        [&](StringRef Key) -> std::optional<std::string> {
+          auto It = Map.find(Key);
+          if (It == Map.end())
+            return std::nullopt;
+          return It->getValue().Value;
+        },
+        [&](const std::string &Message) { configurationDiag("%0") << Message; })
+        .forCheck(Id, Limits);
   }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
@@ -96,15 +93,10 @@ public:
     for (const Finding &F : S.Findings) {
       if (F.Check != Id)
         continue;
-      {
-        auto D = diag(F.Loc, "%0") << F.Message;
-        if (F.Range.isValid())
-          D << CharSourceRange::getTokenRange(F.Range);
-        for (const FixIt &Fix : F.Fixes)
-          D << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
-      }
-      for (const Note &N : F.Notes)
-        diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+      attachRangeAndFixes(diag(F.Loc, "%0") << F.Message, F);
+      emitNotes(F, [&](SourceLocation Loc, const std::string &Message) {
+        diag(Loc, "%0", DiagnosticIDs::Note) << Message;
+      });
     }
   }
 
