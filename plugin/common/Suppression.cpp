@@ -1,3 +1,5 @@
+// Suppression.cpp - NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/END comments
+// read as clang-tidy reads them, and the blocks left unmatched.
 #include "Suppression.h"
 #include "Registry.h"
 #include "llvm/ADT/SmallVector.h"

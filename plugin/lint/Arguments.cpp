@@ -1,3 +1,4 @@
+// Arguments.cpp - the lint tool's --format names.
 #include "Arguments.h"
 #include "Renderers.h"
 #include "llvm/ADT/StringExtras.h"

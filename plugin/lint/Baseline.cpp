@@ -1,3 +1,5 @@
+// Baseline.cpp - reading a baseline (every problem named with its entry)
+// and writing one, one finding at a time.
 #include "Baseline.h"
 #include "FileChecks.h"
 #include "JsonKinds.h"

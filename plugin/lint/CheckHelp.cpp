@@ -1,3 +1,5 @@
+// CheckHelp.cpp - the few sentences of what to do about each check's
+// findings, for SARIF's help text; a check without them gets its summary.
 #include "CheckHelp.h"
 #include "llvm/ADT/StringExtras.h"
 

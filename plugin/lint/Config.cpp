@@ -1,3 +1,5 @@
+// Config.cpp - the .clang-tidy files of a run, read once per directory, and
+// each file's checks and options resolved from them and the command line.
 #include "Config.h"
 #include "Arguments.h"
 #include "FileChecks.h"

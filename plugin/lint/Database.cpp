@@ -1,3 +1,6 @@
+// Database.cpp - finding and checking the compilation database: every
+// problem of a compile_commands.json named with its entry and key before
+// Clang's reader sees it.
 #include "Database.h"
 #include "FileChecks.h"
 #include "JsonKinds.h"

@@ -1,3 +1,5 @@
+// FileChecks.cpp - why a path the user gave cannot be used (missing, not a
+// regular file, a loop, unreadable), found without opening it.
 #include "FileChecks.h"
 #include "Report.h"
 #include "llvm/ADT/STLExtras.h"

@@ -1,3 +1,5 @@
+// Fingerprint.cpp - each finding's identity across runs, from its check,
+// file, message and line text (not its line number).
 #include "Fingerprint.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"

@@ -1,3 +1,4 @@
+// GitLabRenderer.cpp - the report as a GitLab code quality report.
 #include "Renderers.h"
 #include "llvm/Support/JSON.h"
 

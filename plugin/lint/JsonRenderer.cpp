@@ -1,3 +1,5 @@
+// JsonRenderer.cpp - the report as pincheck's JSON, written a finding at a
+// time.
 #include "Renderers.h"
 #include "llvm/Support/JSON.h"
 

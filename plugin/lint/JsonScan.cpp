@@ -1,3 +1,5 @@
+// JsonScan.cpp - the nesting depth of JSON text, found by a loop that
+// skips strings, so that deep nesting is refused before llvm::json::parse.
 #include "JsonScan.h"
 #include "llvm/ADT/Twine.h"
 

@@ -205,55 +205,45 @@ void printSummary(const Report &R, const std::vector<FileResult> &Results) {
           "the limit each names to analyse it)\n";
 }
 
-} // namespace
+// A usage or configuration problem: stops the run with exit status 2.
+Error problem(const Twine &Msg) {
+  return createStringError(Msg.str(), std::make_error_code(std::errc::invalid_argument));
+}
 
-int main(int argc, const char **argv) {
-  sys::PrintStackTraceOnErrorSignal(argv[0]);
-  guardStandardStreams();
-  cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
-  });
+// The command line, after clang's parser: what the run is asked to do. Every
+// problem is found here, before any file is opened for analysis.
+struct Request {
+  CommandLineConfig Cli;
+  std::optional<Baseline> Base;
+  Report R; // its BaseDir, DocsUrl and ToolVersion
+};
 
-  // Everything after "--" is a compile command for the named files.
-  std::string FixedError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
-  std::vector<LimitFlag> LimitFlags = makeLimitFlags();
-  std::vector<LimitFlag> ListFlags = makeListFlags();
-  cl::HideUnrelatedOptions(Category);
-  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
-    return ExitError;
-
-  if (ListChecks) {
-    Error E = writeStdout("list of checks", [](raw_ostream &OS) {
-      for (unsigned I = 0; I < NumChecks; ++I)
-        OS << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
-    });
-    return E ? usageError(toString(std::move(E))) : 0;
-  }
-
+Expected<Request> readRequest(const char *Argv0, bool HaveFixedDatabase,
+                              const std::string &FixedError,
+                              std::vector<LimitFlag> &LimitFlags,
+                              std::vector<LimitFlag> &ListFlags) {
   if (std::optional<Format> F = parseFormat(FormatName))
     OutputFormat = *F;
   else
-    return usageError("unknown --format '" + FormatName + "'; use " + formatNames());
+    return problem("unknown --format '" + FormatName + "'; use " + formatNames());
   if (JobsText.getNumOccurrences() && parseCount(JobsText, Jobs) != CountProblem::None)
-    return usageError("-j " + describeCount(JobsText) +
-                      " (the number of files analysed at once; 0: one per core)");
+    return problem("-j " + describeCount(JobsText) +
+                   " (the number of files analysed at once; 0: one per core)");
   if (!FixedError.empty())
-    return usageError("in the compiler flags after '--': " +
-                      StringRef(FixedError).trim().drop_front(
-                          StringRef(FixedError).starts_with("error: ") ? 7 : 0));
-  if (DB && !BuildPath.empty())
-    return usageError("give either -p <build-dir> or compiler flags after '--', not both");
-  if (DB && Sources.empty())
-    return usageError("no files named: with flags after '--', name the files before it "
-                      "(pincheck a.cpp b.cpp -- -std=c++20)");
+    return problem("in the compiler flags after '--': " +
+                   StringRef(FixedError).trim().drop_front(
+                       StringRef(FixedError).starts_with("error: ") ? 7 : 0));
+  if (HaveFixedDatabase && !BuildPath.empty())
+    return problem("give either -p <build-dir> or compiler flags after '--', not both");
+  if (HaveFixedDatabase && Sources.empty())
+    return problem("no files named: with flags after '--', name the files before it "
+                   "(pincheck a.cpp b.cpp -- -std=c++20)");
 
-  CommandLineConfig Cli;
-  Cli.Checks = Checks;
-  Cli.ConfigFile = ConfigFile;
-  // The option flags, each checked now (a usage error) and applied over the
-  // configuration files' values later.
+  Request Q;
+  Q.Cli.Checks = Checks;
+  Q.Cli.ConfigFile = ConfigFile;
+  // The option flags, each checked now and applied over the configuration
+  // files' values later.
   for (std::vector<LimitFlag> *Flags : {&LimitFlags, &ListFlags})
     for (LimitFlag &F : *Flags) {
       if (!F.Opt->getNumOccurrences()) // "--max-places=" occurs: checked
@@ -263,85 +253,103 @@ int main(int argc, const char **argv) {
       applyOptionFlag(F.Opt->ArgStr, ("--" + F.Opt->ArgStr).str(), /*Quote=*/false, *F.Opt,
                       Scratch, Problem);
       if (!Problem.empty())
-        return usageError(Problem);
-      Cli.OptionFlags.push_back({F.Opt->ArgStr.str(), *F.Opt});
+        return problem(Problem);
+      Q.Cli.OptionFlags.push_back({F.Opt->ArgStr.str(), *F.Opt});
     }
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();
     if (std::string E = Probe.apply(Checks); !E.empty())
-      return usageError("in --checks=" + Checks + ": " + E +
-                        "; run 'pincheck --list-checks' to see them");
+      return problem("in --checks=" + Checks + ": " + E +
+                     "; run 'pincheck --list-checks' to see them");
   }
   if (std::string E = checkConfigFile(ConfigFile); !E.empty())
-    return usageError(E);
+    return problem(E);
   if (Error E = checkOutputs(OutputFile, WriteBaselineFile))
-    return usageError(toString(std::move(E)));
+    return std::move(E);
 
-  std::optional<Baseline> Base;
   if (!BaselineFile.empty()) {
     auto B = Baseline::read(BaselineFile);
     if (!B)
-      return usageError(toString(B.takeError()));
-    Base = std::move(*B);
+      return B.takeError();
+    Q.Base = std::move(*B);
   }
 
-  Report R;
   // Real, as the files' paths are: a base reached through a symbolic link
   // still contains them.
-  R.BaseDir = realOrAbsolute(BaseDir.empty() ? "." : StringRef(BaseDir));
-  if (std::string E = whyNotDirectory(R.BaseDir); !E.empty())
-    return usageError("--base-dir '" + BaseDir + "' is not a directory" +
-                      (E == describeFileError(std::errc::no_such_file_or_directory)
-                           ? std::string()
-                           : ": " + E));
-  R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(argv[0]) : DocsUrl;
-  if (std::string E = checkDocsUrl(R.DocsUrl); !E.empty())
-    return usageError(E);
-  R.ToolVersion = PINCHECK_VERSION;
+  Q.R.BaseDir = realOrAbsolute(BaseDir.empty() ? "." : StringRef(BaseDir));
+  if (std::string E = whyNotDirectory(Q.R.BaseDir); !E.empty())
+    return problem("--base-dir '" + BaseDir + "' is not a directory" +
+                   (E == describeFileError(std::errc::no_such_file_or_directory)
+                        ? std::string()
+                        : ": " + E));
+  Q.R.DocsUrl = DocsUrl.empty() ? defaultDocsUrl(Argv0) : DocsUrl;
+  if (std::string E = checkDocsUrl(Q.R.DocsUrl); !E.empty())
+    return problem(E);
+  Q.R.ToolVersion = PINCHECK_VERSION;
+  return std::move(Q);
+}
 
-  // The database: the flags after "--", the one in -p, or the nearest one
-  // up from the first named file, as clang-tidy finds it.
+// The database: the flags after "--", the one in -p, or the nearest one up
+// from the first named file, as clang-tidy finds it. Files it does not list
+// (headers, new files) borrow the flags of the nearest file it does, as
+// clang-tidy and clangd do.
+Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+openDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB = std::move(Fixed);
   if (!DB) {
     auto Loaded = loadDatabase(BuildPath, Sources.empty() ? "" : StringRef(Sources[0]));
     if (!Loaded)
-      return usageError(toString(Loaded.takeError()));
+      return Loaded.takeError();
     DB = std::move(*Loaded);
   }
-  // Files a database does not list (headers, new files) borrow the flags of
-  // the nearest file it does, as clang-tidy and clangd do.
   DB = clang::tooling::inferMissingCompileCommands(std::move(DB));
-  DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
+  return clang::tooling::inferTargetAndDriverMode(std::move(DB));
+}
 
+// The files to analyse: the ones named, or every file of the database.
+Expected<std::vector<SourceFile>> selectFiles(const clang::tooling::CompilationDatabase &DB,
+                                              const Report &R) {
   std::vector<std::string> Names;
   if (Sources.empty()) {
-    for (const std::string &F : DB->getAllFiles())
+    for (const std::string &F : DB.getAllFiles())
       Names.push_back(absolute(F));
     if (Names.empty())
-      return usageError("the compilation database in '" + BuildPath +
-                        "' lists no files; is the project configured?");
+      return problem("the compilation database in '" + BuildPath +
+                     "' lists no files; is the project configured?");
   } else {
     for (const std::string &S : Sources)
       Names.push_back(absolute(S));
   }
   std::vector<SourceFile> Files = resolveSources(Names);
   if (Error E = checkSources(Files, R.BaseDir))
-    return usageError(toString(std::move(E)));
+    return std::move(E);
+  return std::move(Files);
+}
 
-  // Configurations are read up front, in this thread: errors stop the run
-  // before any work, and the workers share nothing mutable.
+// Each file's configuration, read up front in this thread: errors stop the
+// run before any work, and the workers share nothing mutable.
+Expected<std::vector<FileConfig>> readConfigs(const std::vector<SourceFile> &Files,
+                                              const CommandLineConfig &Cli) {
   ConfigSource Configs(Cli);
   std::vector<FileConfig> PerFile;
-  std::set<std::string> ConfigWarnings;
+  std::set<std::string> Warned;
   for (const SourceFile &F : Files) {
     auto C = Configs.forFile(F.Named);
     if (!C)
-      return usageError(toString(C.takeError()));
+      return C.takeError();
     for (const std::string &W : C->Warnings)
-      if (ConfigWarnings.insert(W).second)
+      if (Warned.insert(W).second)
         errs() << "pincheck: warning: " << W << "\n";
     PerFile.push_back(std::move(*C));
   }
+  return std::move(PerFile);
+}
 
+// Every file analysed, -j at a time, with a progress line on a terminal.
+std::vector<FileResult> analyseFiles(const clang::tooling::CompilationDatabase &DB,
+                                     const std::vector<SourceFile> &Files,
+                                     const std::vector<FileConfig> &PerFile,
+                                     const Report &R) {
   RunOptions Run;
   Run.ExtraArgs = ExtraArgs;
   Run.ExtraArgsBefore = ExtraArgsBefore;
@@ -356,7 +364,7 @@ int main(int argc, const char **argv) {
     StdThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
-        Results[I] = runFile(*DB, Files[I].Named, PerFile[I], Run);
+        Results[I] = runFile(DB, Files[I].Named, PerFile[I], Run);
         Results[I].File = Files[I].Real;
         unsigned N = ++Done;
         if (ShowProgress) {
@@ -369,9 +377,12 @@ int main(int argc, const char **argv) {
   }
   if (ShowProgress)
     errs() << "\r\033[K";
+  return Results;
+}
 
-  // Per-file messages, in file order whatever the scheduling was; a
-  // header's remarks once, like its findings.
+// Per-file messages, in file order whatever the scheduling was; a header's
+// remarks once, like its findings.
+void printFileMessages(const std::vector<FileResult> &Results, Report &R) {
   auto Where = [&](const Place &P) {
     return displayPath(P.File, R.BaseDir) + ":" + std::to_string(P.Line) + ":" +
            std::to_string(P.Column) + ": ";
@@ -390,22 +401,72 @@ int main(int argc, const char **argv) {
       if (SeenSkips.insert(S).second && ReportSkipped)
         errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
   }
+}
 
+// The findings of every file, once each, fingerprinted; the baseline
+// written if asked, then the report of those the baseline does not hold.
+Error writeOutputs(std::vector<FileResult> &Results, std::optional<Baseline> &Base,
+                   Report &R) {
   std::vector<LintFinding> All = mergeFindings(Results);
   assignFingerprints(All, R.BaseDir);
   if (!WriteBaselineFile.empty())
     if (Error E = writeFile(WriteBaselineFile, "baseline",
                             [&](raw_ostream &OS) { Baseline::render(OS, All, R.BaseDir); }))
-      return usageError(toString(std::move(E)));
+      return E;
   for (LintFinding &F : All) {
     if (Base && Base->take(F))
       ++R.Baselined;
     else
       R.Findings.push_back(std::move(F));
   }
+  return writeReport(R);
+}
 
-  if (Error E = writeReport(R))
-    return usageError(toString(std::move(E)));
+} // namespace
+
+int main(int argc, const char **argv) {
+  sys::PrintStackTraceOnErrorSignal(argv[0]);
+  guardStandardStreams();
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "pincheck " << PINCHECK_VERSION << " (LLVM " << LLVM_VERSION_STRING << ")\n";
+  });
+  auto Fail = [](Error E) { return usageError(toString(std::move(E))); };
+
+  // Everything after "--" is a compile command for the named files.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+  std::vector<LimitFlag> LimitFlags = makeLimitFlags();
+  std::vector<LimitFlag> ListFlags = makeListFlags();
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
+    return ExitError;
+  if (ListChecks) {
+    Error E = writeStdout("list of checks", [](raw_ostream &OS) {
+      for (unsigned I = 0; I < NumChecks; ++I)
+        OS << checkName(CheckId(I)) << "  " << checkSummary(CheckId(I)) << "\n";
+    });
+    return E ? Fail(std::move(E)) : 0;
+  }
+
+  Expected<Request> Q = readRequest(argv[0], Fixed != nullptr, FixedError, LimitFlags, ListFlags);
+  if (!Q)
+    return Fail(Q.takeError());
+  Report &R = Q->R;
+  auto DB = openDatabase(std::move(Fixed));
+  if (!DB)
+    return Fail(DB.takeError());
+  auto Files = selectFiles(**DB, R);
+  if (!Files)
+    return Fail(Files.takeError());
+  auto PerFile = readConfigs(*Files, Q->Cli);
+  if (!PerFile)
+    return Fail(PerFile.takeError());
+
+  std::vector<FileResult> Results = analyseFiles(**DB, *Files, *PerFile, R);
+  printFileMessages(Results, R);
+  if (Error E = writeOutputs(Results, Q->Base, R))
+    return Fail(std::move(E));
 
   if (!Quiet)
     printSummary(R, Results);

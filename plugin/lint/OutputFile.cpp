@@ -1,3 +1,5 @@
+// OutputFile.cpp - the report and the baseline written to a temporary file
+// beside the target and renamed over it, or refused before the analysis.
 #include "OutputFile.h"
 #include "FileChecks.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,3 +1,4 @@
+// Report.cpp - counts over a run's findings and files, for the summary.
 #include "Report.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"

@@ -1,3 +1,6 @@
+// Runner.cpp - one source file through Clang with the analysis as its
+// consumer, each compile command on its own, findings converted to plain
+// data in the worker's thread.
 #include "Runner.h"
 #include "StringPool.h"
 #include "Suppression.h"

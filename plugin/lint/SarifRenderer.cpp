@@ -1,3 +1,4 @@
+// SarifRenderer.cpp - the report as SARIF 2.1.0 for code scanning.
 #include "CheckHelp.h"
 #include "Renderers.h"
 #include "llvm/ADT/StringExtras.h"

@@ -1,3 +1,4 @@
+// StringPool.cpp - one stored copy of each path, line and message of a run.
 #include "StringPool.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/StringSaver.h"

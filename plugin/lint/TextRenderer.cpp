@@ -1,3 +1,4 @@
+// TextRenderer.cpp - the report as clang-style diagnostics.
 #include "Renderers.h"
 #include "llvm/Support/Format.h"
 
