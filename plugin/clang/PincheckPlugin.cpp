@@ -126,7 +126,10 @@ public:
                  HasVal && applyOptionFlag(Key, Key, /*Quote=*/true, Val, Cfg.Analysis, Problem)) {
         if (!Problem.empty())
           return Fail(Problem);
-      } else if (Key == "dump-facts" && HasVal && !Val.empty()) {
+      } else if (Key == "dump-facts") {
+        if (Val.empty())
+          return Fail("'dump-facts' needs a function's name, its qualified name, or * for "
+                      "all: dump-facts=<function>");
         Cfg.DumpFacts = Val.str();
       } else if (A == "report-skipped") {
         Cfg.ReportSkipped = true;
