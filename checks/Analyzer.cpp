@@ -85,7 +85,7 @@ private:
   }
   void emit(Finding F);
   void reportFunction(const FunctionFacts &F);
-  void skipped(const FunctionFacts &F, const char *Reason);
+  void skipped(const FunctionFacts &F, Incomplete Why, const std::string &Reason);
 };
 
 Analyzer::Analyzer(ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
@@ -137,34 +137,47 @@ void Analyzer::Impl::analyzeFunction(const FunctionDecl *FD) {
               "not run: no pin event, operation or place meets another");
 }
 
-void Analyzer::Impl::skipped(const FunctionFacts &F, const char *Reason) {
-  ++Stats.FunctionsSkipped;
+void Analyzer::Impl::skipped(const FunctionFacts &F, Incomplete Why,
+                             const std::string &Reason) {
+  ++(Why == Incomplete::Limit ? Stats.FunctionsSkipped : Stats.FunctionsNoCFG);
   if (dumps(F.FD))
-    dumpFacts(*DumpOS, Ctx, F, nullptr, nullptr, std::string("skipped: ") + Reason);
-  if (Owner.OnSkipped)
-    Owner.OnSkipped(F.FD, Reason);
+    dumpFacts(*DumpOS, Ctx, F, nullptr, nullptr, "skipped: " + Reason);
+  if (Owner.OnIncomplete)
+    Owner.OnIncomplete(F.FD, Why, Reason);
 }
 
 void Analyzer::Impl::reportFunction(const FunctionFacts &F) {
   ++Stats.FunctionsAnalyzed;
   if (Opts.MaxPlaces && F.Places.size() > Opts.MaxPlaces)
-    return skipped(F, "the tracked-variables limit (max-places) was reached");
-  std::unique_ptr<CFG> G = buildFunctionCFG(F, Ctx);
-  if (!G)
-    return skipped(F, "no control-flow graph could be built");
+    return skipped(F, Incomplete::Limit, "the tracked-variables limit (max-places) was reached; raise the limit "
+                      "to analyse it");
+  FunctionCFG G = buildFunctionCFG(F, Ctx);
+  if (G.Parts.empty())
+    return skipped(F, Incomplete::NoCFG, "Clang builds no control-flow graph for it (it has " + G.Unsupported +
+                          "), nor for any part of it");
 
   FlowResult Pins;
   if (Needs & NeedsPinFlow) {
     FlowLimits Limits;
     Limits.MaxBlockVisits = Opts.MaxBlockVisits;
     Limits.RecordVerdicts = dumps(F.FD);
-    Pins = solvePinState(*G, F, Types, Limits);
+    Pins = solvePinState(G, F, Types, Limits);
     if (Pins.Skipped)
-      return skipped(F, Pins.SkipReason ? Pins.SkipReason : "a limit was reached");
+      return skipped(F, Incomplete::Limit, Pins.SkipReason ? Pins.SkipReason : "a limit was reached");
   }
   std::vector<RelocatedBorrow> Relocations;
   if ((Needs & NeedsBorrowFlow) && !F.containersTrivial())
-    Relocations = relocatedBorrows(*G, F);
+    for (const FunctionCFG::Part &P : G.Parts)
+      llvm::append_range(Relocations, relocatedBorrows(*P.G, F));
+  if (!G.whole()) {
+    ++Stats.FunctionsInParts;
+    if (Owner.OnIncomplete)
+      Owner.OnIncomplete(F.FD, Incomplete::InParts,
+                         "Clang builds no control-flow graph for the whole of it (it has " +
+                             G.Unsupported + "); its " + std::to_string(G.Parts.size()) +
+                             " parts were analysed in source order, and what crosses them (a "
+                             "return or an exception inside one) is approximated");
+  }
 
   if (dumps(F.FD))
     dumpFacts(*DumpOS, Ctx, F, &Pins, &Relocations, "");

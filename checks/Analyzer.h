@@ -28,6 +28,15 @@ struct AnalyzerStats {
   unsigned FunctionsSeen = 0;     ///< function bodies looked at
   unsigned FunctionsAnalyzed = 0; ///< bodies that needed the flow analysis
   unsigned FunctionsSkipped = 0;  ///< bodies skipped by a limit
+  unsigned FunctionsNoCFG = 0;    ///< bodies not analysed: no CFG for them or a part
+  unsigned FunctionsInParts = 0;  ///< bodies analysed in parts: no CFG for the whole
+};
+
+/// Why a function was not analysed as a whole.
+enum class Incomplete {
+  Limit,   ///< a per-function limit was reached: skipped
+  NoCFG,   ///< Clang builds no control-flow graph for it, nor for a part: skipped
+  InParts, ///< no control-flow graph for the whole: analysed in parts
 };
 
 class Analyzer {
@@ -46,8 +55,11 @@ public:
   /// analysed (explain/Dump.h): dump-facts.
   void dumpFactsOf(llvm::StringRef Function, llvm::raw_ostream &OS);
 
-  /// Called for a function skipped by a limit; front ends may report it.
-  std::function<void(const clang::FunctionDecl *, llvm::StringRef Reason)> OnSkipped;
+  /// Called for a function not analysed as a whole, with why (and what to
+  /// do: "the block-visit limit (max-block-visits) was reached; raise the
+  /// limit to analyse it"); front ends may report it.
+  std::function<void(const clang::FunctionDecl *, Incomplete, llvm::StringRef Reason)>
+      OnIncomplete;
 
   class Impl;
 

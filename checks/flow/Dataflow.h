@@ -9,14 +9,31 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace pincheck {
 
-/// The control-flow graph the flow analyses run on: every subexpression an
+/// The control-flow graphs the flow analyses run on: every subexpression an
 /// element, in evaluation order; member initialisers included, destructors
-/// not. Null when Clang cannot build one.
-std::unique_ptr<clang::CFG> buildFunctionCFG(const FunctionFacts &F, clang::ASTContext &Ctx);
+/// not. One for the whole body; or, where Clang builds none (it has no CFG
+/// for '@finally' and '__finally' blocks), one per part of the body around
+/// the construct it cannot build, in source order: the statements of a
+/// block each, a try's body, handlers and finally block, a branch's or a
+/// loop's parts (a loop's body twice, for what one iteration leaves to the
+/// next). A part that may not run (a branch, a handler) is Optional. No
+/// part at all when not even that works.
+struct FunctionCFG {
+  struct Part {
+    std::unique_ptr<clang::CFG> G;
+    bool Optional = false;
+  };
+  std::vector<Part> Parts;
+  /// Why the body is in parts ("'__finally'"); empty for one CFG.
+  std::string Unsupported;
+  bool whole() const { return Unsupported.empty(); }
+};
+FunctionCFG buildFunctionCFG(const FunctionFacts &F, clang::ASTContext &Ctx);
 
 /// Blocks reachable from the entry, in reverse post-order. Edges that can
 /// never be taken (`if (true)`'s else) are null successors: skipped.

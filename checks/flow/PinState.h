@@ -11,6 +11,7 @@
 #define PINCHECK_PINSTATE_H
 
 #include "facts/FunctionFacts.h"
+#include "flow/Dataflow.h"
 #include "flow/Resolution.h"
 #include "model/TypeModel.h"
 #include "clang/Analysis/CFG.h"
@@ -59,7 +60,7 @@ struct FlowResult {
   FlowVerdicts Verdicts;
 };
 
-FlowResult solvePinState(const clang::CFG &G, const FunctionFacts &F, TypeModel &Types,
+FlowResult solvePinState(const FunctionCFG &G, const FunctionFacts &F, TypeModel &Types,
                          const FlowLimits &Limits);
 
 } // namespace pincheck

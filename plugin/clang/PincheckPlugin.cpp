@@ -34,7 +34,8 @@ void printUsage() {
                                   "                              (default {2}; 0: none)\n",
                                   std::string(L.Flag) + "=<n>", L.Counts, L.Default);
   llvm::errs() << "                              functions over a limit are skipped\n"
-                  "  report-skipped              remark on each function a limit skipped\n";
+                  "  report-skipped              remark on each function a limit skipped, or\n"
+                  "                              analysed only in parts or not at all\n";
   for (const ListOptionInfo &O : listOptions()) {
     const char *Indent = "                              ";
     llvm::SmallVector<StringRef, 4> Lines;
@@ -68,10 +69,11 @@ public:
     DiagnosticSink Sink(CI.getDiagnostics(), Cfg.AsErrors);
     Analyzer A(Ctx, Cfg.Analysis, Sink);
     if (Cfg.ReportSkipped)
-      A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
+      A.OnIncomplete = [&](const FunctionDecl *FD, Incomplete Why, StringRef Reason) {
         Sink.remark(FD->getLocation(),
-                    "pincheck skipped '" + FD->getNameAsString() + "': " +
-                        Reason.str() + "; raise the limit to analyse it");
+                    (Why == Incomplete::InParts ? "pincheck analysed '" : "pincheck skipped '") +
+                        FD->getNameAsString() + (Why == Incomplete::InParts ? "' in parts: " : "': ") +
+                        Reason.str());
       };
     if (!Cfg.DumpFacts.empty())
       A.dumpFactsOf(Cfg.DumpFacts, llvm::outs());

@@ -60,7 +60,9 @@ static Object summary(const Report &R) {
                 {"findingsByCheck", std::move(ByCheck)},
                 {"baselined", R.Baselined},
                 {"filesFailed", std::move(Failed)},
-                {"functionsSkipped", R.functionsSkipped()}};
+                {"functionsSkipped", R.functionsSkipped()},
+                {"functionsNotAnalysed", R.functionsNotAnalysed()},
+                {"functionsInParts", R.functionsInParts()}};
 }
 
 void writeJson(llvm::raw_ostream &OS, const Report &R) {

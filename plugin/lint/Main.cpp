@@ -203,6 +203,14 @@ void printSummary(const Report &R, const std::vector<FileResult> &Results) {
     OS << "pincheck: " << Skipped << (Skipped == 1 ? " function" : " functions")
        << " skipped by analysis limits (list them with --report-skipped; raise "
           "the limit each names to analyse it)\n";
+  if (unsigned N = R.functionsNotAnalysed())
+    OS << "pincheck: " << N << (N == 1 ? " function" : " functions")
+       << " not analysed: Clang builds no control-flow graph for them (list them with "
+          "--report-skipped)\n";
+  if (unsigned N = R.functionsInParts())
+    OS << "pincheck: " << N << (N == 1 ? " function" : " functions")
+       << " analysed in parts: Clang builds no control-flow graph for the whole of them "
+          "(list them with --report-skipped)\n";
 }
 
 // A usage or configuration problem: stops the run with exit status 2.
@@ -387,7 +395,7 @@ void printFileMessages(const std::vector<FileResult> &Results, Report &R) {
     return displayPath(P.File, R.BaseDir) + ":" + std::to_string(P.Line) + ":" +
            std::to_string(P.Column) + ": ";
   };
-  std::set<Remark> SeenWarnings, SeenSkips;
+  std::set<Remark> SeenWarnings, SeenSkips, SeenParts;
   for (const FileResult &F : Results) {
     R.Files.push_back(&F);
     for (const Remark &W : F.Warnings)
@@ -397,9 +405,13 @@ void printFileMessages(const std::vector<FileResult> &Results, Report &R) {
       errs() << "pincheck: error: failed to parse " << displayPath(F.File, R.BaseDir)
              << ":\n"
              << F.Errors;
-    for (const Remark &S : F.Skipped)
-      if (SeenSkips.insert(S).second && ReportSkipped)
-        errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
+    for (const std::vector<Remark> *List : {&F.Skipped, &F.NoCFG})
+      for (const Remark &S : *List)
+        if (SeenSkips.insert(S).second && ReportSkipped)
+          errs() << "pincheck: skipped " << Where(S.At) << S.Text << "\n";
+    for (const Remark &S : F.InParts)
+      if (SeenParts.insert(S).second && ReportSkipped)
+        errs() << "pincheck: analysed in parts " << Where(S.At) << S.Text << "\n";
   }
 }
 

@@ -17,12 +17,16 @@ unsigned Report::failedFiles() const {
   return N;
 }
 
-unsigned Report::functionsSkipped() const {
+static unsigned distinct(const std::vector<const FileResult *> &Files,
+                         std::vector<Remark> FileResult::*List) {
   std::set<Remark> Distinct;
   for (const FileResult *F : Files)
-    Distinct.insert(F->Skipped.begin(), F->Skipped.end());
+    Distinct.insert((F->*List).begin(), (F->*List).end());
   return Distinct.size();
 }
+unsigned Report::functionsSkipped() const { return distinct(Files, &FileResult::Skipped); }
+unsigned Report::functionsNotAnalysed() const { return distinct(Files, &FileResult::NoCFG); }
+unsigned Report::functionsInParts() const { return distinct(Files, &FileResult::InParts); }
 
 std::map<std::string, unsigned> Report::findingsByCheck() const {
   std::map<std::string, unsigned> M;

@@ -65,6 +65,8 @@ struct FileResult {
   std::string Errors;                // the compiler's errors, clang-style text
   std::vector<Remark> Warnings; // unmatched NOLINT comments
   std::vector<Remark> Skipped;  // functions skipped by a limit
+  std::vector<Remark> NoCFG;    // functions Clang builds no CFG for, nor for a part
+  std::vector<Remark> InParts;  // functions analysed in parts
   unsigned FunctionsSeen = 0, FunctionsAnalyzed = 0, FunctionsSkipped = 0;
 };
 
@@ -78,8 +80,11 @@ struct Report {
   unsigned Baselined = 0; // findings matched by the baseline, not shown
 
   unsigned failedFiles() const;
-  // Distinct skipped functions: one in a header counts once.
+  // Distinct functions skipped by a limit, not analysed for want of a CFG,
+  // analysed in parts: one in a header counts once.
   unsigned functionsSkipped() const;
+  unsigned functionsNotAnalysed() const;
+  unsigned functionsInParts() const;
   std::map<std::string, unsigned> findingsByCheck() const;
 };
 

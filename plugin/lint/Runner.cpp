@@ -163,9 +163,12 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Converter Sink(Ctx.getSourceManager(), Ctx.getLangOpts(), Cfg, Out);
     Analyzer A(Ctx, Cfg.Analysis, Sink);
-    A.OnSkipped = [&](const FunctionDecl *FD, StringRef Reason) {
-      Out.Skipped.push_back({Sink.place(FD->getLocation()),
-                             "'" + FD->getNameAsString() + "': " + Reason.str()});
+    A.OnIncomplete = [&](const FunctionDecl *FD, Incomplete Why, StringRef Reason) {
+      std::vector<Remark> &List = Why == Incomplete::Limit   ? Out.Skipped
+                                  : Why == Incomplete::NoCFG ? Out.NoCFG
+                                                             : Out.InParts;
+      List.push_back({Sink.place(FD->getLocation()),
+                      "'" + FD->getNameAsString() + "': " + Reason.str()});
     };
     A.analyzeTranslationUnit();
     Sink.finish();
