@@ -25,7 +25,7 @@ import lit.formats
 
 config.name = "pincheck"
 config.test_format = lit.formats.ShTest(execute_external=False)  # lit's internal shell
-config.suffixes = [".cpp", ".test"]
+config.suffixes = [".cpp", ".c", ".m", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 
 if not hasattr(config, "pincheck_src_root"):

@@ -162,6 +162,7 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
 //  5. member calls, before the plain calls they also are: member swap,
 //     rvalue sinks and container insertion that copies;
 //  6. __builtin_bit_cast;
+//  6b. in C, a struct or union read as a value (its copy);
 //  7. plain calls, in this order: relocation helpers (before raw memory:
 //     trivially_relocate is both), raw memory, swap / iter_swap / exchange /
 //     bit_cast, standard algorithms (before the casts: std::move(first, last,
@@ -364,6 +365,22 @@ bool classifyPlainCall(const Expr *E, CatalogContext &C, Operation &Out) {
          classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out);
 }
 
+// C (and Objective-C) copy a struct or union by reading it as a value: an
+// assignment's right side, an initialiser, an argument, a returned value.
+// (In C++ a class is copied by its constructor or assignment operator.)
+bool isCRecordRead(const Expr *E) {
+  const auto *IC = dyn_cast<ImplicitCastExpr>(E);
+  return IC && IC->getCastKind() == CK_LValueToRValue && IC->getType()->isRecordType();
+}
+bool classifyCRecordCopy(const Expr *E, CatalogContext &C, Operation &Out) {
+  if (C.Ctx.getLangOpts().CPlusPlus)
+    return false;
+  Out.Family = OpFamily::Copy;
+  Out.Site = E;
+  Out.Operands.push_back({cast<ImplicitCastExpr>(E)->getSubExpr(), false, OperandRole::Copied});
+  return true;
+}
+
 template <typename T> bool is(const Expr *E) { return isa<T>(E); }
 bool anyExpression(const Expr *) { return true; }
 bool plainCall(const Expr *E) { return isa<CallExpr>(E) && !isa<CUDAKernelCallExpr>(E); }
@@ -383,6 +400,7 @@ const Row Rows[] = {
     {is<CXXOperatorCallExpr>, classifyOperatorCall, true},
     {is<CXXMemberCallExpr>, classifyMemberCall, true},
     {is<BuiltinBitCastExpr>, classifyBitCast, true},
+    {isCRecordRead, classifyCRecordCopy, true},
     {plainCall, classifyPlainCall, true},
 };
 

@@ -28,7 +28,8 @@ std::string Explainer::spelling(const Expr *E) {
 
 std::string Explainer::typeName(QualType T) {
   PrintingPolicy P(Ctx.getLangOpts());
-  P.SuppressTagKeyword = true;
+  // C names a struct with its keyword: 'struct node'.
+  P.SuppressTagKeyword = Ctx.getLangOpts().CPlusPlus;
   P.SuppressScope = false;
   P.FullyQualifiedName = true;
   return T.getAsString(P);
@@ -154,7 +155,8 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
   case PinCause::PinsThis:
     return "pinning member function " + quoted(named(Ev.Via)) + " is called on " + Subject;
   case PinCause::MarkPinned:
-    return Subject + " is marked pinned by 'pin::mark_pinned'";
+    return Subject + " is marked pinned by " +
+           quoted(Ev.Callee ? Ev.Callee->getQualifiedNameAsString() : "pin::mark_pinned");
   case PinCause::CapturedByRef: {
     if (!Ev.Callee)
       return "it is captured by reference by a lambda that is returned";

@@ -10,26 +10,25 @@ using namespace clang;
 
 namespace pincheck {
 
-const CXXRecordDecl *TypeModel::recordOf(QualType T) {
+const RecordDecl *TypeModel::recordOf(QualType T) {
   if (T.isNull())
     return nullptr;
   const Type *Ty = T.getCanonicalType().getTypePtr();
   while (const ArrayType *AT = Ty->getAsArrayTypeUnsafe())
     Ty = AT->getElementType().getCanonicalType().getTypePtr();
-  if (const auto *RD = Ty->getAsCXXRecordDecl())
-    return RD;
-  return nullptr;
+  // A C++ class, or a C struct or union (C and Objective-C are analysed too).
+  return Ty->getAsRecordDecl();
 }
 
 bool TypeModel::isAddressSensitive(QualType T) {
-  const CXXRecordDecl *RD = recordOf(T);
+  const RecordDecl *RD = recordOf(T);
   return RD && reasonFor(RD);
 }
 
-const SensitivityReason *TypeModel::reasonFor(const CXXRecordDecl *RD) {
+const SensitivityReason *TypeModel::reasonFor(const RecordDecl *RD) {
   if (!RD)
     return nullptr;
-  if (const CXXRecordDecl *Def = RD->getDefinition())
+  if (const RecordDecl *Def = RD->getDefinition())
     RD = Def;
   auto It = Cache.find(RD);
   if (It != Cache.end())
@@ -41,7 +40,7 @@ const SensitivityReason *TypeModel::reasonFor(const CXXRecordDecl *RD) {
   return Slot ? &*Slot : nullptr;
 }
 
-static SensitivityReason reason(SensitivityReason::KindT K, const CXXRecordDecl *RD,
+static SensitivityReason reason(SensitivityReason::KindT K, const RecordDecl *RD,
                                 SourceLocation Loc) {
   SensitivityReason S;
   S.Kind = K;
@@ -50,26 +49,27 @@ static SensitivityReason reason(SensitivityReason::KindT K, const CXXRecordDecl 
   return S;
 }
 
-std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
-  if (RD->isInvalidDecl())
+std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
+  if (Rec->isInvalidDecl())
     return std::nullopt;
   // The opt-out wins over everything, including a direct annotation.
-  for (const TagDecl *R : RD->redecls())
+  for (const TagDecl *R : Rec->redecls())
     if (hasAnnotation(R, Annotation::Unpin))
       return std::nullopt;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+  // A C++ class, or (null) a C struct or union.
+  const auto *RD = dyn_cast<CXXRecordDecl>(Rec);
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
     if (hasAnnotation(Spec->getSpecializedTemplate()->getTemplatedDecl(),
                       Annotation::Unpin))
       return std::nullopt;
 
-  for (const TagDecl *R : RD->redecls())
+  for (const TagDecl *R : Rec->redecls())
     if (hasAnnotation(R, Annotation::AddressSensitive) ||
         hasAnnotation(R, Annotation::Marker)) {
-      SensitivityReason S = reason(SensitivityReason::Annotated, RD, RD->getLocation());
+      SensitivityReason S = reason(SensitivityReason::Annotated, Rec, Rec->getLocation());
       return S;
     }
-
-  if (holdsArgumentsByValue(RD)) {
+  if (RD && holdsArgumentsByValue(RD)) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     if (!Spec)
       return std::nullopt;
@@ -79,7 +79,7 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
       QualType T = A.getAsType();
       if (T->isReferenceType() || T->isPointerType())
         return std::nullopt;
-      if (const CXXRecordDecl *Inner = recordOf(T))
+      if (const RecordDecl *Inner = recordOf(T))
         if (reasonFor(Inner)) {
           SensitivityReason S = reason(SensitivityReason::HeldByValue, RD,
                                        Spec->getPointOfInstantiation().isValid()
@@ -104,12 +104,13 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
   }
   // Every other standard type either owns its elements on the heap (vector,
   // unique_ptr, ...) or holds no user type by value.
-  if (RD->isInStdNamespace())
+  if (Rec->isInStdNamespace())
     return std::nullopt;
-  if (!RD->hasDefinition())
+  if (!Rec->getDefinition() || (RD && !RD->hasDefinition()))
     return std::nullopt;
 
-  for (const CXXBaseSpecifier &B : RD->bases()) {
+  for (const CXXBaseSpecifier &B : RD ? RD->bases()
+                                       : CXXRecordDecl::base_class_const_range(nullptr, nullptr)) {
     const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
     if (Base && reasonFor(Base)) {
       SensitivityReason S = reason(SensitivityReason::Base, RD, B.getBeginLoc());
@@ -125,7 +126,7 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
 
   // Closure members are unnamed; name them after what they capture.
   llvm::DenseMap<const FieldDecl *, const ValueDecl *> CaptureOf;
-  if (RD->isLambda()) {
+  if (RD && RD->isLambda()) {
     llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
     FieldDecl *ThisField = nullptr;
     RD->getCaptureFields(Captures, ThisField);
@@ -133,21 +134,21 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
       CaptureOf[Field] = Var;
   }
 
-  for (const FieldDecl *F : RD->fields()) {
+  for (const FieldDecl *F : Rec->getDefinition()->fields()) {
     QualType T = F->getType();
     if (T->isReferenceType())
       continue;
-    const CXXRecordDecl *Inner = recordOf(T);
+    const RecordDecl *Inner = recordOf(T);
     if (!Inner || !reasonFor(Inner))
       continue;
-    const CXXRecordDecl *InnerDef =
+    const RecordDecl *InnerDef =
         Inner->getDefinition() ? Inner->getDefinition() : Inner;
     bool IsMarker = false;
     for (const TagDecl *R : InnerDef->redecls())
       IsMarker |= hasAnnotation(R, Annotation::Marker);
     SensitivityReason S = reason(IsMarker ? SensitivityReason::MarkerMember
                                           : SensitivityReason::MemberOf,
-                                 RD, F->getLocation());
+                                 Rec, F->getLocation());
     S.Member = F;
     if (auto It = CaptureOf.find(F); It != CaptureOf.end()) {
       S.Member = It->second;
@@ -162,7 +163,7 @@ std::optional<SensitivityReason> TypeModel::compute(const CXXRecordDecl *RD) {
 
 std::vector<SensitivityReason> TypeModel::explain(QualType T) {
   std::vector<SensitivityReason> Chain;
-  const CXXRecordDecl *RD = recordOf(T);
+  const RecordDecl *RD = recordOf(T);
   while (RD && Chain.size() < 64) {
     const SensitivityReason *R = reasonFor(RD);
     if (!R)

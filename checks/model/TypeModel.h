@@ -20,11 +20,11 @@ namespace pincheck {
 /// One link of the "because" chain.
 struct SensitivityReason {
   enum KindT { Annotated, MarkerMember, MemberOf, Base, HeldByValue } Kind = Annotated;
-  const clang::CXXRecordDecl *Record = nullptr; // the class being explained
+  const clang::RecordDecl *Record = nullptr; // the class being explained
   clang::SourceLocation Loc;                    // where the note points
   const clang::NamedDecl *Member = nullptr;     // MarkerMember, Member
   clang::QualType Via;        // type of the member / base / held value
-  const clang::CXXRecordDecl *Next = nullptr; // next class in the chain
+  const clang::RecordDecl *Next = nullptr; // next class in the chain
 };
 
 class TypeModel {
@@ -40,21 +40,21 @@ public:
   std::vector<SensitivityReason> explain(clang::QualType T);
 
   /// The class T names after looking through arrays and sugar, or null.
-  static const clang::CXXRecordDecl *recordOf(clang::QualType T);
+  static const clang::RecordDecl *recordOf(clang::QualType T);
 
   clang::ASTContext &context() { return Ctx; }
   /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
 
 private:
-  const SensitivityReason *reasonFor(const clang::CXXRecordDecl *RD);
-  std::optional<SensitivityReason> compute(const clang::CXXRecordDecl *RD);
+  const SensitivityReason *reasonFor(const clang::RecordDecl *RD);
+  std::optional<SensitivityReason> compute(const clang::RecordDecl *RD);
 
   clang::ASTContext &Ctx;
   ContainerModel Containers;
   /// nullopt: not address-sensitive (also the provisional answer while a
   /// class is being computed, which ends recursion through incomplete types).
-  llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<SensitivityReason>>
+  llvm::DenseMap<const clang::RecordDecl *, std::optional<SensitivityReason>>
       Cache;
 };
 

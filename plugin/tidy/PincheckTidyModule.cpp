@@ -66,7 +66,7 @@ public:
   }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
-    return LO.CPlusPlus;
+    return true; // C and Objective-C too (docs/analysis.md)
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     for (const LimitInfo &L : analysisLimits())
