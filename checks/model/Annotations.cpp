@@ -22,7 +22,12 @@ static std::string arrayString(const VarDecl *V, KindProblem &Problem) {
     Problem = KindProblem::Wide;
     return "";
   }
-  const APValue *Value = Elem->isCharType() || Elem->isChar8Type()
+  // Only a valid constant can be evaluated (code with errors reaches here).
+  const Expr *Init = V->getInit();
+  bool Constant = !V->isInvalidDecl() && Init && !Init->containsErrors() &&
+                  !Init->isValueDependent() &&
+                  V->isUsableInConstantExpressions(V->getASTContext());
+  const APValue *Value = Constant && (Elem->isCharType() || Elem->isChar8Type())
                              ? const_cast<VarDecl *>(V)->evaluateValue()
                              : nullptr;
   if (!Value || !Value->isArray()) {
@@ -83,7 +88,7 @@ static std::string annotationKind(const AnnotateAttr *A, ASTContext &Ctx,
     Problem = KindProblem::Wide;
     return "";
   }
-  if (!Elem.isNull() && (Elem->isCharType() || Elem->isChar8Type()))
+  if (!Elem.isNull() && (Elem->isCharType() || Elem->isChar8Type()) && !E->containsErrors())
     if (std::optional<std::string> S = E->tryEvaluateString(Ctx))
       return *S;
   Problem = KindProblem::NotString;

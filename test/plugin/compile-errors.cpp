@@ -14,7 +14,9 @@
 // (RecoveryExpr) as the argument of std::move, of std::swap, of memcpy, of
 // pin::mark_pinned and as the initialiser of a reference or pointer; a fatal
 // error (a missing #include), after which nothing is analysed
-// (docs/plugin.md, "Code with errors").
+// (docs/plugin.md, "Code with errors"); annotation kinds named by constants
+// whose initialisers do not compile (the reliability sweep's mutant that
+// crashed the plugin evaluating one).
 //
 // RUN: rm -rf %t && split-file %s %t
 // RUN: not %pincc -fsyntax-only -std=c++17 -fno-crash-diagnostics %t/undeclared.cpp 2>&1 \
@@ -35,6 +37,10 @@
 // RUN:       --implicit-check-not="frontend command failed"
 // RUN: not %pincc -fsyntax-only -std=c++17 -fno-crash-diagnostics %t/annotated-class.cpp 2>&1 \
 // RUN:   | FileCheck %t/annotated-class.cpp --implicit-check-not=error: --implicit-check-not=warning: \
+// RUN:       --implicit-check-not="PLEASE submit" --implicit-check-not="Stack dump" \
+// RUN:       --implicit-check-not="frontend command failed"
+// RUN: not %pincc -fsyntax-only -std=c++17 -fno-crash-diagnostics %t/annotation-kind.cpp 2>&1 \
+// RUN:   | FileCheck %t/annotation-kind.cpp --implicit-check-not=error: --implicit-check-not=warning: \
 // RUN:       --implicit-check-not="PLEASE submit" --implicit-check-not="Stack dump" \
 // RUN:       --implicit-check-not="frontend command failed"
 // RUN: not %pincc -fsyntax-only -std=c++17 -fno-crash-diagnostics %t/recovery-expr.cpp 2>&1 \
@@ -365,6 +371,18 @@ void still_checked() {
   // CHECK-DAG: recovery-expr.cpp:[[@LINE-1]]:12: warning: 'n' is moved after it was pinned; {{.*}} [pin-move]
 }
 // CHECK: 1 warning and 15 errors generated.
+
+//--- annotation-kind.cpp
+constexpr char Broken[] = {'u', ,'n' 'p', 'i', 'n', 0};
+// CHECK-DAG: annotation-kind.cpp:[[@LINE-1]]:33: error: expected expression
+// CHECK-DAG: annotation-kind.cpp:[[@LINE-2]]:38: error: expected '}'
+constexpr const char *Undeclared = nowhere;
+// CHECK-DAG: annotation-kind.cpp:[[@LINE-1]]:36: error: use of undeclared identifier 'nowhere'
+struct __attribute__((annotate("pin", Broken))) A {};
+// CHECK-DAG: annotation-kind.cpp:[[@LINE-1]]:23: warning: the kind of a pincheck annotation must be a string; this annotation has no effect; {{.*}} [pin-annotation]
+struct __attribute__((annotate("pin", Undeclared))) B {};
+// CHECK-DAG: annotation-kind.cpp:[[@LINE-1]]:39: error: 'annotate' attribute requires parameter 1 to be a constant expression
+// CHECK: 1 warning and 4 errors generated.
 
 //--- fatal.cpp
 #include "common.h"
