@@ -48,8 +48,8 @@ const CheckEntry Entries[] = {
 class Analyzer::Impl {
 public:
   Impl(Analyzer &Owner, ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
-      : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink), Types(Ctx),
-        Summaries(Types, Escapes) {
+      : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink),
+        Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types) {
     Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
     for (const CheckEntry &E : Entries)
       if (this->Opts.Checks.enabled(E.Id))
@@ -66,7 +66,6 @@ public:
   AnalyzerOptions Opts;
   FindingSink &Sink;
   TypeModel Types;
-  EscapeModel Escapes;
   SummaryModel Summaries;
   AnalyzerStats Stats;
   unsigned Needs = 0; // what the enabled checks read
@@ -129,7 +128,7 @@ void Analyzer::Impl::analyzeFunction(const FunctionDecl *FD) {
                   "of an address-sensitive type)");
     return;
   }
-  FunctionFacts F = collectFacts(FD, Body, Types, Escapes, &Summaries);
+  FunctionFacts F = collectFacts(FD, Body, Types, &Summaries);
   if (!F.trivial())
     return reportFunction(F);
   if (dumps(FD))
@@ -335,9 +334,12 @@ void Analyzer::Impl::analyzeTranslationUnit() {
   // '__annotate__'). A translation unit that never lexed either has no
   // address-sensitive type and nothing misplaced, so it costs two hash
   // lookups. (With a PCH or modules, identifiers load lazily and the table
-  // cannot tell: walk as usual.)
+  // cannot tell: walk as usual.) A class inferred address-sensitive from its
+  // constructors needs no annotation: with the inference on, every
+  // translation unit is walked.
   IdentifierTable &Idents = Ctx.Idents;
-  if (!Idents.getExternalIdentifierLookup() && Idents.find("annotate") == Idents.end() &&
+  if (!Opts.InferSelfReferences && !Idents.getExternalIdentifierLookup() &&
+      Idents.find("annotate") == Idents.end() &&
       Idents.find("__annotate__") == Idents.end())
     return;
   TUWalker W(*this, Ctx.getSourceManager());

@@ -20,6 +20,24 @@ llvm::ArrayRef<LimitInfo> analysisLimits() {
   return Table;
 }
 
+llvm::ArrayRef<SwitchInfo> analysisSwitches() {
+  static const SwitchInfo Table[] = {
+#define SWITCH(Field, Option, Flag, Value, Does)                                       \
+  {Option, Flag, Value, Does, &AnalyzerOptions::Field},
+#include "Options.def"
+  };
+  return Table;
+}
+
+std::optional<bool> parseSwitch(llvm::StringRef Text) {
+  std::string T = Text.trim().lower();
+  if (T == "true" || T == "on" || T == "yes" || T == "1")
+    return true;
+  if (T == "false" || T == "off" || T == "no" || T == "0")
+    return false;
+  return std::nullopt;
+}
+
 llvm::ArrayRef<ListOptionInfo> listOptions() {
   static const ListOptionInfo Table[] = {
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \
@@ -65,6 +83,15 @@ bool applyOptionFlag(llvm::StringRef Flag, llvm::StringRef Spelled, bool Quote,
                 (P == CountProblem::TooLarge ? " (0: no limit)" : "");
     else
       Out.*(L.Field) = N;
+    return true;
+  }
+  for (const SwitchInfo &S : analysisSwitches()) {
+    if (Flag != S.Flag)
+      continue;
+    if (std::optional<bool> B = parseSwitch(Value))
+      Out.*(S.Field) = *B;
+    else
+      Problem = Q(Spelled.str()) + " needs true or false, got '" + Value.str() + "'";
     return true;
   }
   for (const ListOptionInfo &L : listOptions()) {
@@ -114,7 +141,24 @@ std::optional<std::string> OptionResolver::list(const ListOptionInfo &L, CheckId
   return V;
 }
 
+std::optional<bool> OptionResolver::toggle(const SwitchInfo &S, const std::string &Key) {
+  std::optional<std::string> V = Get(Key);
+  if (!V)
+    return std::nullopt;
+  std::optional<bool> B = parseSwitch(*V);
+  if (!B)
+    Report("invalid configuration value '" + *V + "' for option '" + Key +
+           "'; expected true or false (using the default)");
+  return B;
+}
+
 void OptionResolver::forCheck(CheckId Id, AnalyzerOptions &Out) {
+  for (const SwitchInfo &S : analysisSwitches()) {
+    std::optional<bool> V = toggle(S, (checkName(Id) + "." + S.Option).str());
+    if (!V)
+      V = toggle(S, S.Option);
+    Out.*(S.Field) = V ? *V : S.Default;
+  }
   for (const LimitInfo &L : analysisLimits()) {
     std::optional<unsigned> V = limit(L, (checkName(Id) + "." + L.Option).str());
     if (!V)
@@ -130,6 +174,17 @@ void OptionResolver::forCheck(CheckId Id, AnalyzerOptions &Out) {
 }
 
 void OptionResolver::forChecks(const CheckSet &Enabled, AnalyzerOptions &Out) {
+  // A switch: the global value, unless an enabled check says otherwise of
+  // its own (then on if any of them asks for it).
+  for (const SwitchInfo &S : analysisSwitches()) {
+    std::optional<bool> Global = toggle(S, S.Option);
+    std::optional<bool> Chosen;
+    for (unsigned I = 0; I < NumChecks; ++I)
+      if (Enabled.enabled(CheckId(I)))
+        if (std::optional<bool> V = toggle(S, (checkName(CheckId(I)) + "." + S.Option).str()))
+          Chosen = Chosen.value_or(false) || *V;
+    Out.*(S.Field) = Chosen ? *Chosen : Global ? *Global : S.Default;
+  }
   for (const LimitInfo &L : analysisLimits()) {
     std::optional<unsigned> Global = limit(L, L.Option);
     std::optional<unsigned> Chosen;

@@ -24,6 +24,7 @@ namespace pincheck {
 struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
 #define LIMIT(Field, Option, Flag, Value, Counts) unsigned Field = Value;
+#define SWITCH(Field, Option, Flag, Value, Does) bool Field = Value;
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \
   std::string Field = Value;
 #include "Options.def"
@@ -38,6 +39,18 @@ struct LimitInfo {
   unsigned AnalyzerOptions::*Field;
 };
 llvm::ArrayRef<LimitInfo> analysisLimits();
+
+/// A switch as data.
+struct SwitchInfo {
+  const char *Option; ///< clang-tidy option / CheckOptions key
+  const char *Flag;   ///< plugin argument and lint tool flag (<flag>=true|false)
+  bool Default;
+  const char *Does; ///< what it does when on, lines separated by '\n'
+  bool AnalyzerOptions::*Field;
+};
+llvm::ArrayRef<SwitchInfo> analysisSwitches();
+/// A switch's value as text (true/false, on/off, yes/no, 1/0), or nullopt.
+std::optional<bool> parseSwitch(llvm::StringRef Text);
 
 /// A list option as data: which check owns it (its clang-tidy option and
 /// CheckOptions key is <check>.<Option>, or the global <Option>), its
@@ -95,6 +108,7 @@ public:
 private:
   std::optional<unsigned> limit(const LimitInfo &L, const std::string &Key);
   std::optional<std::string> list(const ListOptionInfo &L, CheckId Id, std::string &Key);
+  std::optional<bool> toggle(const SwitchInfo &S, const std::string &Key);
   Lookup Get;
   Warn Report;
 };

@@ -21,7 +21,7 @@ Finding relocationFinding(const FunctionResults &R, const PinnedUse &U, CheckId 
   Fd.Message = std::move(Message);
   Explainer &X = R.Explain;
   Fd.Notes.push_back(X.pinNote(F, U));
-  if (std::optional<Note> E = X.escapeNote(F, U))
+  if (std::optional<Note> E = X.originNote(F, U))
     Fd.Notes.push_back(*E);
   X.calleeNotes(F, U, Fd.Notes);
   if (std::optional<Note> A = X.aliasNote(F, U))

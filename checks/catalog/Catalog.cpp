@@ -17,7 +17,16 @@ namespace pincheck {
 // Whether the library's copy (or move) of a T goes through a PIN_ADDRESS_AWARE
 // constructor: then it is cooperative, as a direct one is. Without a move
 // constructor a move copies.
-bool relocatesAwarely(QualType T, bool Move) {
+bool cooperates(const CXXMethodDecl *M, SelfReferenceModel *SelfRefs) {
+  if (!M)
+    return false;
+  if (functionHas(M, Annotation::AddressAware))
+    return true;
+  return SelfRefs && M->isUserProvided() && SelfRefs->of(M->getParent()) &&
+         SelfRefs->cooperation(M) == Cooperation::Yes;
+}
+
+bool relocatesAwarely(QualType T, bool Move, SelfReferenceModel *SelfRefs) {
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
     return false;
@@ -30,7 +39,7 @@ bool relocatesAwarely(QualType T, bool Move) {
       Copy = C;
   }
   const CXXConstructorDecl *Used = Move && MoveCtor ? MoveCtor : Copy;
-  return Used && functionHas(Used, Annotation::AddressAware);
+  return cooperates(Used, SelfRefs);
 }
 
 // A pointer operand. With Range, it may point into an array: unless it is
@@ -112,7 +121,8 @@ static std::string libraryName(const FunctionDecl *FD) {
 // converting constructor): the callee takes ownership of the moved-from
 // object's contents. A library callee is named, as its copies are.
 static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
-                               llvm::ArrayRef<const Expr *> Args, Operation &Out) {
+                               llvm::ArrayRef<const Expr *> Args, Operation &Out,
+                               SelfReferenceModel *SelfRefs) {
   // std::get<I>(std::move(t)) only names a part of t as an xvalue: its
   // consumer, if any, is the move.
   if (!Callee || isStdGet(Callee))
@@ -127,14 +137,14 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
     if (Operand O{}; iterMoveOperand(Args[I], O)) {
       QualType Elem = stripMoveCasts(Args[I])->getType();
       if ((!Holder || holdsValueOf(Holder, Elem)) &&
-          !relocatesAwarely(Elem, /*Move=*/true))
+          !relocatesAwarely(Elem, /*Move=*/true, SelfRefs))
         Out.Operands.push_back(O);
       continue;
     }
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(Args[I], &SawMove);
     if (SawMove && (!Holder || holdsValueOf(Holder, Inner->getType())) &&
-        !relocatesAwarely(Inner->getType(), /*Move=*/true))
+        !relocatesAwarely(Inner->getType(), /*Move=*/true, SelfRefs))
       Out.Operands.push_back({Args[I], false, OperandRole::Moved});
   }
   if (Out.Operands.empty())
@@ -182,17 +192,17 @@ bool classifyConstruction(const Expr *E, CatalogContext &C, Operation &Out) {
     return false;
   if (!Ctor->isCopyOrMoveConstructor()) {
     llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
-    if (classifyRvalueSink(Ctor, CE, Args, Out))
+    if (classifyRvalueSink(Ctor, CE, Args, Out, C.SelfRefs))
       return true;
     const CXXRecordDecl *RD = Ctor->getParent();
     std::string Name = "std::" + nameOf(RD).str();
     if (keepsCallableCopy(RD))
-      return classifyArgumentCopies(CE, Args, Name, Out);
+      return classifyArgumentCopies(CE, Args, Name, Out, C.SelfRefs);
     // std::pair<Node, int> p(n, 1), std::optional<Node> o(n): the holder
     // decay-copies n into itself.
-    return isValueHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, RD);
+    return isValueHolder(RD) && classifyArgumentCopies(CE, Args, Name, Out, C.SelfRefs, RD);
   }
-  if (functionHas(Ctor, Annotation::AddressAware))
+  if (cooperates(Ctor, C.SelfRefs))
     return false;
   OperandRole R = OperandRole::Copied;
   if (Ctor->isMoveConstructor())
@@ -218,12 +228,11 @@ bool classifyConstruction(const Expr *E, CatalogContext &C, Operation &Out) {
   return true;
 }
 
-bool classifyArrayCopy(const Expr *E, CatalogContext &, Operation &Out) {
+bool classifyArrayCopy(const Expr *E, CatalogContext &C, Operation &Out) {
   const auto *AIL = cast<ArrayInitLoopExpr>(E);
   const auto *CE = dyn_cast<CXXConstructExpr>(AIL->getSubExpr()->IgnoreImplicit());
   const CXXConstructorDecl *Ctor = CE ? CE->getConstructor() : nullptr;
-  if (!Ctor || !Ctor->isCopyOrMoveConstructor() ||
-      functionHas(Ctor, Annotation::AddressAware))
+  if (!Ctor || !Ctor->isCopyOrMoveConstructor() || cooperates(Ctor, C.SelfRefs))
     return false;
   bool Move = Ctor->isMoveConstructor();
   Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
@@ -233,13 +242,13 @@ bool classifyArrayCopy(const Expr *E, CatalogContext &, Operation &Out) {
   return true;
 }
 
-bool classifyOperatorCall(const Expr *E, CatalogContext &, Operation &Out) {
+bool classifyOperatorCall(const Expr *E, CatalogContext &C, Operation &Out) {
   const auto *OC = cast<CXXOperatorCallExpr>(E);
   if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
     if (!MD || !(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()))
       return false;
-    if (functionHas(MD, Annotation::AddressAware))
+    if (cooperates(MD, C.SelfRefs))
       return false;
     bool Move = MD->isMoveAssignmentOperator();
     Out.Family = Move ? OpFamily::Move : OpFamily::Copy;
@@ -271,20 +280,20 @@ bool classifyOperatorCall(const Expr *E, CatalogContext &, Operation &Out) {
   return false;
 }
 
-bool classifyMemberCall(const Expr *E, CatalogContext &, Operation &Out) {
+bool classifyMemberCall(const Expr *E, CatalogContext &C, Operation &Out) {
   const auto *MC = cast<CXXMemberCallExpr>(E);
   const CXXMethodDecl *MD = MC->getMethodDecl();
   if (!MD)
     return false;
   if (nameOf(MD) != "swap" || MC->getNumArgs() != 1 || MD->isStatic()) {
     llvm::SmallVector<const Expr *, 4> Args(MC->arguments());
-    if (classifyRvalueSink(MD, MC, Args, Out))
+    if (classifyRvalueSink(MD, MC, Args, Out, C.SelfRefs))
       return true;
     return copiesArguments(MD) &&
            classifyArgumentCopies(MC, Args,
                                   "std::" + nameOf(MD->getParent()).str() + "::" +
                                       nameOf(MD).str(),
-                                  Out);
+                                  Out, C.SelfRefs);
   }
   const Expr *Obj = MC->getImplicitObjectArgument();
   if (!Obj)
@@ -359,10 +368,10 @@ bool classifyPlainCall(const Expr *E, CatalogContext &C, Operation &Out) {
     return true;
   if (stdCast(FD) != StdCast::None)
     return false; // the cast itself; its consumer is the operation
-  if (classifyRvalueSink(FD, CE, Args, Out))
+  if (classifyRvalueSink(FD, CE, Args, Out, C.SelfRefs))
     return true;
   return copiesArguments(FD) &&
-         classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out);
+         classifyArgumentCopies(CE, Args, "std::" + Name.str(), Out, C.SelfRefs);
 }
 
 // C (and Objective-C) copy a struct or union by reading it as a value: an

@@ -6,6 +6,7 @@
 
 #include "Registry.h"
 #include "model/AccessPath.h"
+#include "model/SelfReference.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -77,6 +78,7 @@ enum class PinCause {
   PinsThis,         // PIN_PINS_THIS member function called on it
   MarkPinned,       // pin::mark_pinned(x)
   ThisEscaped,      // made by a constructor that hands `this` out
+  SelfReferenced,   // made by a constructor that makes it self-referential
   CapturedByRef,    // captured by reference in a lambda that escapes
   ByCallee,         // passed to a function whose body pins its parameter
   OnEntry,          // inside a PIN_PINS_THIS member function (*this) or for
@@ -92,8 +94,12 @@ struct PinEvent {
   PinCause Cause;
   const clang::NamedDecl *Via = nullptr; // the parameter or member function
   const clang::FunctionDecl *Callee = nullptr;
-  const clang::VarDecl *Var = nullptr; // ThisEscaped: the variable made
+  const clang::VarDecl *Var = nullptr; // ThisEscaped, SelfReferenced: the variable made
   const clang::Expr *Escape = nullptr; // ThisEscaped: where `this` escapes
+  const SelfReference *SelfRef = nullptr; // SelfReferenced: what the constructor makes
+  /// Pinned on some paths only: the object may be pinned (a constructor
+  /// that makes its self-reference in a branch).
+  bool MayOnly = false;
   const PinEvent *Inner = nullptr;     // ByCallee: the pin inside Callee
   const AccessPath *InnerPath = nullptr; // ByCallee: how Callee reaches what it pins
 };
@@ -120,7 +126,16 @@ struct CatalogContext {
   llvm::SmallPtrSetImpl<const clang::Expr *> &CoReturnMoves;
   /// Loop-variable constructions of range-fors by value -> the range.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> &RangeForElements;
+  /// Classes inferred self-referential, whose user-provided copy and move
+  /// members may re-establish their self-references (cooperative, as
+  /// PIN_ADDRESS_AWARE ones); null when the inference is off.
+  SelfReferenceModel *SelfRefs = nullptr;
 };
+
+/// Whether a copy or move member cooperates: annotated PIN_ADDRESS_AWARE, or
+/// user-provided in a self-referential class and re-establishing its
+/// self-references on every path.
+bool cooperates(const clang::CXXMethodDecl *M, SelfReferenceModel *SelfRefs);
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 
 /// Appends the pins of a lambda returned as Value (`return [&n] {...};`):

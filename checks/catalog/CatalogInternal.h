@@ -13,7 +13,7 @@
 namespace pincheck {
 
 /// Catalog.cpp: the move and copy core.
-bool relocatesAwarely(clang::QualType T, bool Move);
+bool relocatesAwarely(clang::QualType T, bool Move, SelfReferenceModel *SelfRefs);
 Operand pointerOperand(const clang::Expr *P, OperandRole Role, bool Range);
 
 /// CatalogRawMemory.cpp
@@ -34,7 +34,7 @@ bool classifyAlgorithm(const clang::Expr *Site, llvm::StringRef Name, bool Range
                        llvm::ArrayRef<const clang::Expr *> Args, Operation &Out);
 bool copiesArguments(const clang::FunctionDecl *FD);
 bool classifyArgumentCopies(const clang::Expr *Site, llvm::ArrayRef<const clang::Expr *> Args,
-                            std::string Callee, Operation &Out,
+                            std::string Callee, Operation &Out, SelfReferenceModel *SelfRefs,
                             const clang::CXXRecordDecl *Holder = nullptr);
 
 // CatalogPins.cpp: addressofArgument, classifyPins and returnedLambdaPins,

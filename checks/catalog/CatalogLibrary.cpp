@@ -155,14 +155,14 @@ bool copiesArguments(const FunctionDecl *FD) {
 // Holder: a std::pair, tuple, optional or variant being constructed; only
 // the arguments it keeps by value are copied.
 bool classifyArgumentCopies(const Expr *Site, llvm::ArrayRef<const Expr *> Args,
-                            std::string Callee, Operation &Out,
+                            std::string Callee, Operation &Out, SelfReferenceModel *SelfRefs,
                             const CXXRecordDecl *Holder) {
   for (const Expr *A : Args) {
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(A, &SawMove);
     if (!SawMove && Inner->isGLValue() && Inner->getType()->isRecordType() &&
         (!Holder || holdsValueOf(Holder, Inner->getType())) &&
-        !relocatesAwarely(Inner->getType(), /*Move=*/false))
+        !relocatesAwarely(Inner->getType(), /*Move=*/false, SelfRefs))
       Out.Operands.push_back({A, false, OperandRole::Copied});
   }
   if (Out.Operands.empty())

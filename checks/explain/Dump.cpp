@@ -63,6 +63,7 @@ const char *causeName(PinCause C) {
   case PinCause::PinsThis: return "pins-this";
   case PinCause::MarkPinned: return "mark-pinned";
   case PinCause::ThisEscaped: return "this-escaped";
+  case PinCause::SelfReferenced: return "self-referenced";
   case PinCause::CapturedByRef: return "captured-by-ref";
   case PinCause::ByCallee: return "by-callee";
   case PinCause::OnEntry: return "on-entry";

@@ -126,6 +126,28 @@ static std::string calleeName(const FunctionDecl *FD) {
   return named(FD);
 }
 
+// What a constructor does that makes its object self-referential, after
+// "constructor 'C' ": "makes member 'name_' refer into member 'line_'",
+// "calls 'init', which makes ...", "builds member 'h' with constructor
+// 'Header', which makes ...".
+static std::string refersPhrase(const SelfReference &S) {
+  return "makes member " + quoted(S.MemberText) + " refer " +
+         (S.Into ? "into member " + quoted(S.IntoText) : std::string("to the object itself")) +
+         (S.Conditional ? " on some paths" : "");
+}
+static std::string makesPhrase(const SelfReference &S) {
+  if (S.Inner && S.InnerCtor)
+    return "builds member " + quoted(S.MemberText) + " with constructor " +
+           quoted(calleeName(S.InnerCtor)) + ", which " + makesPhrase(*S.Inner);
+  if (S.Inner)
+    return "initialises member " + quoted(S.MemberText) + ", and " + makesPhrase(*S.Inner);
+  if (S.In && !isa<CXXConstructorDecl>(S.In))
+    return "calls " + quoted(named(S.In)) + ", which " + refersPhrase(S);
+  if (!S.In)
+    return "runs the default member initializer that " + refersPhrase(S);
+  return refersPhrase(S);
+}
+
 // How Ev pinned its target. Subject names the target ("it", or the part
 // that was pinned, quoted).
 static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
@@ -179,6 +201,21 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
     return "it is made by constructor " +
            quoted(calleeName(dyn_cast_or_null<FunctionDecl>(Ev.Via))) +
            ", which lets 'this' escape";
+  case PinCause::SelfReferenced: {
+    const SelfReference &S = *Ev.SelfRef;
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via))
+      return "constructor " + quoted(calleeName(Ctor)) + " " + makesPhrase(S);
+    if (Ev.Callee || !Ev.Via) {
+      std::string Class = quoted(S.Member->getParent()->getNameAsString());
+      if (Ev.Callee)
+        return "it is returned by " + quoted(calleeName(Ev.Callee)) + ", and a constructor of " +
+               Class + " " + makesPhrase(S);
+      if (S.Inner)
+        return "its initializer " + makesPhrase(S);
+      return "the default member initializer of " + Class + " " + refersPhrase(S);
+    }
+    return "it is self-referential";
+  }
   }
   llvm_unreachable("every pin cause has its words");
 }
@@ -193,6 +230,14 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
     Part.clear();
   Note N;
   N.Loc = Ev.Site ? Ev.Site->getBeginLoc() : Ev.Via->getLocation();
+  if (Ev.Cause == PinCause::SelfReferenced) {
+    // Pinned where it is made, for what its constructor does.
+    N.Loc = Ev.Var->getLocation();
+    N.Message = quoted(Root) +
+                (U.Must ? " is pinned from its construction: " : " may be pinned from its construction: ") +
+                pinCause(Ev, "it");
+    return N;
+  }
   N.Message = quoted(Root) + (U.Must ? " is pinned here: " : " may be pinned here: ") +
               pinCause(Ev, Part.empty() ? std::string("it") : quoted(Part));
   return N;
@@ -260,14 +305,31 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   Out.push_back(N);
 }
 
-std::optional<Note> Explainer::escapeNote(const FunctionFacts &F, const PinnedUse &U) {
+std::optional<Note> Explainer::originNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
-  if (Ev.Cause != PinCause::ThisEscaped || !Ev.Escape)
-    return std::nullopt;
   Note N;
-  N.Loc = Ev.Escape->getBeginLoc();
-  N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(calleeName(Ev.Callee))
-                        : std::string("'this' escapes here: it is stored outside the object");
+  if (Ev.Cause == PinCause::ThisEscaped && Ev.Escape) {
+    N.Loc = Ev.Escape->getBeginLoc();
+    N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(calleeName(Ev.Callee))
+                          : std::string("'this' escapes here: it is stored outside the object");
+    return N;
+  }
+  if (Ev.Cause != PinCause::SelfReferenced || !Ev.SelfRef)
+    return std::nullopt;
+  const SelfReference *S = Ev.SelfRef;
+  while (S->Inner)
+    S = S->Inner;
+  // The type notes already point at it when it is what makes the class
+  // address-sensitive.
+  for (const SensitivityReason &R : Types.explain(U.Target.ObjType))
+    if (R.Kind == SensitivityReason::SelfReferential && R.Self->Where == S->Where)
+      return std::nullopt;
+  if (!S->Where)
+    return std::nullopt;
+  N.Loc = S->Where->getBeginLoc();
+  N.Message = "member " + quoted(S->MemberText) + " is made to refer " +
+              (S->Into ? "into member " + quoted(S->IntoText) : std::string("to the object itself")) +
+              " here";
   return N;
 }
 
@@ -347,6 +409,19 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = "it has base class " + quoted(typeName(R.Via));
       if (!R.Next)
         Why += ", the marker type";
+      break;
+    case SensitivityReason::SelfReferential: {
+      const SelfReference &S = *R.Self;
+      Why = S.In || S.Inner ? "its constructor " + makesPhrase(S)
+                            : "its default member initializer " + refersPhrase(S);
+      break;
+    }
+    case SensitivityReason::ThisEscapes:
+      Why = R.Escape->Callee
+                ? "its constructor lets 'this' escape: it is passed to " +
+                      quoted(R.Escape->Callee->getNameAsString())
+                : std::string("its constructor lets 'this' escape: it is stored outside the "
+                              "object");
       break;
     case SensitivityReason::HeldByValue:
       Why = "it holds a " + quoted(typeName(R.Via)) + " by value";

@@ -25,8 +25,10 @@ public:
   /// For a call acting through its callee's summary: where the callee pins
   /// its parameter (down the chain of calls), where it relocates it.
   void calleeNotes(const FunctionFacts &F, const PinnedUse &U, std::vector<Note> &Out);
-  /// "'this' escapes here: ..." in the constructor that pinned from birth.
-  std::optional<Note> escapeNote(const FunctionFacts &F, const PinnedUse &U);
+  /// For an object pinned from its construction: "'this' escapes here: ..."
+  /// in the constructor, or where the constructor makes the self-reference
+  /// (when the type notes do not already point there).
+  std::optional<Note> originNote(const FunctionFacts &F, const PinnedUse &U);
   /// For pin-container-relocation: where the element was borrowed, where the
   /// borrow is used after the call, the calls down a callee chain, and why
   /// the element type is address-sensitive.

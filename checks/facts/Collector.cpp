@@ -174,11 +174,11 @@ private:
 } // namespace
 
 FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body, TypeModel &Types,
-                           EscapeModel &Escapes, SummarySource *Summaries) {
+                           SummarySource *Summaries) {
   FunctionFacts F;
   F.FD = FD;
   F.Body = Body;
-  FactsBuilder B(F, Types, Escapes, Summaries);
+  FactsBuilder B(F, Types, Summaries);
   for (const ParmVarDecl *P : FD->parameters())
     B.addVariable(P);
   Collector C(B);

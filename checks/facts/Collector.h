@@ -17,8 +17,7 @@ namespace pincheck {
 /// The facts of FD's Body. Summaries (null: none) make a call act as its
 /// callee's body would.
 FunctionFacts collectFacts(const clang::FunctionDecl *FD, const clang::Stmt *Body,
-                           TypeModel &Types, EscapeModel &Escapes,
-                           SummarySource *Summaries);
+                           TypeModel &Types, SummarySource *Summaries);
 
 } // namespace pincheck
 

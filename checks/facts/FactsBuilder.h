@@ -18,9 +18,8 @@
 namespace pincheck {
 
 struct FactsBuilder {
-  FactsBuilder(FunctionFacts &F, TypeModel &Types, EscapeModel &Escapes,
-               SummarySource *Summaries)
-      : F(F), Types(Types), Escapes(Escapes), Summaries(Summaries) {}
+  FactsBuilder(FunctionFacts &F, TypeModel &Types, SummarySource *Summaries)
+      : F(F), Types(Types), Escapes(Types.escapes()), Summaries(Summaries) {}
 
   /// PlaceFacts.cpp: places, pointers and aliases.
   void addVariable(const clang::VarDecl *V);

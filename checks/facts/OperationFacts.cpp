@@ -54,7 +54,7 @@ static bool reregisters(const Expr *E, EscapeModel &Escapes) {
 
 void FactsBuilder::addOperations(const Expr *E) {
   CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, CoReturnMoves,
-                   RangeForElements};
+                   RangeForElements, Types.infers() ? &Types.selfReferences() : nullptr};
   Operation Op;
   if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !reregisters(E, Escapes)) {
     // Constructing over an object ends it (after the check at this site).

@@ -39,26 +39,54 @@ void FactsBuilder::notHandedOut(const Expr *E) {
     NotHandedOut.insert(E);
 }
 
-// A local made by a constructor that hands `this` out is pinned from its
-// declaration on (the event sits on the DeclStmt, after its reset).
+// A local made by a constructor that hands `this` out, or that makes it
+// self-referential, is pinned from its declaration on (the event sits on
+// the DeclStmt, after its reset). A self-reference made on some paths of
+// the constructor only makes the object "may be pinned"; so does a value
+// of a self-referential class returned by a function, whose constructor is
+// not known here.
 void FactsBuilder::addConstructionPins(const DeclStmt *DS) {
   for (const Decl *D : DS->decls()) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || isa<ParmVarDecl>(V) || !V->isLocalVarDecl() || !isPlace(V, Types) ||
-        !V->getInit())
+        !V->getInit() || V->getType()->isReferenceType())
       continue;
     const Expr *Init = V->getInit()->IgnoreImplicit();
     if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
       Init = FC->getSubExpr()->IgnoreImplicit();
     const auto *CE = dyn_cast<CXXConstructExpr>(Init);
-    const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr;
-    if (!Esc)
+    if (const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr) {
+      PinEvent Ev{DS, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
+                  Esc->Callee};
+      Ev.Var = V;
+      Ev.Escape = Esc->Where;
+      F.Pins.push_back(Ev);
       continue;
-    PinEvent Ev{DS, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
-                Esc->Callee};
-    Ev.Var = V;
-    Ev.Escape = Esc->Where;
-    F.Pins.push_back(Ev);
+    }
+    if (!Types.infers())
+      continue;
+    SelfReferenceModel &Self = Types.selfReferences();
+    if (const SelfReference *S = Self.madeByInit(Init)) {
+      PinEvent Ev{DS, nullptr, false, PinCause::SelfReferenced,
+                  CE ? CE->getConstructor() : nullptr};
+      Ev.Var = V;
+      Ev.SelfRef = S;
+      Ev.MayOnly = S->Conditional;
+      F.Pins.push_back(Ev);
+      continue;
+    }
+    // A prvalue returned by a function: made by a constructor in there.
+    const auto *Call = dyn_cast<CallExpr>(Init);
+    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+    if (Call && Call->isPRValue() && RD)
+      if (const SelfReference *S = Self.of(RD)) {
+        PinEvent Ev{DS, nullptr, false, PinCause::SelfReferenced, nullptr,
+                    Call->getDirectCallee()};
+        Ev.Var = V;
+        Ev.SelfRef = S;
+        Ev.MayOnly = true;
+        F.Pins.push_back(Ev);
+      }
   }
 }
 

@@ -130,7 +130,7 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
                     }))
     return nullptr;
 
-  FunctionFacts F = collectFacts(Def, Def->getBody(), Types, Escapes, this);
+  FunctionFacts F = collectFacts(Def, Def->getBody(), Types, this);
   auto S = std::make_unique<FunctionSummary>();
   // Index NumParams: the object.
   llvm::SmallVector<bool, 4> Pinned(Def->getNumParams() + 1, false);

@@ -18,7 +18,7 @@ namespace pincheck {
 /// bottom-up and on demand.
 class SummaryModel : public SummarySource {
 public:
-  SummaryModel(TypeModel &Types, EscapeModel &Escapes) : Types(Types), Escapes(Escapes) {}
+  explicit SummaryModel(TypeModel &Types) : Types(Types) {}
 
   /// FD's summary, or null when it has none: no body in this translation
   /// unit, a system header, a virtual function (the body that runs is not
@@ -29,7 +29,6 @@ public:
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
   TypeModel &Types;
-  EscapeModel &Escapes;
   /// null while being computed (and for functions without a summary).
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
 };

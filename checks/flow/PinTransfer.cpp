@@ -61,11 +61,12 @@ void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Use
       if (!R)
         continue;
       PlaceBits B = St.P.get(R.Place);
-      if (!B.Must)
+      if (!B.Must && !Ev.MayOnly)
         B.MustSite = PinI;
       if (!B.May)
         B.MaySite = PinI;
-      B.Must = B.May = true;
+      B.May = true;
+      B.Must |= !Ev.MayOnly;
       St.P.set(R.Place, B);
     }
 

@@ -4,6 +4,7 @@
 #include "model/Annotations.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -47,6 +48,33 @@ static SensitivityReason reason(SensitivityReason::KindT K, const RecordDecl *RD
   S.Record = RD;
   S.Loc = Loc;
   return S;
+}
+
+// What the class's own constructors make of it: self-references, or
+// `this` escaping. Asked after the annotations, bases and members, so that a
+// class holding an annotated part is explained by that part.
+std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
+  if (!Infer || !RD || RD->isLambda())
+    return std::nullopt;
+  if (const SelfReference *Self = SelfRefs.of(RD)) {
+    SensitivityReason S = reason(SensitivityReason::SelfReferential, RD,
+                                 Self->Where ? Self->Where->getBeginLoc() : RD->getLocation());
+    S.Self = Self;
+    return S;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (RD->isInStdNamespace() || !RD->hasDefinition() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+    return std::nullopt;
+  for (const CXXConstructorDecl *C : RD->getDefinition()->ctors())
+    if (!C->isCopyOrMoveConstructor())
+      if (const ThisEscape *E = Escapes.escape(C)) {
+        SensitivityReason S = reason(SensitivityReason::ThisEscapes, RD,
+                                     E->Where ? E->Where->getBeginLoc() : RD->getLocation());
+        S.Escape = E;
+        return S;
+      }
+  return std::nullopt;
 }
 
 std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
@@ -158,7 +186,7 @@ std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
     S.Next = IsMarker ? nullptr : InnerDef;
     return S;
   }
-  return std::nullopt;
+  return inferred(RD);
 }
 
 std::vector<SensitivityReason> TypeModel::explain(QualType T) {

@@ -1,14 +1,18 @@
 // TypeModel.h - which types are address-sensitive, and why (docs/model.md "Address-sensitive types").
 //
 // A class is address-sensitive when it is annotated, has a member of the
-// marker type, or holds an address-sensitive type by value (base, member,
-// array element, the value of std::optional/variant/tuple/pair/array/
-// inplace_vector). Pointers, references and heap-owning types do not
-// propagate it; PIN_UNPIN stops it. Verdicts are cached per class.
+// marker type, is self-referential or lets `this` escape from a constructor
+// (both inferred, unless the option InferSelfReferences is off), or holds an
+// address-sensitive type by value (base, member, array element, the value of
+// std::optional/variant/tuple/pair/array/inplace_vector). Pointers,
+// references and heap-owning types do not propagate it; PIN_UNPIN stops it.
+// Verdicts are cached per class.
 #ifndef PINCHECK_TYPEMODEL_H
 #define PINCHECK_TYPEMODEL_H
 
 #include "model/Containers.h"
+#include "model/SelfReference.h"
+#include "model/ThisEscape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -19,17 +23,30 @@ namespace pincheck {
 
 /// One link of the "because" chain.
 struct SensitivityReason {
-  enum KindT { Annotated, MarkerMember, MemberOf, Base, HeldByValue } Kind = Annotated;
+  enum KindT {
+    Annotated,
+    MarkerMember,
+    MemberOf,
+    Base,
+    HeldByValue,
+    SelfReferential, ///< a constructor makes a member refer into the object (Self)
+    ThisEscapes,     ///< a constructor lets `this` escape (Escape)
+  } Kind = Annotated;
   const clang::RecordDecl *Record = nullptr; // the class being explained
   clang::SourceLocation Loc;                    // where the note points
   const clang::NamedDecl *Member = nullptr;     // MarkerMember, Member
   clang::QualType Via;        // type of the member / base / held value
   const clang::RecordDecl *Next = nullptr; // next class in the chain
+  const SelfReference *Self = nullptr;     // SelfReferential
+  const ThisEscape *Escape = nullptr;      // ThisEscapes
 };
 
 class TypeModel {
 public:
-  explicit TypeModel(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// InferSelfReferences: classes whose constructors make them
+  /// self-referential or let `this` escape are address-sensitive.
+  TypeModel(clang::ASTContext &Ctx, bool InferSelfReferences = true)
+      : Ctx(Ctx), Infer(InferSelfReferences) {}
 
   /// T with arrays, cv-qualifiers and sugar looked through. References and
   /// pointers are never address-sensitive.
@@ -45,13 +62,24 @@ public:
   clang::ASTContext &context() { return Ctx; }
   /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
+  /// Constructors that let `this` escape.
+  EscapeModel &escapes() { return Escapes; }
+  /// Constructors that make their class self-referential, and copy and move
+  /// members that make it again.
+  SelfReferenceModel &selfReferences() { return SelfRefs; }
+  /// Whether classes are inferred address-sensitive from their constructors.
+  bool infers() const { return Infer; }
 
 private:
   const SensitivityReason *reasonFor(const clang::RecordDecl *RD);
   std::optional<SensitivityReason> compute(const clang::RecordDecl *RD);
+  std::optional<SensitivityReason> inferred(const clang::CXXRecordDecl *RD);
 
   clang::ASTContext &Ctx;
+  bool Infer;
   ContainerModel Containers;
+  EscapeModel Escapes;
+  SelfReferenceModel SelfRefs;
   /// nullopt: not address-sensitive (also the provisional answer while a
   /// class is being computed, which ends recursion through incomplete types).
   llvm::DenseMap<const clang::RecordDecl *, std::optional<SensitivityReason>>

@@ -36,6 +36,15 @@ void printUsage() {
   llvm::errs() << "                              functions over a limit are skipped\n"
                   "  report-skipped              remark on each function a limit skipped, or\n"
                   "                              analysed only in parts or not at all\n";
+  for (const SwitchInfo &S : analysisSwitches()) {
+    llvm::SmallVector<StringRef, 4> Lines;
+    StringRef(S.Does).split(Lines, '\n');
+    llvm::errs() << llvm::formatv("  {0,-27} ", std::string(S.Flag) + "=<true|false>");
+    for (size_t I = 0; I < Lines.size(); ++I)
+      llvm::errs() << (I ? "                              " : "") << Lines[I] << "\n";
+    llvm::errs() << llvm::formatv("                              (default {0})\n",
+                                  S.Default ? "true" : "false");
+  }
   for (const ListOptionInfo &O : listOptions()) {
     const char *Indent = "                              ";
     llvm::SmallVector<StringRef, 4> Lines;

@@ -95,6 +95,20 @@ std::vector<LimitFlag> makeLimitFlags() {
         cl::cat(Category));
   return Flags;
 }
+// One flag per switch (analysisSwitches()), made before parsing.
+std::vector<LimitFlag> makeSwitchFlags() {
+  std::vector<LimitFlag> Flags;
+  for (const SwitchInfo &S : analysisSwitches())
+    Flags.push_back({(Twine("Whether to ") + S.Does + " (default " +
+                      (S.Default ? "true" : "false") + ", or CheckOptions " + S.Option + ")")
+                         .str(),
+                     nullptr});
+  for (size_t I = 0; I < Flags.size(); ++I)
+    Flags[I].Opt = std::make_unique<cl::opt<std::string>>(
+        StringRef(analysisSwitches()[I].Flag), cl::desc(Flags[I].Desc),
+        cl::value_desc("true|false"), cl::cat(Category));
+  return Flags;
+}
 // One flag per list option (listOptions()), made before parsing.
 std::vector<LimitFlag> makeListFlags() {
   std::vector<LimitFlag> Flags;
@@ -228,8 +242,7 @@ struct Request {
 
 Expected<Request> readRequest(const char *Argv0, bool HaveFixedDatabase,
                               const std::string &FixedError,
-                              std::vector<LimitFlag> &LimitFlags,
-                              std::vector<LimitFlag> &ListFlags) {
+                              std::initializer_list<std::vector<LimitFlag> *> OptionFlags) {
   if (std::optional<Format> F = parseFormat(FormatName))
     OutputFormat = *F;
   else
@@ -252,7 +265,7 @@ Expected<Request> readRequest(const char *Argv0, bool HaveFixedDatabase,
   Q.Cli.ConfigFile = ConfigFile;
   // The option flags, each checked now and applied over the configuration
   // files' values later.
-  for (std::vector<LimitFlag> *Flags : {&LimitFlags, &ListFlags})
+  for (std::vector<LimitFlag> *Flags : OptionFlags)
     for (LimitFlag &F : *Flags) {
       if (!F.Opt->getNumOccurrences()) // "--max-places=" occurs: checked
         continue;
@@ -449,6 +462,7 @@ int main(int argc, const char **argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
   std::vector<LimitFlag> LimitFlags = makeLimitFlags();
+  std::vector<LimitFlag> SwitchFlags = makeSwitchFlags();
   std::vector<LimitFlag> ListFlags = makeListFlags();
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
@@ -461,7 +475,8 @@ int main(int argc, const char **argv) {
     return E ? Fail(std::move(E)) : 0;
   }
 
-  Expected<Request> Q = readRequest(argv[0], Fixed != nullptr, FixedError, LimitFlags, ListFlags);
+  Expected<Request> Q = readRequest(argv[0], Fixed != nullptr, FixedError,
+                                    {&LimitFlags, &SwitchFlags, &ListFlags});
   if (!Q)
     return Fail(Q.takeError());
   Report &R = Q->R;

@@ -28,6 +28,9 @@ bool reusable(const AnalyzerOptions &A, const AnalyzerOptions &B, CheckId Id) {
   for (const LimitInfo &L : analysisLimits())
     if (A.*(L.Field) != B.*(L.Field))
       return false;
+  for (const SwitchInfo &S : analysisSwitches())
+    if (A.*(S.Field) != B.*(S.Field))
+      return false;
   for (const ListOptionInfo &O : listOptions())
     if (O.Check == Id && A.*(O.Field) != B.*(O.Field))
       return false;
@@ -71,6 +74,8 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     for (const LimitInfo &L : analysisLimits())
       Options.store(Opts, L.Option, Limits.*(L.Field));
+    for (const SwitchInfo &S : analysisSwitches())
+      Options.store(Opts, S.Option, Limits.*(S.Field) ? "true" : "false");
     for (const ListOptionInfo &O : listOptions())
       if (O.Check == Id)
         Options.store(Opts, O.Option, Limits.*(O.Field));

@@ -13,7 +13,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
   void start() PIN_PINS_THIS;
 };
 // expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}

@@ -31,7 +31,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node {
-  Node *self = this;
+  Node *self = nullptr;
   int value = 0;
   void start() PIN_PINS_THIS;
 };
@@ -130,7 +130,7 @@ void containers(std::vector<Node> &v) {
 }
 
 struct PIN_ADDRESS_SENSITIVE S {
-  S *self = this;
+  S *self = nullptr;
   // METHOD:      pincheck facts: 'S::method' at [[# @LINE + 11]]:8
   // METHOD-NEXT:   places:
   // METHOD-NEXT:     #0 this '*this' : S

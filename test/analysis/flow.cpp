@@ -33,7 +33,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
   int v = 0;
   void start() PIN_PINS_THIS;
 };

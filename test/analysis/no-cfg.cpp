@@ -25,7 +25,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
 };
 // seh-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 // objc-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}

@@ -18,7 +18,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
   void start() PIN_PINS_THIS;
   void run() PIN_PINS_THIS;
   void copy_self() PIN_PINS_THIS;

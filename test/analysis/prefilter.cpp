@@ -16,7 +16,7 @@ struct __attribute__((annotate("pin", "address_sensitive"))) Node { // #node
 #else
 struct [[clang::annotate("pin", "address_sensitive")]] Node { // #node
 #endif
-  Node *self = this;
+  Node *self = nullptr;
 };
 
 void f() {

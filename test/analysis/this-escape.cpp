@@ -9,7 +9,9 @@
 // by an escaping constructor are pinned from birth; one made by another
 // constructor (a defaulted move constructor, say) starts unpinned.
 //
-// RUN: %pincc -fsyntax-only -std=c++17 -Wno-nontrivial-memcall -Xclang -verify %s
+// RUN: %pincc -fsyntax-only -std=c++17 -Wno-nontrivial-memcall -Xclang -verify=expected,inferred %s
+// RUN: %pincc -fsyntax-only -std=c++17 -Wno-nontrivial-memcall -Xclang -verify=expected,uninferred %s \
+// RUN:     -fplugin-arg-pincheck-infer-self-references=false
 
 #include <cstring>
 #include <memory>
@@ -134,8 +136,11 @@ struct Child {
   void *owner;
 };
 
-struct PIN_ADDRESS_SENSITIVE SelfAware {
-  SelfAware() : child(this) { self = this; std::memset(&data, 0, sizeof data); }
+// Not an escape: `this` kept inside the object. That is a self-reference
+// (docs/model.md, "Address-sensitive types"): the object is pinned from its
+// construction for that reason, and the notes say so, not that 'this' escaped.
+struct PIN_ADDRESS_SENSITIVE SelfAware { // #self_aware
+  SelfAware() : child(this) { self = this; std::memset(&data, 0, sizeof data); } // #self_aware_child
   SelfAware(const SelfAware &) = default;
   SelfAware *self;
   Child child;
@@ -144,8 +149,10 @@ struct PIN_ADDRESS_SENSITIVE SelfAware {
 };
 
 void not_escapes() {
-  SelfAware s;
-  SelfAware t = s;
+  SelfAware s; // inferred-note {{'s' is pinned from its construction: constructor 'SelfAware' makes member 'child' refer to the object itself}}
+  SelfAware t = s; // inferred-warning {{'s' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // inferred-note@#self_aware_child {{member 'child' is made to refer to the object itself here}}
+  // inferred-note@#self_aware {{'SelfAware' is address-sensitive because it is annotated address-sensitive}}
   (void)t;
 }
 
@@ -162,15 +169,20 @@ void unknown_constructor() {
   (void)b;
 }
 
-// Not address-sensitive: escaping does not matter.
+// Not annotated: the escaping constructor makes the class address-sensitive
+// by itself (docs/model.md, "Address-sensitive types"), and its objects
+// pinned from their construction. Without the inference (second RUN line),
+// nothing is reported.
 struct Plain {
-  Plain() { subscribe(this); }
+  Plain() { subscribe(this); } // #plain_escapes
   Plain(const Plain &) = default;
 };
+// inferred-note@#plain_escapes {{'Plain' is address-sensitive because its constructor lets 'this' escape: it is passed to 'subscribe'}}
+// inferred-note@#plain_escapes {{'this' escapes here: it is passed to 'subscribe'}}
 
 void unannotated() {
-  Plain p;
-  Plain q = p;
+  Plain p; // inferred-note {{'p' is pinned here: it is made by constructor 'Plain', which lets 'this' escape}}
+  Plain q = p; // inferred-warning {{'p' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
   (void)q;
 }
 

@@ -35,7 +35,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
 };
 
 // The marker member: the chain ends at the marker, with no further note.

@@ -12,7 +12,7 @@
 #include <utility>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
 };
 // reloc-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 

@@ -125,11 +125,11 @@ void unknown_on_parameter(int *p __attribute__((annotate("pin", "pinned")))); //
 // A kind pincheck cannot read says what is wrong and how to write it; the
 // annotation then has no effect (the class is not address-sensitive: the
 // moves in written_kinds() below are silent).
-struct __attribute__((annotate("pin"))) NoKind { NoKind *self = this; }; // expected-warning {{pincheck annotation without a kind has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
-struct __attribute__((annotate("pin", 42))) IntKind { IntKind *self = this; }; // expected-warning {{the kind of a pincheck annotation must be a string; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
-struct __attribute__((annotate("pin", L"address_sensitive"))) WideKind { WideKind *self = this; }; // expected-warning {{the kind of a pincheck annotation must be an ordinary string literal, not a wide or UTF-16/UTF-32 one; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin"))) NoKind { NoKind *self = nullptr; }; // expected-warning {{pincheck annotation without a kind has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", 42))) IntKind { IntKind *self = nullptr; }; // expected-warning {{the kind of a pincheck annotation must be a string; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
+struct __attribute__((annotate("pin", L"address_sensitive"))) WideKind { WideKind *self = nullptr; }; // expected-warning {{the kind of a pincheck annotation must be an ordinary string literal, not a wide or UTF-16/UTF-32 one; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
 struct __attribute__((annotate("pin", U"address_sensitive"))) Utf32Kind {}; // expected-warning {{the kind of a pincheck annotation must be an ordinary string literal, not a wide or UTF-16/UTF-32 one; this annotation has no effect; write annotate("pin", "<kind>") with one of address_sensitive, unpin, pins_this, pins, address_aware, or use the macros of pin/pin.h [pin-annotation]}}
-struct __attribute__((annotate("pin", "address_sensitive", "extra"))) ExtraArg { ExtraArg *self = this; }; // expected-warning {{pincheck annotation 'address_sensitive' takes nothing after its kind (it has 1 more) and has no effect; write annotate("pin", "address_sensitive") [pin-annotation]}}
+struct __attribute__((annotate("pin", "address_sensitive", "extra"))) ExtraArg { ExtraArg *self = nullptr; }; // expected-warning {{pincheck annotation 'address_sensitive' takes nothing after its kind (it has 1 more) and has no effect; write annotate("pin", "address_sensitive") [pin-annotation]}}
 struct __attribute__((annotate("pin", "unpin", 1, 2))) ExtraArgs {}; // expected-warning {{pincheck annotation 'unpin' takes nothing after its kind (it has 2 more) and has no effect; write annotate("pin", "unpin") [pin-annotation]}}
 // Adjacent literals are one string: the kind is what they spell.
 struct __attribute__((annotate("pin", "address_" "sensitiv"))) Concatenated {}; // expected-warning {{unknown pincheck annotation 'address_sensitiv'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
@@ -140,7 +140,7 @@ constexpr const char *PinsThisKind = "pins_this";
 constexpr char BracedKind[] = {'u', 'n', 'p', 'i', 'n', 0};
 constexpr const char TypoKind[] = "adress_sensitive";
 struct __attribute__((annotate("pin", SensitiveKind))) ByConstexprArray { // #kinds_note
-  ByConstexprArray *self = this;
+  ByConstexprArray *self = nullptr;
   void start() __attribute__((annotate("pin", PinsThisKind))) {}
 };
 struct __attribute__((annotate("pin", "address_sensitive"))) __attribute__((annotate("pin", BracedKind))) UnpinnedByBraces {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'UnpinnedByBraces'; PIN_UNPIN wins and 'UnpinnedByBraces' is not address-sensitive [pin-annotation]}}
@@ -151,7 +151,7 @@ struct __attribute__((annotate("pin", TypoKind))) ByConstexprTypo {}; // expecte
 // whose kind is unknown; an instantiation with a known kind is annotated.
 template <const char *Kind> struct __attribute__((annotate("pin", Kind))) KindParam { // #kind_param_note
 // expected-warning@-1 {{unknown pincheck annotation 'adress_sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
-  KindParam *self = this;
+  KindParam *self = nullptr;
   void start() PIN_PINS_THIS {}
 };
 
@@ -184,7 +184,7 @@ void written_kinds() {
 // =============================== negatives: every annotation in its right place
 
 struct PIN_ADDRESS_SENSITIVE SensitiveStruct {
-  SensitiveStruct *self = this;
+  SensitiveStruct *self = nullptr;
 };
 class PIN_ADDRESS_SENSITIVE SensitiveClass {
 public:
@@ -259,7 +259,7 @@ void use_templates() {
 }
 
 struct PIN_ADDRESS_SENSITIVE AwareAll {
-  AwareAll *self = this;
+  AwareAll *self = nullptr;
   AwareAll() = default;
   AwareAll(const AwareAll &other) PIN_ADDRESS_AWARE;
   AwareAll(AwareAll &&other) PIN_ADDRESS_AWARE;

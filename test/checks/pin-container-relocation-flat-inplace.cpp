@@ -26,7 +26,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
   int v = 0;
 };
 // expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}

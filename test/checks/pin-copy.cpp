@@ -32,7 +32,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
-  Node *self = this;
+  Node *self = nullptr;
   int field = 0;
   void start() PIN_PINS_THIS;
 };
@@ -42,7 +42,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
 
 // Same shape as Node, not annotated: an ordinary (Unpin) type.
 struct Plain {
-  Plain *self = this;
+  Plain *self = nullptr;
   void start();
 };
 
@@ -53,7 +53,7 @@ struct PIN_UNPIN Unpinned {
 
 // Address-sensitive, but its copies fix the addresses up (cooperative).
 struct PIN_ADDRESS_SENSITIVE Aware {
-  Aware *self = this;
+  Aware *self = nullptr;
   Aware() = default;
   Aware(const Aware &) PIN_ADDRESS_AWARE;
   Aware &operator=(const Aware &) PIN_ADDRESS_AWARE;

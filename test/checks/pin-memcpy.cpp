@@ -33,14 +33,14 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
-  Node *self = this;
+  Node *self = nullptr;
   char buf[8];
   long value = 0;
 };
 
 // Not annotated: an ordinary (Unpin) type, even with a self-pointer.
 struct Plain {
-  Plain *self = this;
+  Plain *self = nullptr;
   char buf[8];
 };
 
@@ -58,7 +58,7 @@ struct Outer {
 // Its copies fix the self-pointer up: cooperative for copies, but raw bytes
 // run none of its code.
 struct PIN_ADDRESS_SENSITIVE Aware { // #aware_decl
-  Aware *self = this;
+  Aware *self = nullptr;
   Aware() = default;
   Aware(const Aware &) PIN_ADDRESS_AWARE;
   Aware &operator=(const Aware &) PIN_ADDRESS_AWARE;

@@ -27,7 +27,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
-  Node *self = this;
+  Node *self = nullptr;
   int field = 0;
   int slots[2] = {};
   void start() PIN_PINS_THIS;
@@ -44,7 +44,7 @@ struct Outer {
 
 // Same shape as Node, not annotated: an ordinary (Unpin) type.
 struct Plain {
-  Plain *self = this;
+  Plain *self = nullptr;
   void start();
 };
 
@@ -55,7 +55,7 @@ struct PIN_UNPIN Unpinned {
 
 // Address-sensitive, but its moves fix the addresses up (cooperative).
 struct PIN_ADDRESS_SENSITIVE Aware {
-  Aware *self = this;
+  Aware *self = nullptr;
   Aware() = default;
   Aware(Aware &&) noexcept PIN_ADDRESS_AWARE;
   Aware &operator=(Aware &&) noexcept PIN_ADDRESS_AWARE;
@@ -529,7 +529,7 @@ void loop_fresh_object(int k) {
 // Type notes checked exactly, one per link of the chain, for every warning.
 
 struct PIN_ADDRESS_SENSITIVE Link { // #link_decl
-  Link *prev = this;
+  Link *prev = nullptr;
   void start() PIN_PINS_THIS;
 };
 struct Chain {

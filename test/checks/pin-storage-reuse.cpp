@@ -24,14 +24,14 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
   long value = 0;
   void start() PIN_PINS_THIS;
 };
 // expected-note@#node 1+ {{'Node' is address-sensitive because it is annotated address-sensitive}}
 
 struct Plain {
-  Plain *self = this;
+  Plain *self = nullptr;
 };
 
 struct PIN_UNPIN Wrapper {

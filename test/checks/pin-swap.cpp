@@ -28,7 +28,7 @@
 namespace app {
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node_decl
-  Node *self = this;
+  Node *self = nullptr;
   void swap(Node &other) noexcept;
 };
 // Found by ADL for app::Node.
@@ -36,7 +36,7 @@ void swap(Node &a, Node &b) noexcept;
 
 // Not annotated: an ordinary (Unpin) type, even with a self-pointer.
 struct Plain {
-  Plain *self = this;
+  Plain *self = nullptr;
   void swap(Plain &other) noexcept;
 };
 void swap(Plain &a, Plain &b) noexcept;

@@ -89,7 +89,7 @@ struct Movable {
 
 // An address-sensitive shape: not movable, not copyable.
 struct Pinned {
-  Pinned *self = this;
+  Pinned *self = nullptr;
   Pinned() = default;
   explicit Pinned(int) {}
   Pinned(const Pinned &) = delete;

@@ -73,7 +73,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node {
-  Node *self = this;
+  Node *self = nullptr;
   void start() PIN_PINS_THIS;
 };
 void reg(Node &n PIN_PINS);

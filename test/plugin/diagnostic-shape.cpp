@@ -19,7 +19,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node {
-  Node *self = this;
+  Node *self = nullptr;
 };
 
 struct Outer {

@@ -16,7 +16,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Node { // #node
-  Node *self = this;
+  Node *self = nullptr;
 };
 void link(PIN_PINS Node &n);
 

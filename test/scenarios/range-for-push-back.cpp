@@ -20,7 +20,7 @@
 #include <pin/pin.h>
 
 struct PIN_ADDRESS_SENSITIVE Task { // #task
-  Task *self = this; // points into the element itself
+  Task *self = nullptr; // points into the element itself
   int id = 0;
   bool spawns_child = false;
   bool done = false;

@@ -2,9 +2,11 @@
 // char buffer. A defaulted copy or move copies the view unchanged, so the new
 // token's view still points into the old token's buffer (and dangles once the
 // old one dies). The type is marked address-sensitive with a
-// pin::phantom_pinned member; it becomes pinned when it is handed to an index
-// that keeps its address (a PIN_PINS parameter). The fixed forms copy the text
-// instead of the token, or build a fresh token from the text.
+// pin::phantom_pinned member. Its constructor points the view into the
+// buffer, so every token is pinned from its construction (docs/model.md,
+// "Pinned from construction"), before it is handed to an index that keeps its
+// address (a PIN_PINS parameter). The fixed forms copy the text instead of the
+// token, or build a fresh token from the text.
 //
 // REQUIRES: libstdcxx
 // RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
@@ -23,7 +25,7 @@ public:
   explicit Token(std::string_view s) {
     std::size_t n = s.size() < sizeof buf_ ? s.size() : sizeof buf_;
     std::memcpy(buf_, s.data(), n);
-    text_ = std::string_view(buf_, n); // points into this object
+    text_ = std::string_view(buf_, n); // #token_view: points into this object
   }
   std::string_view text() const { return text_; }
 
@@ -33,6 +35,7 @@ private:
   std::string_view text_;
 };
 // expected-note@#token_pin 1+ {{'Token' is address-sensitive because member 'pin_' has marker type 'pin::phantom_pinned'}}
+// expected-note@#token_view 1+ {{member 'text_' is made to refer into member 'buf_' here}}
 
 // The symbol index keeps a pointer to every token it is given.
 struct SymbolIndex {
@@ -51,21 +54,21 @@ struct Line {
 // Buggy forms.
 
 void index_then_store(SymbolIndex &index, std::vector<Token> &all) {
-  Token t("identifier");
-  index.add(t); // expected-note {{'t' is pinned here: it is passed to pinning parameter 't' of 'add'}}
+  Token t("identifier"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
+  index.add(t);
   all.push_back(t); // expected-warning {{'t' is copied by 'std::vector::push_back' after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
 }
 
 std::string_view index_then_move(SymbolIndex &index) {
-  Token t("keyword");
-  index.add(t); // expected-note {{'t' is pinned here: it is passed to pinning parameter 't' of 'add'}}
+  Token t("keyword"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
+  index.add(t);
   Token moved = std::move(t); // expected-warning {{'t' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   return moved.text(); // points into t's buffer, which dies here
 }
 
 void index_line(SymbolIndex &index, std::vector<Line> &lines) {
-  Line l{7, Token("main")};
-  index.add(l.first); // expected-note {{'l.first' is passed to pinning parameter 't' of 'add'}}
+  Line l{7, Token("main")}; // expected-note {{'l' is pinned from its construction: its initializer builds member 'first' with constructor 'Token', which makes member 'text_' refer into member 'buf_'}}
+  index.add(l.first);
   Line copy = l; // expected-warning {{'l' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
   lines.push_back(std::move(copy));
 }
@@ -89,15 +92,13 @@ std::string index_then_copy_fixed(SymbolIndex &index) {
   return std::string(fresh.text());
 }
 
-// Not a fix, and not reported: a Token moved before anything pinned it is
-// broken all the same, since its view was pointed into its own buffer by the
-// constructor. pincheck reports relocations of pinned values only (moves
-// before the pin are allowed by design); docs/model.md "Where it comes from" calls a defaulted
-// copy or move of an address-sensitive type suspicious even before any value
-// is pinned, which no check reports yet. (The real fix is below.)
+// Not a fix: a Token moved before anything registered it is broken all the
+// same, since its view was pointed into its own buffer by the constructor.
+// It is pinned from its construction, so the move is reported. (The real fix
+// is below.)
 std::string_view moved_before_pin(SymbolIndex &index, std::vector<Token> &all) {
-  Token t("identifier");
-  all.push_back(std::move(t)); // known miss (by design today): not pinned yet
+  Token t("identifier"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
+  all.push_back(std::move(t)); // expected-warning {{'t' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   index.add(all.back());
   return all.back().text(); // points into t's buffer, which dies here
 }

@@ -6,6 +6,10 @@
 // ring keeps writing into storage that was given up. The first part grows a
 // local inline array into a bigger local array; the second part is the same
 // bug in a heap-backed hand-written vector, which pincheck does not see yet.
+// SmallBuf's default member initializer points data into inline_: every
+// SmallBuf is self-referential, so pinned from its construction on, before
+// any registration; the notes say so (docs/model.md, "Pinned from
+// construction"). Overwriting one's bytes is reported too.
 //
 // RUN: %pincc -fsyntax-only -std=c++17 -Xclang -verify %s
 // RUN: %pincc -fsyntax-only -std=c++20 -Xclang -verify %s
@@ -18,10 +22,11 @@
 
 struct PIN_ADDRESS_SENSITIVE SmallBuf { // #small_buf
   char inline_[24];
-  char *data = inline_; // points into the object while small
+  char *data = inline_; // #small_data: points into the object while small
   std::size_t size = 0;
 };
 // expected-note@#small_buf 1+ {{'SmallBuf' is address-sensitive because it is annotated address-sensitive}}
+// expected-note@#small_data 1+ {{member 'data' is made to refer into member 'inline_' here}}
 
 // The I/O ring keeps the buffer's address until the read completes.
 void submit_read(SmallBuf *buf PIN_PINS);
@@ -32,10 +37,11 @@ void submit_read(SmallBuf *buf PIN_PINS);
 // A fixed-capacity batch that "grows" by copying its slots into a bigger local
 // array, after the first slot was submitted.
 void read_batch() {
-  SmallBuf slots[2];
-  submit_read(&slots[0]); // expected-note {{'slots' is pinned here: 'slots[0]' is passed to pinning parameter 'buf' of 'submit_read'}}
-  SmallBuf grown[4];
+  SmallBuf slots[2]; // expected-note {{'slots' is pinned from its construction: constructor 'SmallBuf' makes member 'data' refer into member 'inline_'}}
+  submit_read(&slots[0]);
+  SmallBuf grown[4]; // expected-note {{'grown' is pinned from its construction: constructor 'SmallBuf' makes member 'data' refer into member 'inline_'}}
   std::memcpy(grown, slots, sizeof slots); // expected-warning {{'slots' is copied as raw bytes by 'memcpy' after it was pinned; the bytes carry its self-pointers unchanged [pin-memcpy]}}
+  // expected-warning@-1 {{'grown' is overwritten as raw bytes by 'memcpy' after it was pinned; none of its code runs to keep its address-dependent state valid [pin-memcpy]}}
   submit_read(&grown[2]);
 }
 
@@ -49,20 +55,20 @@ struct InlineBatch {
 };
 
 void read_inline_batch() {
-  InlineBatch batch;
-  submit_read(&batch.elems[0]); // expected-note {{'batch' is pinned here: 'batch.elems[0]' is passed to pinning parameter 'buf' of 'submit_read'}}
+  InlineBatch batch; // expected-note {{'batch' is pinned from its construction: constructor 'InlineBatch' builds member 'elems' with constructor 'SmallBuf', which makes member 'data' refer into member 'inline_'}}
+  submit_read(&batch.elems[0]);
   batch.n = 1;
-  SmallBuf bigger[4];
+  SmallBuf bigger[4]; // expected-note {{'bigger' is pinned from its construction: constructor 'SmallBuf' makes member 'data' refer into member 'inline_'}}
   std::memcpy(bigger, batch.elems, batch.n * sizeof(SmallBuf)); // expected-warning {{'batch.elems' is copied as raw bytes by 'memcpy' after it was pinned; the bytes carry its self-pointers unchanged [pin-memcpy]}}
+  // expected-warning@-1 {{'bigger' is overwritten as raw bytes by 'memcpy' after it was pinned; none of its code runs to keep its address-dependent state valid [pin-memcpy]}}
 }
 
 // grow() written for one element: relocate it into new storage by bytes.
 void grow_one(SmallBuf &into) {
-  SmallBuf cur;
-  submit_read(&cur); // expected-note {{'cur' is pinned here: it is passed to pinning parameter 'buf' of 'submit_read'}}
+  SmallBuf cur; // expected-note 2 {{'cur' is pinned from its construction: constructor 'SmallBuf' makes member 'data' refer into member 'inline_'}}
+  submit_read(&cur);
   std::memcpy(&into, &cur, sizeof cur); // expected-warning {{'cur' is copied as raw bytes by 'memcpy' after it was pinned; the bytes carry its self-pointers unchanged [pin-memcpy]}}
   std::memset(&cur, 0, sizeof cur); // expected-warning {{'cur' is overwritten as raw bytes by 'memset' after it was pinned; none of its code runs to keep its address-dependent state valid [pin-memcpy]}}
-  // expected-note@-3 {{'cur' is pinned here: it is passed to pinning parameter 'buf' of 'submit_read'}}
 }
 
 // A parameter pinned in the function, then relocated through a local pointer.
@@ -75,13 +81,16 @@ void relocate_param(SmallBuf &buf, SmallBuf *spare) {
 // ---------------------------------------------------------------------------
 // Part 1, fixed forms: no diagnostics.
 
-// Grow before anything is submitted: the bytes move while nobody holds them.
+// Grow by copying what carries no address: each new buffer keeps its own
+// data pointer.
 void read_batch_fixed() {
   SmallBuf slots[2];
+  submit_read(&slots[0]);
   SmallBuf grown[4];
-  std::memcpy(grown, slots, sizeof slots); // not pinned yet (still wrong for data: rebuilt below)
-  for (SmallBuf &b : grown)
-    b.data = b.inline_;
+  for (int i = 0; i < 2; ++i) {
+    std::memcpy(grown[i].inline_, slots[i].inline_, sizeof slots[i].inline_);
+    grown[i].size = slots[i].size;
+  }
   submit_read(&grown[0]);
 }
 
@@ -142,8 +151,8 @@ void read_many(SmallBufVec &v) {
 // The inline batch again, with grow() as a member function: the call acts as
 // its body does (a summary of what it does to its object).
 void read_inline_batch_member(SmallBuf *bigger) {
-  InlineBatch batch;
-  submit_read(&batch.elems[0]); // expected-note {{'batch' is pinned here: 'batch.elems[0]' is passed to pinning parameter 'buf' of 'submit_read'}}
+  InlineBatch batch; // expected-note {{'batch' is pinned from its construction: constructor 'InlineBatch' builds member 'elems' with constructor 'SmallBuf', which makes member 'data' refer into member 'inline_'}}
+  submit_read(&batch.elems[0]);
   batch.n = 1;
   batch.grow_into(bigger); // expected-warning {{'batch' is copied as raw bytes by 'grow_into' after it was pinned; the bytes carry its self-pointers unchanged [pin-memcpy]}}
   // expected-note@#grow_into {{'grow_into' reads or writes as raw bytes its object here}}

@@ -29,7 +29,7 @@
 #include "pin/pin.h"
 
 struct PIN_ADDRESS_SENSITIVE Node {
-  Node *self = this;
+  Node *self = nullptr;
 };
 
 void use(Node *);
