@@ -139,6 +139,9 @@ static std::string makesPhrase(const SelfReference &S) {
   if (S.Inner && S.InnerCtor)
     return "builds member " + quoted(S.MemberText) + " with constructor " +
            quoted(calleeName(S.InnerCtor)) + ", which " + makesPhrase(*S.Inner);
+  if (S.Inner && !S.Inner->Inner && !S.Inner->In)
+    return "initialises member " + quoted(S.MemberText) +
+           ", whose default member initializer " + refersPhrase(*S.Inner);
   if (S.Inner)
     return "initialises member " + quoted(S.MemberText) + ", and " + makesPhrase(*S.Inner);
   if (S.In && !isa<CXXConstructorDecl>(S.In))

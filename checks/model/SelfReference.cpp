@@ -258,7 +258,9 @@ private:
           return I;
         if (View && A < CE->getConstructor()->getNumParams() &&
             CE->getConstructor()->getParamDecl(A)->getType()->isReferenceType())
-          if (Into I = glvalueInto(CE->getArg(A)); I.Yes && storesInline(CE->getArg(A)->getType()))
+          if (Into I = glvalueInto(CE->getArg(A));
+              I.Yes && (storesInline(CE->getArg(A)->getType()) ||
+                        CE->getArg(A)->getType()->isArrayType()))
             return I;
       }
       return {};

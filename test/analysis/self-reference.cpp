@@ -1,0 +1,227 @@
+// Self-referential classes (docs/model.md, "Address-sensitive types" and
+// "Pinned from construction"): a class whose constructor makes a member refer
+// into the object is address-sensitive without an annotation, and every
+// object such a constructor makes is pinned from its construction. Each form
+// of self-reference the model lists has a positive here (a copy or move of
+// an object just made), with the note chain checked exactly; side by side,
+// members that refer to another object (a parameter's, a global, the heap,
+// a std::vector's elements, a string passed in), a PIN_UNPIN class, and copy
+// and move members that point the new object into its own storage. The
+// second RUN line turns the inference off (InferSelfReferences): nothing is
+// reported, since no class here is annotated.
+//
+// REQUIRES: libstdcxx
+// RUN: %pincc_real -fsyntax-only -std=c++20 -Xclang -verify %s
+// RUN: %pincc_real -fsyntax-only -std=c++20 -Xclang -verify=off %s \
+// RUN:     -fplugin-arg-pincheck-infer-self-references=false
+// off-no-diagnostics
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <pin/pin.h>
+
+// A view into an owned string, made in the member initialiser list.
+struct Header {
+  std::string line_;
+  std::string_view name_;
+  explicit Header(std::string l) : line_(std::move(l)), name_(line_) {} // #site1
+};
+void header_moved() {
+  Header h("Host: example.org"); // #site2
+  Header g = std::move(h);
+// expected-warning@-1 {{'h' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+// expected-note@#site2 {{'h' is pinned from its construction: constructor 'Header' makes member 'name_' refer into member 'line_'}}
+// expected-note@#site1 {{'Header' is address-sensitive because its constructor makes member 'name_' refer into member 'line_'}}
+}
+
+// Default member initialisers: a pointer to the object, a member array decaying.
+struct Cursor { char buf[16]; char *cur = buf; }; // #site3
+struct Self { Self *self = this; }; // #site4
+void nsdmi() {
+  Cursor c; // #site5
+  Cursor d = c;
+// expected-warning@-1 {{'c' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site5 {{'c' is pinned from its construction: constructor 'Cursor' makes member 'cur' refer into member 'buf'}}
+// expected-note@#site3 {{'Cursor' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+  Self s{}; // #site6
+  Self t = s;
+// expected-warning@-1 {{'s' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site6 {{'s' is pinned from its construction: the default member initializer of 'Self' makes member 'self' refer to the object itself}}
+// expected-note@#site4 {{'Self' is address-sensitive because its default member initializer makes member 'self' refer to the object itself}}
+}
+
+// In the body: an array decaying, .data() of a std::array, pointer
+// arithmetic, an iterator, a std::span.
+struct Decay { int arr[4]; int *p; Decay() { p = arr; } }; // #site7
+struct Data { std::array<char, 8> storage; char *ptr; Data() { ptr = storage.data(); } }; // #site8
+struct Arith { char buf[16]; char *end; Arith() { end = buf + 16; } }; // #site9
+struct Iter { std::array<int, 4> vals; std::array<int, 4>::iterator it; Iter() : it(vals.begin()) {} }; // #site10
+struct Span { int arr[4]; std::span<int> sp; Span() : sp(arr) {} }; // #site11
+void body_forms() {
+  Decay a; Decay a2 = a; // #site12
+// expected-warning@-1 {{'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site12 {{'a' is pinned from its construction: constructor 'Decay' makes member 'p' refer into member 'arr'}}
+// expected-note@#site7 {{'Decay' is address-sensitive because its constructor makes member 'p' refer into member 'arr'}}
+  Data b; Data b2 = b; // #site13
+// expected-warning@-1 {{'b' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site13 {{'b' is pinned from its construction: constructor 'Data' makes member 'ptr' refer into member 'storage'}}
+// expected-note@#site8 {{'Data' is address-sensitive because its constructor makes member 'ptr' refer into member 'storage'}}
+  Arith c; Arith c2 = c; // #site14
+// expected-warning@-1 {{'c' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site14 {{'c' is pinned from its construction: constructor 'Arith' makes member 'end' refer into member 'buf'}}
+// expected-note@#site9 {{'Arith' is address-sensitive because its constructor makes member 'end' refer into member 'buf'}}
+  Iter d; Iter d2 = d; // #site15
+// expected-warning@-1 {{'d' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site15 {{'d' is pinned from its construction: constructor 'Iter' makes member 'it' refer into member 'vals'}}
+// expected-note@#site10 {{'Iter' is address-sensitive because its constructor makes member 'it' refer into member 'vals'}}
+  Span e; Span e2 = e; // #site16
+// expected-warning@-1 {{'e' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site16 {{'e' is pinned from its construction: constructor 'Span' makes member 'sp' refer into member 'arr'}}
+// expected-note@#site11 {{'Span' is address-sensitive because its constructor makes member 'sp' refer into member 'arr'}}
+}
+
+// Through a local view and substr; through a member function the
+// constructor calls; a std::optional of a view; c_str.
+struct Local {
+  std::string line_;
+  std::string_view key_;
+  explicit Local(std::string l) : line_(std::move(l)) {
+    std::string_view v(line_);
+    key_ = v.substr(0, 4); // #site17
+  }
+};
+struct ViaInit {
+  char buf[8];
+  char *cur;
+  ViaInit() { init(); }
+  void init() { cur = buf; } // #site18
+};
+struct Opt {
+  std::string s_;
+  std::optional<std::string_view> view_;
+  Opt() { view_ = std::string_view(s_); } // #site19
+};
+struct CStr { std::string s_; const char *c_; CStr() : c_(s_.c_str()) {} }; // #site20
+void indirect_forms() {
+  Local a("k: v"); Local a2 = a; // #site21
+// expected-warning@-1 {{'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site21 {{'a' is pinned from its construction: constructor 'Local' makes member 'key_' refer into member 'line_'}}
+// expected-note@#site17 {{'Local' is address-sensitive because its constructor makes member 'key_' refer into member 'line_'}}
+  ViaInit b; ViaInit b2 = b; // #site22
+// expected-warning@-1 {{'b' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site22 {{'b' is pinned from its construction: constructor 'ViaInit' calls 'init', which makes member 'cur' refer into member 'buf'}}
+// expected-note@#site18 {{'ViaInit' is address-sensitive because its constructor calls 'init', which makes member 'cur' refer into member 'buf'}}
+  Opt c; Opt c2 = c; // #site23
+// expected-warning@-1 {{'c' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site23 {{'c' is pinned from its construction: constructor 'Opt' makes member 'view_' refer into member 's_'}}
+// expected-note@#site19 {{'Opt' is address-sensitive because its constructor makes member 'view_' refer into member 's_'}}
+  CStr d; CStr d2 = d; // #site24
+// expected-warning@-1 {{'d' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site24 {{'d' is pinned from its construction: constructor 'CStr' makes member 'c_' refer into member 's_'}}
+// expected-note@#site20 {{'CStr' is address-sensitive because its constructor makes member 'c_' refer into member 's_'}}
+}
+
+// A base's member, a member's member.
+struct Base { char b[8]; char *p = nullptr; };
+struct Derived : Base { Derived() { p = b; } }; // #site25
+struct Hook { Hook *prev; Hook *next; };
+struct Linked { Hook hook; Linked() { hook.prev = &hook; hook.next = &hook; } }; // #site26
+void parts() {
+  Derived a; Derived a2 = a; // #site27
+// expected-warning@-1 {{'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site27 {{'a' is pinned from its construction: constructor 'Derived' makes member 'p' refer into member 'b'}}
+// expected-note@#site25 {{'Derived' is address-sensitive because its constructor makes member 'p' refer into member 'b'}}
+  Linked b; Linked b2 = b; // #site28
+// expected-warning@-1 {{'b' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site28 {{'b' is pinned from its construction: constructor 'Linked' makes member 'hook.prev' refer into member 'hook'}}
+// expected-note@#site26 {{'Linked' is address-sensitive because its constructor makes member 'hook.prev' refer into member 'hook'}}
+}
+
+// On some paths only; returned by a function; a member built by a
+// self-referential constructor; an aggregate.
+struct Small {
+  int inl[4];
+  int *data;
+  explicit Small(std::size_t n) { if (n <= 4) data = inl; else data = new int[n]; } // #site29
+};
+Header make_header();
+struct Conn { Header h; Conn() : h("x: y") {} }; // #site30
+struct Pair { int n; Cursor c; }; // #site31
+void construction_forms() {
+  Small s(2); Small s2 = s; // #site32
+// expected-warning@-1 {{'s' is copied after it was pinned on some paths; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site32 {{'s' may be pinned from its construction: constructor 'Small' makes member 'data' refer into member 'inl' on some paths}}
+// expected-note@#site29 {{'Small' is address-sensitive because its constructor makes member 'data' refer into member 'inl' on some paths}}
+  Header r = make_header(); Header r2 = std::move(r); // #site33
+// expected-warning@-1 {{'r' is moved after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
+// expected-note@#site33 {{'r' may be pinned from its construction: it is returned by 'make_header', and a constructor of 'Header' makes member 'name_' refer into member 'line_'}}
+// expected-note@#site1 {{'Header' is address-sensitive because its constructor makes member 'name_' refer into member 'line_'}}
+  Conn c; Conn c2 = std::move(c); // #site34
+// expected-warning@-1 {{'c' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+// expected-note@#site34 {{'c' is pinned from its construction: constructor 'Conn' builds member 'h' with constructor 'Header', which makes member 'name_' refer into member 'line_'}}
+// expected-note@#site30 {{'Conn' is address-sensitive because member 'h' has type 'Header'}}
+// expected-note@#site1 {{'Header' is address-sensitive because its constructor makes member 'name_' refer into member 'line_'}}
+  Pair p{1, {}}; Pair p2 = p; // #site35
+// expected-warning@-1 {{'p' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site35 {{'p' is pinned from its construction: its initializer initialises member 'c', whose default member initializer makes member 'cur' refer into member 'buf'}}
+// expected-note@#site31 {{'Pair' is address-sensitive because member 'c' has type 'Cursor'}}
+// expected-note@#site3 {{'Cursor' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+}
+
+// ---------------------------------------------------------------------------
+// Not self-referential: a member that refers to another object.
+int global_int;
+struct ToParam { int *p; explicit ToParam(int *q) : p(q) {} };
+struct ToGlobal { int *p = &global_int; };
+struct ToHeap { int *p; ToHeap() : p(new int[4]) {} };
+struct ToOther { char *p; explicit ToOther(Cursor &o) : p(o.buf) {} };
+struct ToVector { std::vector<int> v; int *p; ToVector() : v(4), p(v.data()) {} };
+struct ToArg { std::string_view name_; explicit ToArg(const std::string &s) : name_(s) {} };
+void not_self_referential(Cursor &o) {
+  int x = 0;
+  ToParam a(&x); ToParam a2 = a;
+  ToGlobal b; ToGlobal b2 = b;
+  ToHeap c; ToHeap c2 = c;
+  ToOther d(o); ToOther d2 = d;
+  ToVector e; ToVector e2 = e;
+  std::string s = "x";
+  ToArg f(s); ToArg f2 = f;
+}
+
+// Opted out.
+struct PIN_UNPIN Unpinned { char buf[8]; char *cur = buf; };
+void opted_out() {
+  Unpinned u; Unpinned u2 = u;
+}
+
+// Copy and move members that point the copy into its own storage are
+// cooperative; one that copies the pointer is not.
+struct Rebasing {
+  char buf[8];
+  char *cur = buf;
+  Rebasing() = default;
+  Rebasing(const Rebasing &o) : cur(buf + (o.cur - o.buf)) {}
+  Rebasing(Rebasing &&o) noexcept : cur(buf) { (void)o; }
+  Rebasing &operator=(const Rebasing &o) { (void)o; return *this; }
+};
+struct Copying {
+  char buf[8];
+  char *cur = buf; // #site36
+  Copying() = default;
+  Copying(const Copying &o) : cur(o.cur) {}
+};
+void cooperation() {
+  Rebasing a; Rebasing b = a; Rebasing c = std::move(a); b = c;
+  Copying d; Copying e = d; // #site37
+// expected-warning@-1 {{'d' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#site37 {{'d' is pinned from its construction: constructor 'Copying' makes member 'cur' refer into member 'buf'}}
+// expected-note@#site36 {{'Copying' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+}
+
