@@ -194,13 +194,17 @@ private:
 
   // A glvalue that is (a part of) a member of *this, bound to a reference.
   Into glvalueInto(const Expr *E) {
+    if (!E || E->getType().isNull() || E->containsErrors())
+      return {};
     if (const FieldDecl *F = memberOfThis(accessPath(E, /*IsPointer=*/false)))
       return {true, F};
     return {};
   }
 
   Into refersInto(const Expr *E, unsigned D) {
-    if (!E || D > 8)
+    // Code with errors: an initialiser clang could not resolve (a
+    // ParenListExpr has no type; a RecoveryExpr stands for anything).
+    if (!E || D > 8 || E->getType().isNull() || E->containsErrors())
       return {};
     // A pointer or an iterator into the object: `this`, &m, m (an array
     // decaying), m.data(), m.begin(), std::begin(m), and offsets of those.
