@@ -236,6 +236,14 @@ private:
     }
     if (isa<CXXThisExpr>(X))
       return {true, nullptr};
+    // A lambda holding `this` (its closure refers to the object), also
+    // wrapped in a std::function or another callable holder.
+    if (const auto *LE = dyn_cast<LambdaExpr>(X)) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesThis())
+          return {true, nullptr};
+      return {};
+    }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(X)) {
       if (Into I = refersInto(CO->getTrueExpr(), D + 1); I.Yes)
         return I;
@@ -255,6 +263,8 @@ private:
     if (const auto *CE = dyn_cast<CXXConstructExpr>(X)) {
       const CXXRecordDecl *RD = CE->getConstructor()->getParent();
       bool View = isStdClass(RD, {"basic_string_view", "span", "reference_wrapper"});
+      if (CE->getNumArgs() == 1 && isa<LambdaExpr>(CE->getArg(0)->IgnoreImplicit()))
+        return refersInto(CE->getArg(0), D + 1); // std::function f = [this] {...}
       if (RD->isInStdNamespace() && !View && !isIterator(RD))
         return {};
       for (unsigned A = 0; A < CE->getNumArgs(); ++A) {

@@ -50,10 +50,16 @@ bool isThisAddress(const Expr *E) {
 
 // A lambda that captures `this` (`[this]`, `[&]` or `[=]` using a member),
 // possibly converted to a callable wrapper on the way to a parameter.
-bool lambdaCapturingThis(const Expr *E) {
+bool lambdaCapturingThis(const Expr *E, unsigned Depth = 0) {
   E = E->IgnoreImplicit()->IgnoreParens();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1)
     E = CE->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  // A local that holds one (`auto cb = [this] {...}; keep(cb);`).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->isLocalVarDecl() && !V->getType()->isReferenceType() && V->getInit() &&
+        Depth < 4)
+      return lambdaCapturingThis(V->getInit(), Depth + 1);
   const auto *LE = dyn_cast<LambdaExpr>(E);
   if (!LE)
     return false;
@@ -61,6 +67,13 @@ bool lambdaCapturingThis(const Expr *E) {
     if (C.capturesThis())
       return true;
   return false;
+}
+
+// A local variable of the constructor: what it holds dies with the call.
+bool isAutomaticLocal(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
 }
 
 // Library functions that use a pointer without keeping it (memset, memcpy,
@@ -104,6 +117,13 @@ public:
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
+    // A lambda holding `this` assigned into another object's member
+    // (`src->on_event = [this] {...};`, a std::function's operator=).
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        lambdaCapturingThis(OC->getArg(1)) && !rootedAtThis(OC->getArg(0)) &&
+        !isAutomaticLocal(OC->getArg(0)))
+      return found(OC, nullptr);
     if (keepsNothing(FD))
       return true;
     unsigned First = 0;
@@ -123,8 +143,9 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign && isThisAddress(BO->getRHS()) &&
-        !rootedAtThis(BO->getLHS()))
+    if (BO->getOpcode() == BO_Assign &&
+        (isThisAddress(BO->getRHS()) || lambdaCapturingThis(BO->getRHS())) &&
+        !rootedAtThis(BO->getLHS()) && !isAutomaticLocal(BO->getLHS()))
       return found(BO, nullptr);
     return true;
   }
@@ -161,12 +182,14 @@ const ThisEscape *EscapeModel::escape(const CXXConstructorDecl *Ctor) {
     return nullptr;
   // A provisional "no" while computing ends recursion through delegation;
   // compute() may grow the cache, so look the entry up again after it.
-  if (Cache.try_emplace(Ctor).second) {
-    std::optional<ThisEscape> R = compute(Ctor);
-    Cache[Ctor] = R;
-  }
-  const std::optional<ThisEscape> &R = Cache.find(Ctor)->second;
-  return R ? &*R : nullptr;
+  if (auto It = Cache.find(Ctor); It != Cache.end())
+    return It->second;
+  Cache[Ctor] = nullptr;
+  std::optional<ThisEscape> R = compute(Ctor);
+  if (!R)
+    return nullptr;
+  Storage.push_back(*R);
+  return Cache[Ctor] = &Storage.back();
 }
 
 std::optional<ThisEscape> EscapeModel::compute(const CXXConstructorDecl *Ctor) {

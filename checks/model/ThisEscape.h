@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include <deque>
 #include <optional>
 
 namespace pincheck {
@@ -34,7 +35,10 @@ public:
 private:
   std::optional<ThisEscape> compute(const clang::CXXConstructorDecl *Ctor);
   llvm::DenseMap<const clang::CXXMethodDecl *, bool> Reregisters;
-  llvm::DenseMap<const clang::CXXConstructorDecl *, std::optional<ThisEscape>> Cache;
+  /// Answers at stable addresses (the map rehashes; type reasons keep
+  /// pointers to them). Null in Cache: none, or provisional while computed.
+  std::deque<ThisEscape> Storage;
+  llvm::DenseMap<const clang::CXXConstructorDecl *, const ThisEscape *> Cache;
 };
 
 } // namespace pincheck

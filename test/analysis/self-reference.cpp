@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -225,3 +226,56 @@ void cooperation() {
 // expected-note@#site36 {{'Copying' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
 }
 
+
+// ---------------------------------------------------------------------------
+// `this` escaping through a lambda (docs/model.md, "When an instance is
+// pinned"): stored into another object's member, or kept in a local first
+// and then handed to a function that keeps it. A lambda holding `this` in
+// the object's own member is a self-reference. Not an escape: a lambda kept
+// in a local and only called, one borrowed by a reference parameter, `this`
+// kept in a local pointer.
+struct Source { std::function<void()> on_event; };
+template <class F> void make_timer(F callback);
+void run_later(const std::function<void()> &f);
+
+struct Listener {
+  int hits = 0;
+  explicit Listener(Source *src) { src->on_event = [this] { ++hits; }; } // #listener_escape
+};
+struct Ticker {
+  int ticks = 0;
+  Ticker() {
+    auto cb = [this] { ++ticks; };
+    make_timer(cb); // #ticker_escape
+  }
+};
+struct SelfCallback {
+  int n = 0;
+  std::function<void()> cb;
+  SelfCallback() { cb = [this] { ++n; }; } // #self_callback
+};
+struct Quiet {
+  int n = 0;
+  Quiet() {
+    auto cb = [this] { ++n; };
+    cb();
+    run_later([this] { ++n; });
+    Quiet *me = this;
+    (void)me;
+  }
+};
+void lambdas(Source &src) {
+  Listener a(&src); // expected-note {{'a' is pinned here: it is made by constructor 'Listener', which lets 'this' escape}}
+  Listener a2 = std::move(a); // expected-warning {{'a' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#listener_escape {{'this' escapes here: it is stored outside the object}}
+  // expected-note@#listener_escape {{'Listener' is address-sensitive because its constructor lets 'this' escape: it is stored outside the object}}
+  Ticker b; // expected-note {{'b' is pinned here: it is made by constructor 'Ticker', which lets 'this' escape}}
+  Ticker b2 = b; // expected-warning {{'b' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#ticker_escape {{'this' escapes here: it is passed to 'make_timer'}}
+  // expected-note@#ticker_escape {{'Ticker' is address-sensitive because its constructor lets 'this' escape: it is passed to 'make_timer'}}
+  SelfCallback c; // expected-note {{'c' is pinned from its construction: constructor 'SelfCallback' makes member 'cb' refer to the object itself}}
+  SelfCallback c2 = c; // expected-warning {{'c' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#self_callback {{'SelfCallback' is address-sensitive because its constructor makes member 'cb' refer to the object itself}}
+  Quiet d; Quiet d2 = d;
+  (void)a2; (void)b2; (void)c2; (void)d2;
+}
