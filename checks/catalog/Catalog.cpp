@@ -22,8 +22,10 @@ bool cooperates(const CXXMethodDecl *M, SelfReferenceModel *SelfRefs) {
     return false;
   if (functionHas(M, Annotation::AddressAware))
     return true;
+  // Re-pointing on some paths counts: a small buffer's move re-points when
+  // the source used its inline storage and takes the heap pointer otherwise.
   return SelfRefs && M->isUserProvided() && SelfRefs->of(M->getParent()) &&
-         SelfRefs->cooperation(M) == Cooperation::Yes;
+         SelfRefs->cooperation(M) != Cooperation::No;
 }
 
 bool relocatesAwarely(QualType T, bool Move, SelfReferenceModel *SelfRefs) {

@@ -555,6 +555,19 @@ Cooperation SelfReferenceModel::cooperation(const CXXMethodDecl *M) {
   Cooperation Result = Cooperation::Yes;
   if (M->hasBody(Def) && Def) {
     std::vector<Write> Writes;
+    // A constructor that delegates (`Buf(const Buf &o) : Buf() {...}`) runs
+    // the other constructor's writes first.
+    if (const auto *C = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : C->inits())
+        if (Init->isDelegatingInitializer())
+          if (const CXXConstructorDecl *Target = constructorOf(Init->getInit());
+              Target && Target != C) {
+            const FunctionDecl *TargetDef = nullptr;
+            if (Target->hasBody(TargetDef) && TargetDef) {
+              Scanner T(RD->getASTContext(), TargetDef, Writes, 0, false);
+              T.scanFunction(TargetDef);
+            }
+          }
     Scanner S(RD->getASTContext(), Def, Writes, 0, false);
     S.scanFunction(Def);
     bool IsCtor = isa<CXXConstructorDecl>(M);

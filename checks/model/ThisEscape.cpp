@@ -6,6 +6,7 @@
 #include "model/AccessPath.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -76,12 +77,74 @@ bool isAutomaticLocal(const Expr *E) {
   return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
 }
 
-// Library functions that use a pointer without keeping it (memset, memcpy,
-// std::addressof, algorithms): functions of namespace std and builtins. A
-// member of a standard class may keep it (container insertion, std::thread's
-// constructor): those count.
+// Functions that use a pointer without keeping it: builtins, functions of
+// namespace std (memset, std::addressof, algorithms, char_traits::copy),
+// and members of standard classes other than those that store what they are
+// given (container insertion, assignment, a smart pointer's reset, the
+// constructors of std::thread or std::function). Printing `this` to a stream
+// keeps nothing.
 bool keepsNothing(const FunctionDecl *FD) {
-  return FD && (FD->isInStdNamespace() || FD->getBuiltinID() != 0);
+  if (!FD)
+    return false;
+  if (FD->getBuiltinID() != 0)
+    return true;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!(MD ? MD->getParent()->isInStdNamespace() : FD->isInStdNamespace()))
+    return false;
+  if (!MD || MD->isStatic())
+    return true;
+  if (isa<CXXConstructorDecl>(MD) || MD->getOverloadedOperator() == OO_Equal)
+    return false;
+  if (!MD->getIdentifier())
+    return true;
+  return !llvm::StringSwitch<bool>(MD->getName())
+              .Cases({"push_back", "push_front", "push", "emplace", "emplace_back",
+                      "emplace_front", "emplace_hint", "insert", "insert_or_assign",
+                      "try_emplace", "assign", "reset", "set_value", "store", "exchange"},
+                     true)
+              .Default(false);
+}
+
+// A class (or union) with a pointer among its members or its members'
+// members: something other objects get linked through.
+bool holdsPointers(QualType T, unsigned Depth = 0) {
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition() || Depth > 3)
+    return false;
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    QualType FT = F->getType();
+    while (const auto *AT = dyn_cast<ArrayType>(FT.getCanonicalType().getTypePtr()))
+      FT = AT->getElementType();
+    if (FT->isPointerType() || holdsPointers(FT, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+// Whether FD's body only calls its parameter P (a callable it runs and
+// forgets: a visitor, a for_each-like template). Unknown bodies may keep it.
+bool onlyCalls(const FunctionDecl *FD, unsigned P) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || P >= FD->getNumParams() || !FD->hasBody(Def) || !Def || P >= Def->getNumParams())
+    return false;
+  const ParmVarDecl *Param = Def->getParamDecl(P);
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const ParmVarDecl *Param;
+    unsigned All = 0, Called = 0;
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      All += E->getDecl() == Param;
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+      if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts()))
+          Called += DRE->getDecl() == Param;
+      return true;
+    }
+  } U;
+  U.Param = Param;
+  U.TraverseStmt(Def->getBody());
+  return U.All == U.Called;
 }
 
 class Finder : public RecursiveASTVisitor<Finder> {
@@ -153,15 +216,32 @@ public:
 private:
   // A pointer to the object, or the object bound to a reference parameter.
   static bool passesThis(const Expr *Arg, const FunctionDecl *FD, unsigned Param) {
-    if (isThisAddress(Arg))
-      return true;
+    QualType PT = FD && Param < FD->getNumParams() ? FD->getParamDecl(Param)->getType()
+                                                   : QualType();
+    if (isThisAddress(Arg)) {
+      // `this` itself registers the object. A member's address is most
+      // often an out-parameter (`clock_gettime(c, &ts_)`, `parse(s, &n_)`):
+      // it escapes into a `void *` (a C library's user-data slot), a
+      // variadic slot, or a pointer to a class that holds pointers (a hook,
+      // a node, a mutex: what gets linked to other objects).
+      AccessPath P = accessPath(Arg, /*IsPointer=*/true);
+      if (P.Root == AccessPath::RootKind::This && P.Steps.empty())
+        return true;
+      if (PT.isNull())
+        return true;
+      if (!PT->isPointerType())
+        return false;
+      QualType Pointee = PT->getPointeeType();
+      return Pointee->isVoidType() || holdsPointers(Pointee);
+    }
     // A lambda holding `this`, handed to a by-value parameter (which may
-    // keep it, as a subscription does); a reference parameter borrows it.
-    if (FD && Param < FD->getNumParams() &&
-        !FD->getParamDecl(Param)->getType()->isReferenceType() && lambdaCapturingThis(Arg))
+    // keep it, as a subscription does) unless the callee's body only calls
+    // it; a reference parameter borrows it.
+    if (!PT.isNull() && !PT->isReferenceType() && lambdaCapturingThis(Arg) &&
+        !onlyCalls(FD, Param))
       return true;
-    if (FD && Param < FD->getNumParams() &&
-        FD->getParamDecl(Param)->getType()->isReferenceType()) {
+    // *this bound to a non-const reference (a const one is read).
+    if (!PT.isNull() && PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) {
       // *this
       AccessPath P = accessPath(Arg, /*IsPointer=*/false);
       return P.Root == AccessPath::RootKind::This && P.Steps.size() == 1 &&

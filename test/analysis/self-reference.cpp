@@ -18,7 +18,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <span>
 #include <string>
@@ -278,4 +280,88 @@ void lambdas(Source &src) {
   // expected-note@#self_callback {{'SelfCallback' is address-sensitive because its constructor makes member 'cb' refer to the object itself}}
   Quiet d; Quiet d2 = d;
   (void)a2; (void)b2; (void)c2; (void)d2;
+}
+
+// ---------------------------------------------------------------------------
+// What lets `this` escape and what does not, on real library calls (the
+// real-code trial's false positives, side by side with the escapes they
+// resemble). A member's address passed as an out-parameter, `this` printed,
+// a static std member (char_traits::copy), `*this` read through a const
+// reference, a lambda passed to a template that only calls it, a copy
+// constructor delegating to the one that makes the self-reference, and a
+// small buffer's move that re-points only when the source was inline: none
+// is reported. A member's address in a `void *` user-data slot, or in a
+// pointer to a class that holds pointers (a hook), is an escape.
+bool parse_int(const std::string &s, int *out);
+struct Hook2 { Hook2 *next = nullptr; };
+void link_hook(Hook2 *h);
+void set_user_data(void *data);
+void validate(const struct Checked &c);
+template <class F> void visit_twice(F f) { f(); f(); }
+
+struct OutParam {
+  int value = 0;
+  explicit OutParam(const std::string &v) { parse_int(v, &value); }
+};
+struct Printed {
+  int n = 0;
+  Printed() { std::clog << "at " << this << '\n'; }
+};
+struct TraitsCopy {
+  char s_[8];
+  explicit TraitsCopy(const char *p) { std::char_traits<char>::copy(&s_[0], p, 7); }
+};
+struct Checked {
+  int n = 0;
+  Checked() { validate(*this); }
+};
+struct Visited {
+  int n = 0;
+  Visited() { visit_twice([this] { ++n; }); }
+};
+struct Delegating {
+  char buf_[16];
+  char *data_;
+  Delegating() : data_(buf_) {}
+  Delegating(const Delegating &o) : Delegating() { std::memcpy(buf_, o.buf_, sizeof buf_); }
+};
+struct SmallString {
+  char *data_;
+  char inline_[16];
+  SmallString() : data_(inline_) {}
+  SmallString(SmallString &&o) noexcept {
+    if (o.data_ == o.inline_) {
+      data_ = inline_;
+      std::memcpy(inline_, o.inline_, sizeof inline_);
+    } else {
+      data_ = o.data_;
+      o.data_ = o.inline_;
+    }
+  }
+};
+struct UserData {
+  int state = 0;
+  UserData() { set_user_data(&state); } // #user_data
+};
+struct HookOwner {
+  Hook2 hook;
+  HookOwner() { link_hook(&hook); } // #hook_owner
+};
+void not_escapes_on_real_calls() {
+  OutParam a("1"); OutParam a2 = a;
+  Printed b; Printed b2 = b;
+  TraitsCopy c("x"); TraitsCopy c2 = c;
+  Checked d; Checked d2 = d;
+  Visited e; Visited e2 = e;
+  Delegating f; Delegating f2 = f;
+  SmallString g; SmallString g2 = std::move(g);
+  UserData h; // expected-note {{'h' is pinned here: it is made by constructor 'UserData', which lets 'this' escape}}
+  UserData h2 = h; // expected-warning {{'h' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#user_data {{'this' escapes here: it is passed to 'set_user_data'}}
+  // expected-note@#user_data {{'UserData' is address-sensitive because its constructor lets 'this' escape: it is passed to 'set_user_data'}}
+  HookOwner i; // expected-note {{'i' is pinned here: it is made by constructor 'HookOwner', which lets 'this' escape}}
+  HookOwner i2 = i; // expected-warning {{'i' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#hook_owner {{'this' escapes here: it is passed to 'link_hook'}}
+  // expected-note@#hook_owner {{'HookOwner' is address-sensitive because its constructor lets 'this' escape: it is passed to 'link_hook'}}
+  (void)a2; (void)b2; (void)c2; (void)d2; (void)e2; (void)f2; (void)g2; (void)h2; (void)i2;
 }
