@@ -363,6 +363,20 @@ const CXXConstructorDecl *constructorOf(const Expr *E) {
   return CE ? CE->getConstructor() : nullptr;
 }
 
+// Member F, initialised by Init, which makes Inner: a self-reference of the
+// enclosing object, made in In (null: an aggregate's initialiser).
+SelfReference builtMember(const FieldDecl *F, const Expr *Init, const SelfReference &Inner,
+                          const FunctionDecl *In) {
+  SelfReference R = Inner;
+  R.Member = F;
+  R.MemberText = F->getNameAsString();
+  R.Inner = &Inner;
+  R.InnerCtor = constructorOf(Init);
+  R.Where = Init;
+  R.In = In;
+  return R;
+}
+
 bool analysable(const CXXRecordDecl *RD) {
   if (!RD || RD->isLambda() || RD->isInStdNamespace() || !RD->hasDefinition() ||
       RD->isInvalidDecl())
@@ -410,13 +424,9 @@ std::optional<SelfReference> SelfReferenceModel::compute(const CXXConstructorDec
     if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E->IgnoreImplicit()))
       E = DI->getExpr();
     if (const SelfReference *Inner = madeByInit(E)) {
-      SelfReference R = *Inner;
-      R.Member = F;
-      R.MemberText = F->getNameAsString();
-      R.Inner = Inner;
-      R.InnerCtor = constructorOf(E);
-      R.Where = Init->isWritten() ? E : Inner->Where;
-      R.In = C;
+      SelfReference R = builtMember(F, E, *Inner, C);
+      if (!Init->isWritten())
+        R.Where = Inner->Where;
       if (!R.Conditional)
         return R;
       if (!Some)
@@ -468,14 +478,7 @@ const SelfReference *SelfReferenceModel::madeByInit(const Expr *Init) {
         E = DI->getExpr();
       }
       if (const SelfReference *Inner = madeByInit(E)) {
-        SelfReference S = *Inner;
-        S.Member = F;
-        S.MemberText = F->getNameAsString();
-        S.Inner = Inner;
-        S.InnerCtor = constructorOf(E);
-        S.Where = E;
-        S.In = nullptr;
-        R = S;
+        R = builtMember(F, E, *Inner, nullptr);
         break;
       }
     }
