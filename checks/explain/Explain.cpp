@@ -208,15 +208,18 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
     const SelfReference &S = *Ev.SelfRef;
     if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via))
       return "constructor " + quoted(calleeName(Ctor)) + " " + makesPhrase(S);
-    if (Ev.Callee || !Ev.Via) {
-      std::string Class = quoted(S.Member->getParent()->getNameAsString());
-      if (Ev.Callee)
-        return "it is returned by " + quoted(calleeName(Ev.Callee)) + ", and a constructor of " +
-               Class + " " + makesPhrase(S);
-      if (S.Inner)
-        return "its initializer " + makesPhrase(S);
-      return "the default member initializer of " + Class + " " + refersPhrase(S);
-    }
+    // What any object of the class gets from its construction.
+    std::string Class = quoted(S.Member->getParent()->getNameAsString());
+    std::string OfClass = S.In || S.Inner
+                              ? "a constructor of " + Class + " " + makesPhrase(S)
+                              : "the default member initializer of " + Class + " " +
+                                    refersPhrase(S);
+    if (isa_and_nonnull<ParmVarDecl>(Ev.Via))
+      return "it is a parameter, made by the caller, and " + OfClass;
+    if (Ev.Callee)
+      return "it is returned by " + quoted(calleeName(Ev.Callee)) + ", and " + OfClass;
+    if (!Ev.Via)
+      return S.Inner ? "its initializer " + makesPhrase(S) : OfClass;
     return "it is self-referential";
   }
   }
@@ -235,7 +238,7 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   N.Loc = Ev.Site ? Ev.Site->getBeginLoc() : Ev.Via->getLocation();
   if (Ev.Cause == PinCause::SelfReferenced) {
     // Pinned where it is made, for what its constructor does.
-    N.Loc = Ev.Var->getLocation();
+    N.Loc = Ev.Var ? Ev.Var->getLocation() : Ev.Via->getLocation();
     N.Message = quoted(Root) +
                 (U.Must ? " is pinned from its construction: " : " may be pinned from its construction: ") +
                 pinCause(Ev, "it");

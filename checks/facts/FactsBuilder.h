@@ -50,6 +50,7 @@ struct FactsBuilder {
   void addThisHandedOut(const clang::CXXThisExpr *TE);
   void notHandedOut(const clang::Expr *E);
   void addConstructionPins(const clang::DeclStmt *DS);
+  void addParameterSelfReference(const clang::ParmVarDecl *P);
   void addReturnedLambdaPins(const clang::ReturnStmt *RS);
   void addEntryPins();
   /// Drops the address-of pins that are only how a call reaches its operand.

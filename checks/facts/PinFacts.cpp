@@ -118,13 +118,36 @@ void FactsBuilder::addEntryPins() {
   }
   for (unsigned I = 0; I < F.FD->getNumParams(); ++I) {
     const ParmVarDecl *P = F.FD->getParamDecl(I);
-    if (!paramHas(F.FD, I, Annotation::Pins))
+    if (paramHas(F.FD, I, Annotation::Pins)) {
+      if (auto It = F.PlaceIndex.find(P); It != F.PlaceIndex.end())
+        addEntryPin(F, P, It->second);
+      else if (auto It = F.PointeeIndex.find(P); It != F.PointeeIndex.end())
+        addEntryPin(F, P, It->second);
       continue;
-    if (auto It = F.PlaceIndex.find(P); It != F.PlaceIndex.end())
-      addEntryPin(F, P, It->second);
-    else if (auto It = F.PointeeIndex.find(P); It != F.PointeeIndex.end())
-      addEntryPin(F, P, It->second);
+    }
+    addParameterSelfReference(P);
   }
+}
+
+// A parameter's object of a self-referential class was made by a
+// constructor this function does not see: it may be self-referential, so
+// may be pinned from its construction (a copy or move constructor that
+// does not re-point makes one that is not).
+void FactsBuilder::addParameterSelfReference(const ParmVarDecl *P) {
+  if (!Types.infers())
+    return;
+  auto It = F.PlaceIndex.find(P);
+  if (It == F.PlaceIndex.end())
+    return;
+  const CXXRecordDecl *RD = P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  const SelfReference *S = RD ? Types.selfReferences().of(RD) : nullptr;
+  if (!S)
+    return;
+  PinEvent Ev{nullptr, nullptr, false, PinCause::SelfReferenced, P};
+  Ev.SelfRef = S;
+  Ev.MayOnly = true;
+  F.EntryPins.push_back({unsigned(F.Pins.size()), It->second});
+  F.Pins.push_back(Ev);
 }
 
 // &x used as the pointer operand of an operation or of a pinning parameter is

@@ -21,9 +21,13 @@ State PinTransfer::initial() const {
   State S;
   S.Reached = true;
   for (auto [Pin, Place] : F.EntryPins) {
-    PlaceBits B;
-    B.Must = B.May = true;
-    B.MustSite = B.MaySite = int(Pin);
+    PlaceBits B = S.P.get(Place);
+    if (!B.May)
+      B.MaySite = int(Pin);
+    if (!B.Must && !F.Pins[Pin].MayOnly)
+      B.MustSite = int(Pin);
+    B.May = true;
+    B.Must |= !F.Pins[Pin].MayOnly;
     S.P.set(Place, B);
   }
   return S;

@@ -365,3 +365,19 @@ void not_escapes_on_real_calls() {
   // expected-note@#hook_owner {{'HookOwner' is address-sensitive because its constructor lets 'this' escape: it is passed to 'link_hook'}}
   (void)a2; (void)b2; (void)c2; (void)d2; (void)e2; (void)f2; (void)g2; (void)h2; (void)i2;
 }
+
+// ---------------------------------------------------------------------------
+// A parameter of a self-referential class was made by the caller, with a
+// constructor this function does not see: it may be pinned from its
+// construction. Moving or copying it is reported as "may"; reading it, or
+// passing it on by reference, is not.
+void take_by_value(Header h, std::vector<Header> &all) { // expected-note {{'h' may be pinned from its construction: it is a parameter, made by the caller, and a constructor of 'Header' makes member 'name_' refer into member 'line_'}}
+  all.push_back(std::move(h)); // expected-warning {{'h' is moved by 'std::vector::push_back' after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#site1 {{'Header' is address-sensitive because its constructor makes member 'name_' refer into member 'line_'}}
+}
+void take_by_reference(const Cursor &c) { // expected-note {{'c' may be pinned from its construction: it is a parameter, made by the caller, and the default member initializer of 'Cursor' makes member 'cur' refer into member 'buf'}}
+  Cursor copy = c; // expected-warning {{'c' is copied after it was pinned on some paths; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-note@#site3 {{'Cursor' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+  (void)copy;
+}
+std::size_t read_only(const Header &h, Cursor &c) { return h.name_.size() + (c.cur - c.buf); }
