@@ -121,30 +121,46 @@ bool holdsPointers(QualType T, unsigned Depth = 0) {
   return false;
 }
 
-// Whether FD's body only calls its parameter P (a callable it runs and
-// forgets: a visitor, a for_each-like template). Unknown bodies may keep it.
-bool onlyCalls(const FunctionDecl *FD, unsigned P) {
+// Whether FD's visible body uses its parameter P without keeping it: every
+// use calls it (a callable run and forgotten: a visitor), reads or writes a
+// field through it (`p->m`, `p.m`), or compares it. A member function called
+// through it, or `*p` bound somewhere, may keep the object; unknown bodies may
+// keep it.
+bool usesWithoutKeeping(const FunctionDecl *FD, unsigned P) {
   const FunctionDecl *Def = nullptr;
   if (!FD || P >= FD->getNumParams() || !FD->hasBody(Def) || !Def || P >= Def->getNumParams())
     return false;
   const ParmVarDecl *Param = Def->getParamDecl(P);
   struct Uses : RecursiveASTVisitor<Uses> {
     const ParmVarDecl *Param;
-    unsigned All = 0, Called = 0;
+    unsigned All = 0, Through = 0;
+    bool is(const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return DRE && DRE->getDecl() == Param;
+    }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
       All += E->getDecl() == Param;
       return true;
     }
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
       if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParenImpCasts()))
-          Called += DRE->getDecl() == Param;
+        Through += is(OC->getArg(0));
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *ME) {
+      if (isa<FieldDecl>(ME->getMemberDecl()))
+        Through += is(ME->getBase());
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isComparisonOp())
+        Through += is(BO->getLHS()) + is(BO->getRHS());
       return true;
     }
   } U;
   U.Param = Param;
   U.TraverseStmt(Def->getBody());
-  return U.All == U.Called;
+  return U.All == U.Through;
 }
 
 class Finder : public RecursiveASTVisitor<Finder> {
@@ -224,6 +240,8 @@ private:
       // it escapes into a `void *` (a C library's user-data slot), a
       // variadic slot, or a pointer to a class that holds pointers (a hook,
       // a node, a mutex: what gets linked to other objects).
+      if (usesWithoutKeeping(FD, Param))
+        return false;
       AccessPath P = accessPath(Arg, /*IsPointer=*/true);
       if (P.Root == AccessPath::RootKind::This && P.Steps.empty())
         return true;
@@ -238,10 +256,11 @@ private:
     // keep it, as a subscription does) unless the callee's body only calls
     // it; a reference parameter borrows it.
     if (!PT.isNull() && !PT->isReferenceType() && lambdaCapturingThis(Arg) &&
-        !onlyCalls(FD, Param))
+        !usesWithoutKeeping(FD, Param))
       return true;
     // *this bound to a non-const reference (a const one is read).
-    if (!PT.isNull() && PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified()) {
+    if (!PT.isNull() && PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+        !usesWithoutKeeping(FD, Param)) {
       // *this
       AccessPath P = accessPath(Arg, /*IsPointer=*/false);
       return P.Root == AccessPath::RootKind::This && P.Steps.size() == 1 &&

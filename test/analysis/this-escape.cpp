@@ -186,6 +186,46 @@ void unannotated() {
   (void)q;
 }
 
+// 'this' handed to a function whose visible body only reads or writes
+// fields through it (a copy helper) does not escape; one whose body stores it,
+// or calls a member function through it (which may keep it), does.
+struct Fields { int a = 0; Fields *link = nullptr; void attach(); };
+void copy_fields(Fields *to, const Fields *from) {
+  to->a = from->a;
+  if (to != from)
+    to->link = from->link;
+}
+Fields *kept_fields;
+void keep_fields(Fields *f) { kept_fields = f; }
+void attach_fields(Fields *f) { f->attach(); }
+struct CopiesFields : Fields {
+  explicit CopiesFields(const Fields &o) { copy_fields(this, &o); }
+  CopiesFields(const CopiesFields &) = default;
+};
+struct KeepsFields : Fields {
+  KeepsFields() { keep_fields(this); } // #keeps_fields
+  KeepsFields(const KeepsFields &) = default;
+};
+// inferred-note@#keeps_fields {{'KeepsFields' is address-sensitive because its constructor lets 'this' escape: it is passed to 'keep_fields'}}
+// inferred-note@#keeps_fields {{'this' escapes here: it is passed to 'keep_fields'}}
+struct AttachesFields : Fields {
+  AttachesFields() { attach_fields(this); } // #attaches_fields
+  AttachesFields(const AttachesFields &) = default;
+};
+// inferred-note@#attaches_fields {{'AttachesFields' is address-sensitive because its constructor lets 'this' escape: it is passed to 'attach_fields'}}
+// inferred-note@#attaches_fields {{'this' escapes here: it is passed to 'attach_fields'}}
+
+void helpers() {
+  Fields f;
+  CopiesFields c(f);
+  CopiesFields c2 = c; // no finding: copy_fields keeps nothing
+  KeepsFields k; // inferred-note {{'k' is pinned here: it is made by constructor 'KeepsFields', which lets 'this' escape}}
+  KeepsFields k2 = k; // inferred-warning {{'k' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  AttachesFields a; // inferred-note {{'a' is pinned here: it is made by constructor 'AttachesFields', which lets 'this' escape}}
+  AttachesFields a2 = a; // inferred-warning {{'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  (void)c2; (void)k2; (void)a2;
+}
+
 // A lambda holding `this`, handed to a function that may keep it (a
 // by-value parameter), lets `this` escape; one borrowed by a reference
 // parameter, or kept by a member, does not.
