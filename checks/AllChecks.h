@@ -9,7 +9,9 @@
 #include "PinCopyCheck.h"
 #include "PinMemcpyCheck.h"
 #include "PinMoveCheck.h"
+#include "PinSelfReferenceCheck.h"
 #include "PinStorageReuseCheck.h"
 #include "PinSwapCheck.h"
+#include "PinTriviallyRelocatableCheck.h"
 
 #endif

@@ -32,7 +32,7 @@ struct CheckEntry {
   unsigned Needs;
   void (*ReportUse)(const FunctionResults &, const PinnedUse &, std::vector<Finding> &);
   void (*CheckFunction)(const FunctionResults &, std::vector<Finding> &);
-  void (*CheckDeclaration)(const Decl *, ASTContext &, std::vector<Finding> &);
+  void (*CheckDeclaration)(const Decl *, DeclarationContext &, std::vector<Finding> &);
 };
 const CheckEntry Entries[] = {
 #define CHECK(Class, Name, Family, Summary)                                            \
@@ -49,7 +49,9 @@ class Analyzer::Impl {
 public:
   Impl(Analyzer &Owner, ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
       : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink),
-        Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types) {
+        Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types),
+        Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
+        DeclContext{Ctx, Types, DeclExplain, Claims, Calls} {
     Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
     for (const CheckEntry &E : Entries)
       if (this->Opts.Checks.enabled(E.Id))
@@ -67,6 +69,10 @@ public:
   FindingSink &Sink;
   TypeModel Types;
   SummaryModel Summaries;
+  RelocationClaimModel Claims;
+  Explainer DeclExplain;
+  CallSiteIndex Calls;
+  DeclarationContext DeclContext;
   AnalyzerStats Stats;
   unsigned Needs = 0; // what the enabled checks read
   bool SensitiveGlobals = false;
@@ -203,7 +209,7 @@ void Analyzer::Impl::noteGlobal(const VarDecl *V) {
 }
 
 void Analyzer::Impl::checkDeclaration(const Decl *D) {
-  if (!D || !D->hasAttrs())
+  if (!D)
     return;
   SourceManager &SM = Ctx.getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
@@ -211,7 +217,7 @@ void Analyzer::Impl::checkDeclaration(const Decl *D) {
   std::vector<Finding> Out;
   for (const CheckEntry &E : Entries)
     if (Opts.Checks.enabled(E.Id))
-      E.CheckDeclaration(D, Ctx, Out);
+      E.CheckDeclaration(D, DeclContext, Out);
   for (Finding &F : Out)
     emit(std::move(F));
 }

@@ -7,7 +7,8 @@
 //   check's family (Checks.def), for the relocation checks;
 // - checkFunction: findings from one function's results, for checks that
 //   report something other than a family's operations;
-// - checkDeclaration: findings on one declaration (its annotations).
+// - checkDeclaration: findings on one declaration (its annotations, a class's
+//   special members, a claim about a class).
 // Each check decides its caret, its notes and their order, its message and
 // any filter of its own; the analysis below knows nothing of any of them.
 #ifndef PINCHECK_CHECK_H
@@ -15,9 +16,11 @@
 
 #include "Finding.h"
 #include "explain/Explain.h"
+#include "facts/CallSites.h"
 #include "facts/FunctionFacts.h"
 #include "flow/BorrowLiveness.h"
 #include "flow/PinState.h"
+#include "model/RelocationClaims.h"
 #include <vector>
 
 namespace pincheck {
@@ -34,6 +37,18 @@ struct FunctionResults {
   Explainer &Explain;
 };
 
+/// What a declaration check is given: every declaration the walk meets
+/// (none in a system header), with the models that answer questions on it.
+struct DeclarationContext {
+  clang::ASTContext &Ctx;
+  TypeModel &Types;
+  Explainer &Explain;
+  /// The declarations that claim a class is trivially relocatable.
+  const RelocationClaimModel &Claims;
+  /// Where functions are first called (built when first asked).
+  CallSiteIndex &Calls;
+};
+
 /// The analyses a check reads (CheckBase::Needs).
 enum CheckNeeds : unsigned {
   NeedsPinFlow = 1,    ///< which operands are pinned (flow/PinState)
@@ -45,7 +60,7 @@ struct CheckBase {
   static constexpr unsigned Needs = 0;
   static void reportUse(const FunctionResults &, const PinnedUse &, std::vector<Finding> &) {}
   static void checkFunction(const FunctionResults &, std::vector<Finding> &) {}
-  static void checkDeclaration(const clang::Decl *, clang::ASTContext &,
+  static void checkDeclaration(const clang::Decl *, DeclarationContext &,
                                std::vector<Finding> &) {}
 };
 

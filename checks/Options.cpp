@@ -1,6 +1,7 @@
 // Options.cpp - the tables of Options.def, and the validators they name.
 #include "Options.h"
 #include "model/Containers.h"
+#include "model/RelocationClaims.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include <limits>

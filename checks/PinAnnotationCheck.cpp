@@ -98,10 +98,11 @@ static std::string kindProblem(const FoundAnnotation &A) {
          Known;
 }
 
-void PinAnnotationCheck::checkDeclaration(const Decl *D, ASTContext &Ctx,
+void PinAnnotationCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
                                           std::vector<Finding> &Out) {
-  if (!D || D->isImplicit() || D->isInvalidDecl())
+  if (!D || !D->hasAttrs() || D->isImplicit() || D->isInvalidDecl())
     return;
+  ASTContext &Ctx = C.Ctx;
   // An instantiation's annotations are its pattern's, checked there; only a
   // kind that depends on a template parameter is read (and so can be wrong)
   // in each instantiation.

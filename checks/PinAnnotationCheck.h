@@ -12,7 +12,7 @@ class PinAnnotationCheck : public CheckBase {
 public:
   static constexpr CheckId Id = CheckId::PinAnnotationCheck;
   /// Findings for pincheck annotations written on D where they mean nothing.
-  static void checkDeclaration(const clang::Decl *D, clang::ASTContext &Ctx,
+  static void checkDeclaration(const clang::Decl *D, DeclarationContext &C,
                                std::vector<Finding> &Out);
 };
 

@@ -29,6 +29,10 @@ void schedule(Timer &t PIN_PINS);
 
 PIN_ADDRESS_SENSITIVE void misplaced(); // pin-annotation: means nothing here
 
+// Passed in registers, so copied bit by bit: its node's neighbours would
+// still point at the old copy.
+struct [[clang::trivial_abi]] Slot { ListNode node; }; // pin-trivially-relocatable
+
 void demo(bool urgent) {
   ListNode head;
   ListNode a, b;

@@ -136,7 +136,7 @@ class {cls} : public CheckBase {{
 public:
   static constexpr CheckId Id = CheckId::{cls};
   /// Findings on one declaration.
-  static void checkDeclaration(const clang::Decl *D, clang::ASTContext &Ctx,
+  static void checkDeclaration(const clang::Decl *D, DeclarationContext &C,
                                std::vector<Finding> &Out);
 }};
 
@@ -184,12 +184,12 @@ void {cls}::checkFunction(const FunctionResults &R, std::vector<Finding> &Out) {
 
 namespace pincheck {{
 
-void {cls}::checkDeclaration(const clang::Decl *D, clang::ASTContext &Ctx,
+void {cls}::checkDeclaration(const clang::Decl *D, DeclarationContext &C,
                              std::vector<Finding> &Out) {{
   // TODO: the rule: a Finding (Check = Id, Loc, Range, Message, Notes) for
   // each thing it reports on D.
   (void)D;
-  (void)Ctx;
+  (void)C;
   (void)Out;
 }}
 

@@ -151,6 +151,20 @@ static std::string makesPhrase(const SelfReference &S) {
   return refersPhrase(S);
 }
 
+// "its constructor makes ...", "its default member initializer makes ...".
+static std::string selfReferencePhrase(const SelfReference &S) {
+  return S.In || S.Inner ? "its constructor " + makesPhrase(S)
+                         : "its default member initializer " + refersPhrase(S);
+}
+
+Note Explainer::selfReferenceNote(const CXXRecordDecl *RD, const SelfReference &S) {
+  SourceLocation Loc = S.Where ? S.Where->getExprLoc()
+                       : S.Member ? S.Member->getLocation()
+                                  : RD->getLocation();
+  return {Loc, quoted(RD->getNameAsString()) + " is self-referential: " +
+                   selfReferencePhrase(S)};
+}
+
 // How Ev pinned its target. Subject names the target ("it", or the part
 // that was pinned, quoted).
 static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
@@ -416,12 +430,9 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       if (!R.Next)
         Why += ", the marker type";
       break;
-    case SensitivityReason::SelfReferential: {
-      const SelfReference &S = *R.Self;
-      Why = S.In || S.Inner ? "its constructor " + makesPhrase(S)
-                            : "its default member initializer " + refersPhrase(S);
+    case SensitivityReason::SelfReferential:
+      Why = selfReferencePhrase(*R.Self);
       break;
-    }
     case SensitivityReason::ThisEscapes:
       Why = R.Escape->Callee
                 ? "its constructor lets 'this' escape: it is passed to " +

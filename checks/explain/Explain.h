@@ -35,6 +35,9 @@ public:
   void borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB, std::vector<Note> &Out);
   /// "'r' refers to 'n'" / "'p' points to 'n'" when an alias was involved.
   std::optional<Note> aliasNote(const FunctionFacts &F, const PinnedUse &U);
+  /// "'Header' is self-referential: its constructor makes member 'name_'
+  /// refer into member 'line_'", where the self-reference is made.
+  Note selfReferenceNote(const clang::CXXRecordDecl *RD, const SelfReference &S);
   /// One note per link of the "is address-sensitive because" chain.
   void typeNotes(clang::QualType T, std::vector<Note> &Out);
 

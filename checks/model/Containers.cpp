@@ -2,6 +2,7 @@
 // elements, of which kind, and with which element type; the vector-like
 // list from the option VectorLikeClasses.
 #include "model/Containers.h"
+#include "model/NameList.h"
 #include "Options.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
@@ -119,44 +120,7 @@ ContainerModel::Info ContainerModel::classify(QualType T) {
 ContainerModel::Kind ContainerModel::kindOf(QualType T) { return classify(T).K; }
 
 std::string parseVectorLikeClasses(StringRef Value, std::vector<std::string> *Out) {
-  std::vector<std::string> Names;
-  const std::string Example = ", e.g. 'absl::InlinedVector;mycorp::Vec'";
-  if (!Value.trim().empty()) {
-    StringRef Rest = Value;
-    while (true) {
-      size_t Cut = Rest.find_first_of(";,");
-      StringRef Name = Rest.substr(0, Cut).trim();
-      if (Name.empty())
-        return "empty class name (two separators in a row, or one at an end); separate "
-               "the names with a single ';'" + Example;
-      if (llvm::any_of(Name, [](char Ch) { return std::isspace(static_cast<unsigned char>(Ch)); }))
-        return "class name '" + Name.str() +
-               "' contains a space; write fully qualified names without spaces, separated "
-               "by ';'" + Example;
-      StringRef Bare = Name;
-      Bare.consume_front("::");
-      llvm::SmallVector<StringRef, 4> Parts;
-      Bare.split(Parts, "::");
-      bool Valid = llvm::all_of(Parts, [](StringRef P) {
-        return !P.empty() && (std::isalpha(static_cast<unsigned char>(P[0])) || P[0] == '_') &&
-               llvm::all_of(P, [](char Ch) {
-                 return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_';
-               });
-      });
-      if (!Valid)
-        return "'" + Name.str() +
-               "' is not a fully qualified class template name; write the namespaces and "
-               "the name joined by '::', without template arguments, e.g. "
-               "'absl::InlinedVector'";
-      Names.push_back(Bare.str());
-      if (Cut == StringRef::npos)
-        break;
-      Rest = Rest.substr(Cut + 1);
-    }
-  }
-  if (Out)
-    *Out = std::move(Names);
-  return "";
+  return parseClassTemplateNames(Value, "'absl::InlinedVector;mycorp::Vec'", Out);
 }
 
 QualType ContainerModel::relocatingElementType(QualType Container) { return classify(Container).Element; }

@@ -34,12 +34,20 @@ const Fix Fixes[] = {
     {"pin-move",
      "Move first and pin last, so that the value is pinned where it stays; or keep the "
      "address-sensitive object on the heap and move its owner."},
+    {"pin-self-reference",
+     "Define the copy and move constructors and assignments to re-point the member into "
+     "the new object (or to re-register it), or delete them (= delete) so that the "
+     "object cannot be copied or moved."},
     {"pin-storage-reuse",
      "End the old object's lifetime first (x.~T() or std::destroy_at), then construct: "
      "its destructor unregisters it, and the new object starts unpinned."},
     {"pin-swap",
      "Swap the data that carries no address, or hold pinned objects through owners "
      "(such as std::unique_ptr) and swap the owners."},
+    {"pin-trivially-relocatable",
+     "Remove the claim (the attribute, the trait specialization or the marker): a "
+     "class that points into itself or hands out its address cannot be moved with "
+     "memcpy. Keep address-sensitive members out of packed classes."},
 };
 
 } // namespace

@@ -6,7 +6,8 @@
 // buffer, so every token is pinned from its construction (docs/model.md,
 // "Pinned from construction"), before it is handed to an index that keeps its
 // address (a PIN_PINS parameter). The fixed forms copy the text instead of the
-// token, or build a fresh token from the text.
+// token, or build a fresh token from the text. The class itself is reported
+// once (pin-self-reference): its implicit copy and move are used.
 //
 // REQUIRES: libstdcxx
 // RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
@@ -20,7 +21,7 @@
 
 #include <pin/pin.h>
 
-class Token {
+class Token { // expected-warning {{'Token' is self-referential, but its implicit copy constructor and implicit move constructor copy member 'text_' unchanged, so the new object refers into the original; define them to re-point 'text_' into the new object, or delete them (= delete) [pin-self-reference]}}
 public:
   explicit Token(std::string_view s) {
     std::size_t n = s.size() < sizeof buf_ ? s.size() : sizeof buf_;
@@ -36,6 +37,9 @@ private:
 };
 // expected-note@#token_pin 1+ {{'Token' is address-sensitive because member 'pin_' has marker type 'pin::phantom_pinned'}}
 // expected-note@#token_view 1+ {{member 'text_' is made to refer into member 'buf_' here}}
+// expected-note@#token_view {{'Token' is self-referential: its constructor makes member 'text_' refer into member 'buf_'}}
+// expected-note@#token_moved {{'Token' is moved here by its implicit move constructor}}
+// expected-note@#line_copy {{'Token' is copied here by its implicit copy constructor, as part of 'Line'}}
 
 // The symbol index keeps a pointer to every token it is given.
 struct SymbolIndex {
@@ -62,14 +66,16 @@ void index_then_store(SymbolIndex &index, std::vector<Token> &all) {
 std::string_view index_then_move(SymbolIndex &index) {
   Token t("keyword"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
   index.add(t);
-  Token moved = std::move(t); // expected-warning {{'t' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  Token moved = std::move(t); // #token_moved
+  // expected-warning@-1 {{'t' is moved after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
   return moved.text(); // points into t's buffer, which dies here
 }
 
 void index_line(SymbolIndex &index, std::vector<Line> &lines) {
   Line l{7, Token("main")}; // expected-note {{'l' is pinned from its construction: its initializer builds member 'first' with constructor 'Token', which makes member 'text_' refer into member 'buf_'}}
   index.add(l.first);
-  Line copy = l; // expected-warning {{'l' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  Line copy = l; // #line_copy
+  // expected-warning@-1 {{'l' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
   lines.push_back(std::move(copy));
 }
 

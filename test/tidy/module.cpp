@@ -10,8 +10,10 @@
 // LIST-NEXT:   pin-copy
 // LIST-NEXT:   pin-memcpy
 // LIST-NEXT:   pin-move
+// LIST-NEXT:   pin-self-reference
 // LIST-NEXT:   pin-storage-reuse
 // LIST-NEXT:   pin-swap
+// LIST-NEXT:   pin-trivially-relocatable
 // LIST-EMPTY:
 //
 // RUN: %clang_tidy --checks='-*,pin-*' %s -- -std=c++20 -I %pin_include -nostdinc++ -isystem %mock_std 2>&1 \

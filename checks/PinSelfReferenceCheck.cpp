@@ -1,0 +1,132 @@
+// PinSelfReferenceCheck.cpp - pin-self-reference's rule and wording
+// (docs/checks/pin-self-reference.md): a self-referential class whose copy or
+// move constructor or assignment copies its members as they are (implicit or
+// defaulted) and is used, so that the copy refers into the original.
+#include "PinSelfReferenceCheck.h"
+#include "explain/Text.h"
+#include "model/Annotations.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace pincheck {
+
+namespace {
+
+// "implicit copy constructor", "defaulted move assignment operator".
+std::string memberKind(const CXXMethodDecl *M) {
+  std::string Kind = M->isImplicit() ? "implicit " : "defaulted ";
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+    return Kind + (Ctor->isMoveConstructor() ? "move constructor" : "copy constructor");
+  return Kind + (M->isMoveAssignmentOperator() ? "move assignment operator"
+                                                : "copy assignment operator");
+}
+
+bool isCopyOrMoveMember(const CXXMethodDecl *M) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+    return Ctor->isCopyOrMoveConstructor();
+  return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
+}
+
+// The self-reference RD's own code makes (not one a member's constructor
+// makes: that member's class is the one to report, and its own copy and
+// move members decide what RD's implicit ones do).
+const SelfReference *directSelfReference(const CXXRecordDecl *RD, SelfReferenceModel &M) {
+  const SelfReference *S = M.of(RD);
+  if (!S || !S->Inner)
+    return S;
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (!Ctor->isCopyOrMoveConstructor())
+      if (const SelfReference *Own = M.madeBy(Ctor); Own && !Own->Inner)
+        return Own;
+  return nullptr;
+}
+
+// Where M copies or moves an object of its class: its first call in the
+// translation unit's code, followed out of the implicit members of the
+// classes that hold it. Parts names those classes ("as part of 'Outer'").
+std::optional<Note> useNote(const CXXRecordDecl *RD, const CXXMethodDecl *M,
+                            CallSiteIndex &Calls) {
+  std::string Verb = (isa<CXXConstructorDecl>(M) ? (cast<CXXConstructorDecl>(M)->isMoveConstructor())
+                                                 : M->isMoveAssignmentOperator())
+                         ? "moved"
+                         : "copied";
+  std::string Parts;
+  const FunctionDecl *Callee = M;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    CallSiteIndex::Site S = Calls.firstCall(Callee);
+    if (!S.Call)
+      return Note{SourceLocation(), "the " + memberKind(M) + " of " +
+                                        quoted(RD->getNameAsString()) +
+                                        " is used by code in a library header (a "
+                                        "container's, for example)"};
+    const auto *Outer = dyn_cast<CXXMethodDecl>(S.In);
+    if (Outer && (Outer->isImplicit() || Outer->isDefaulted()) && isCopyOrMoveMember(Outer) &&
+        Outer->getParent() != RD) {
+      Parts += ", as part of " + quoted(Outer->getParent()->getNameAsString());
+      Callee = Outer;
+      continue;
+    }
+    return Note{S.Call->getExprLoc(), quoted(RD->getNameAsString()) + " is " + Verb +
+                                          " here by its " + memberKind(M) + Parts};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+void PinSelfReferenceCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
+                                             std::vector<Finding> &Out) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(D);
+  if (!RD || !C.Types.infers() || !RD->isThisDeclarationADefinition() ||
+      RD->isInvalidDecl() || RD->isDependentContext() || RD->isLambda())
+    return;
+  // The copy and move members that copy the members as they are, used in
+  // this translation unit. A deleted one needs nothing (the compiler rejects
+  // its uses); a user-provided one is judged where it runs.
+  // (Defaulted after its first declaration: the definition says so; used:
+  // any declaration may carry the mark.)
+  llvm::SmallVector<const CXXMethodDecl *, 4> Claimed;
+  for (const CXXMethodDecl *M : RD->methods()) {
+    if (!isCopyOrMoveMember(M) || M->isDeleted() || functionHas(M, Annotation::AddressAware))
+      continue;
+    bool Copies = false, Used = false;
+    for (const FunctionDecl *R : M->redecls()) {
+      Copies |= R->isImplicit() || R->isDefaulted();
+      Used |= R->isUsed();
+    }
+    if (Copies && Used)
+      Claimed.push_back(M);
+  }
+  if (Claimed.empty())
+    return;
+  if (!C.Types.isAddressSensitive(C.Ctx.getCanonicalTagType(RD)))
+    return; // PIN_UNPIN
+  const SelfReference *S = directSelfReference(RD, C.Types.selfReferences());
+  if (!S)
+    return;
+
+  std::string Members;
+  for (size_t I = 0; I < Claimed.size(); ++I)
+    Members += (I == 0 ? "" : I + 1 == Claimed.size() ? " and " : ", ") +
+               memberKind(Claimed[I]);
+  bool Plural = Claimed.size() > 1;
+  std::string Name = quoted(RD->getNameAsString());
+  std::string Member = quoted(S->MemberText);
+  Finding F;
+  F.Check = Id;
+  F.Loc = RD->getLocation();
+  F.Range = SourceRange(RD->getLocation());
+  F.Message = Name + " is self-referential, but its " + Members + (Plural ? " copy" : " copies") +
+              " member " + Member + " unchanged, so the new object refers " +
+              (S->Into ? "into the original" : "to the original") + "; define " +
+              (Plural ? "them" : "it") + " to re-point " + Member +
+              " into the new object, or delete " + (Plural ? "them" : "it") + " (= delete)";
+  F.Notes.push_back(C.Explain.selfReferenceNote(RD, *S));
+  for (const CXXMethodDecl *M : Claimed)
+    if (std::optional<Note> N = useNote(RD, M, C.Calls))
+      F.Notes.push_back(std::move(*N));
+  Out.push_back(std::move(F));
+}
+
+} // namespace pincheck

@@ -1,0 +1,38 @@
+// CallSites.h - where a function is first called in the translation unit's
+// own code (a constructor by a construction, an operator by its use, a member
+// function by a call), implicit members' bodies and template instantiations
+// included. Built on the first question, once: type-level checks ask only
+// when they have something to report.
+#ifndef PINCHECK_CALLSITES_H
+#define PINCHECK_CALLSITES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace pincheck {
+
+class CallSiteIndex {
+public:
+  explicit CallSiteIndex(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  struct Site {
+    const clang::Expr *Call = nullptr;       ///< the call or construction
+    const clang::FunctionDecl *In = nullptr; ///< the function it is in
+  };
+  /// The first call of FD in a function body outside system headers (in
+  /// the order of the declarations walked; one in a function the user wrote
+  /// before one in an implicit or defaulted member), or an empty Site.
+  Site firstCall(const clang::FunctionDecl *FD);
+
+private:
+  void build();
+  clang::ASTContext &Ctx;
+  bool Built = false;
+  llvm::DenseMap<const clang::FunctionDecl *, Site> First;
+};
+
+} // namespace pincheck
+
+#endif
