@@ -1,6 +1,11 @@
 // PinMemcpyCheck.cpp - pin-memcpy's caret and wording, one message per
-// operand role (docs/checks/pin-memcpy.md).
+// operand role, and its rule for raw relocations inside template
+// instantiations (docs/checks/pin-memcpy.md).
 #include "PinMemcpyCheck.h"
+#include "catalog/Catalog.h"
+#include "explain/Text.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 namespace pincheck {
 
@@ -25,6 +30,123 @@ std::string PinMemcpyCheck::message(const UseDescription &U) {
   default:
     return Head + "copied as raw bytes" + By +
            "; the bytes carry its self-pointers unchanged";
+  }
+}
+
+} // namespace pincheck
+
+// ---- Raw relocation inside generic code ----
+//
+// Containers relocate their elements with memcpy, memmove or realloc on
+// storage typed `T *`, inside class templates the user instantiates. In an
+// instantiation (of a template written in the user's code: nothing in a
+// system header is walked), a raw-memory call whose pointer operand, casts
+// looked through, points to the template's argument is reported when that
+// type is address-sensitive: "must" for a self-referential type (every
+// object is pinned from its construction), "may" for an annotated one (its
+// objects may or may not be pinned). The branch of an `if constexpr` not
+// taken is not instantiated, so not seen.
+
+namespace pincheck {
+
+namespace {
+
+// The type a pointer operand points to, when it is a template's argument
+// (a SubstTemplateTypeParmType: `T` of the pattern, substituted).
+clang::QualType argumentPointee(const clang::Expr *E) {
+  E = E->IgnoreParenCasts();
+  const auto *PT = E->getType()->getAs<clang::PointerType>();
+  if (!PT)
+    return {};
+  clang::QualType Pointee = PT->getPointeeType();
+  if (!Pointee->getAs<clang::SubstTemplateTypeParmType>())
+    return {};
+  return Pointee;
+}
+
+// The instantiated template a function belongs to, as users name it
+// ("Grow<Cell>", "relocate_all<Cell>"), and where it was instantiated.
+std::pair<std::string, clang::SourceLocation> instantiation(const clang::FunctionDecl *FD) {
+  clang::PrintingPolicy Policy = FD->getASTContext().getPrintingPolicy();
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  clang::SourceLocation Where = FD->getPointOfInstantiation();
+  if (const auto *Spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(FD->getParent());
+      Spec && !FD->getPrimaryTemplate()) {
+    Spec->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
+    if (Where.isInvalid())
+      Where = Spec->getPointOfInstantiation();
+  } else {
+    FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
+  }
+  return {OS.str(), Where};
+}
+
+struct RawCalls : clang::RecursiveASTVisitor<RawCalls> {
+  clang::ASTContext &Ctx;
+  std::vector<Operation> Found;
+  explicit RawCalls(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  bool VisitCallExpr(clang::CallExpr *CE) {
+    Operation Op;
+    if (classifyRawMemoryCall(CE, Ctx, Op))
+      Found.push_back(std::move(Op));
+    return true;
+  }
+  // A lambda's body is a function of its own, walked on its own.
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
+};
+
+} // namespace
+
+void PinMemcpyCheck::checkDeclaration(const clang::Decl *D, DeclarationContext &C,
+                                      std::vector<Finding> &Out) {
+  const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D);
+  if (!FD || !FD->isTemplateInstantiation() || !FD->doesThisDeclarationHaveABody() ||
+      FD->isInvalidDecl() || FD->isDependentContext())
+    return;
+  RawCalls Calls(C.Ctx);
+  Calls.TraverseStmt(FD->getBody());
+  for (const Operation &Op : Calls.Found) {
+    // Relocations only: a raw copy, move or reallocation (not a memset).
+    bool Relocates = llvm::any_of(Op.Operands, [](const Operand &O) {
+      return O.Role == OperandRole::RawSource || O.Role == OperandRole::Reallocated ||
+             O.Role == OperandRole::RelocatedFrom;
+    });
+    if (!Relocates)
+      continue;
+    for (const Operand &O : Op.Operands) {
+      clang::QualType T = argumentPointee(O.E);
+      if (T.isNull() || !C.Types.isAddressSensitive(T))
+        continue;
+      const clang::RecordDecl *RD = TypeModel::recordOf(T);
+      const auto *CRD = llvm::dyn_cast_or_null<clang::CXXRecordDecl>(RD);
+      bool Must = CRD && C.Types.infers() && C.Types.selfReferences().of(CRD);
+      std::string Type = quoted(T.getUnqualifiedType().getAsString(C.Ctx.getPrintingPolicy()));
+      bool Realloc = llvm::any_of(Op.Operands, [](const Operand &X) {
+        return X.Role == OperandRole::Reallocated;
+      });
+      auto [Name, Where] = instantiation(FD);
+      Finding F;
+      F.Check = Id;
+      F.Loc = Op.Site->getExprLoc();
+      F.Range = Op.Site->getSourceRange();
+      F.Message = "'" + Op.Callee + "' " +
+                  (Realloc ? "may move objects of address-sensitive type " + Type +
+                                 " to new storage without running any of their code"
+                           : "relocates objects of address-sensitive type " + Type +
+                                 " as raw bytes") +
+                  " in " + quoted(Name) + "; " +
+                  (Must ? "every " + Type +
+                              " is pinned from its construction, and its self-references "
+                              "still refer to the old address"
+                        : "any of them may be pinned, and none of its code runs to keep "
+                          "its address-dependent state valid");
+      if (Where.isValid())
+        F.Notes.push_back({Where, "in instantiation of " + quoted(Name) + " required here"});
+      C.Explain.typeNotes(T, F.Notes);
+      Out.push_back(std::move(F));
+      break; // one finding per call
+    }
   }
 }
 

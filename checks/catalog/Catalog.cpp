@@ -431,4 +431,8 @@ bool classifyOperation(const Expr *E, CatalogContext &C, Operation &Out) {
   return false;
 }
 
+bool classifyRawMemoryCall(const CallExpr *CE, ASTContext &Ctx, Operation &Out) {
+  return classifyRelocationHelper(CE, Out) || classifyRawCall(CE, Ctx, Out);
+}
+
 } // namespace pincheck

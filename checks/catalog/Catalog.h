@@ -138,6 +138,11 @@ struct CatalogContext {
 bool cooperates(const clang::CXXMethodDecl *M, SelfReferenceModel *SelfRefs);
 bool classifyOperation(const clang::Expr *E, CatalogContext &C, Operation &Out);
 
+/// Whether CE copies, moves or writes memory as raw bytes (the memcpy family,
+/// realloc, the relocation helpers): the raw-memory rows of the catalog
+/// alone, for questions asked outside a function's facts.
+bool classifyRawMemoryCall(const clang::CallExpr *CE, clang::ASTContext &Ctx, Operation &Out);
+
 /// Appends the pins of a lambda returned as Value (`return [&n] {...};`):
 /// what it captures by reference outlives the call in it (Callee null).
 void returnedLambdaPins(const clang::Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out);
