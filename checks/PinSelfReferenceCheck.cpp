@@ -28,20 +28,6 @@ bool isCopyOrMoveMember(const CXXMethodDecl *M) {
   return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
 }
 
-// The self-reference RD's own code makes (not one a member's constructor
-// makes: that member's class is the one to report, and its own copy and
-// move members decide what RD's implicit ones do).
-const SelfReference *directSelfReference(const CXXRecordDecl *RD, SelfReferenceModel &M) {
-  const SelfReference *S = M.of(RD);
-  if (!S || !S->Inner)
-    return S;
-  for (const CXXConstructorDecl *Ctor : RD->ctors())
-    if (!Ctor->isCopyOrMoveConstructor())
-      if (const SelfReference *Own = M.madeBy(Ctor); Own && !Own->Inner)
-        return Own;
-  return nullptr;
-}
-
 // Where M copies or moves an object of its class: its first call in the
 // translation unit's code, followed out of the implicit members of the
 // classes that hold it. Parts names those classes ("as part of 'Outer'").
@@ -102,7 +88,7 @@ void PinSelfReferenceCheck::checkDeclaration(const Decl *D, DeclarationContext &
     return;
   if (!C.Types.isAddressSensitive(C.Ctx.getCanonicalTagType(RD)))
     return; // PIN_UNPIN
-  const SelfReference *S = directSelfReference(RD, C.Types.selfReferences());
+  const SelfReference *S = C.Types.selfReferences().ownOf(RD);
   if (!S)
     return;
 

@@ -39,24 +39,32 @@ static bool isLongJump(const Expr *E) {
          N == "__builtin_longjmp";
 }
 
-// A copy or move through a constructor or assignment that re-registers the
-// new address (as the class's constructor registers `this`) is cooperative,
-// like one annotated PIN_ADDRESS_AWARE.
-static bool reregisters(const Expr *E, EscapeModel &Escapes) {
+// The copy or move constructor or assignment E runs, or null.
+static const CXXMethodDecl *copyOrMoveMemberOf(const Expr *E) {
   const CXXMethodDecl *MD = nullptr;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     MD = CE->getConstructor();
   else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
            OC && OC->getOperator() == OO_Equal)
     MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-  return MD && isCopyOrMoveMember(MD) && Escapes.reregisters(MD);
+  return MD && isCopyOrMoveMember(MD) ? MD : nullptr;
+}
+
+// A copy or move through a constructor or assignment that re-registers the
+// new address (as the class's constructor registers `this`) is cooperative,
+// like one annotated PIN_ADDRESS_AWARE; so is an implicit or defaulted one
+// whose class's address-sensitive parts are all copied or moved by
+// cooperative members of theirs (docs/model.md, "Cooperative members").
+static bool cooperative(const Expr *E, TypeModel &Types, EscapeModel &Escapes) {
+  const CXXMethodDecl *MD = copyOrMoveMemberOf(E);
+  return MD && (Escapes.reregisters(MD) || Types.memberwiseCooperates(MD));
 }
 
 void FactsBuilder::addOperations(const Expr *E) {
   CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, CoReturnMoves,
                    RangeForElements, Types.infers() ? &Types.selfReferences() : nullptr};
   Operation Op;
-  if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !reregisters(E, Escapes)) {
+  if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !cooperative(E, Types, Escapes)) {
     // Constructing over an object ends it (after the check at this site).
     for (const Operand &O : Op.Operands)
       if (O.Role == OperandRole::ConstructedOver)

@@ -528,6 +528,31 @@ const SelfReference *SelfReferenceModel::of(const CXXRecordDecl *RD) {
   return ByClass[RD] = keep(R);
 }
 
+const SelfReference *SelfReferenceModel::ownOf(const CXXRecordDecl *RD) {
+  // Own: made directly (not by a member's constructor), by RD's code: its
+  // constructors and member functions, or a default member initialiser of
+  // its own members (not a base's: the base's class owns that one).
+  auto Same = [RD](const DeclContext *DC) {
+    const auto *C = dyn_cast_or_null<CXXRecordDecl>(DC);
+    return C && C->getCanonicalDecl() == RD->getCanonicalDecl();
+  };
+  auto Own = [&](const SelfReference *S) {
+    if (!S || S->Inner)
+      return false;
+    if (S->In)
+      return Same(S->In->getDeclContext());
+    return S->Member && Same(S->Member->getParent());
+  };
+  const SelfReference *S = of(RD);
+  if (!S || Own(S))
+    return S;
+  for (const CXXConstructorDecl *Ctor : RD->getDefinition()->ctors())
+    if (!Ctor->isCopyOrMoveConstructor())
+      if (const SelfReference *Made = madeBy(Ctor); Own(Made))
+        return Made;
+  return nullptr;
+}
+
 Cooperation SelfReferenceModel::cooperation(const CXXMethodDecl *M) {
   if (!M || !M->isUserProvided())
     return Cooperation::No;

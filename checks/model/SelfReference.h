@@ -61,6 +61,11 @@ public:
   /// cooperative: a std::string that points into itself moves correctly).
   const SelfReference *of(const clang::CXXRecordDecl *RD);
 
+  /// The self-reference RD's own code makes (a default member initialiser,
+  /// a constructor's own initialisers and body), not one a member's
+  /// constructor makes; null if none.
+  const SelfReference *ownOf(const clang::CXXRecordDecl *RD);
+
   /// The self-reference Ctor makes (its base constructors, member and
   /// default member initialisers, body and the member functions it calls
   /// included; a member built by a self-referential constructor counts),

@@ -77,6 +77,77 @@ std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+// The member of a part's class that an implicit member like M runs on that
+// part: the same kind, a copy when a move is asked and there is none.
+static const CXXMethodDecl *partMember(const CXXRecordDecl *Part, const CXXMethodDecl *M) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(M);
+  bool Move = Ctor ? Ctor->isMoveConstructor() : M->isMoveAssignmentOperator();
+  const CXXMethodDecl *Copy = nullptr, *MoveM = nullptr;
+  for (const CXXMethodDecl *P : Part->methods()) {
+    if (Ctor) {
+      const auto *PC = dyn_cast<CXXConstructorDecl>(P);
+      if (PC && PC->isMoveConstructor())
+        MoveM = PC;
+      else if (PC && PC->isCopyConstructor())
+        Copy = PC;
+    } else if (P->isMoveAssignmentOperator()) {
+      MoveM = P;
+    } else if (P->isCopyAssignmentOperator()) {
+      Copy = P;
+    }
+  }
+  return Move && MoveM ? MoveM : Copy;
+}
+
+bool TypeModel::memberwiseCooperates(const CXXMethodDecl *M, unsigned Depth) {
+  if (!M || Depth > 4 || M->isDeleted())
+    return false;
+  bool Memberwise = false;
+  for (const FunctionDecl *R : M->redecls())
+    Memberwise |= R->isImplicit() || R->isDefaulted();
+  if (!Memberwise)
+    return false;
+  const CXXRecordDecl *RD = M->getParent()->getDefinition();
+  if (!RD || RD->isUnion())
+    return false;
+  for (const TagDecl *R : RD->redecls())
+    if (hasAnnotation(R, Annotation::AddressSensitive) || hasAnnotation(R, Annotation::Marker))
+      return false;
+  if (Infer) {
+    if (SelfRefs.ownOf(RD))
+      return false;
+    for (const CXXConstructorDecl *C : RD->ctors())
+      if (!C->isCopyOrMoveConstructor() && Escapes.escape(C))
+        return false;
+  }
+  // Only a class address-sensitive through its bases and members (not a
+  // library holder, whose parts are its implementation's).
+  const SensitivityReason *Why = reasonFor(RD);
+  if (!Why || (Why->Kind != SensitivityReason::MemberOf && Why->Kind != SensitivityReason::Base))
+    return false;
+  // Each address-sensitive part, through its class's member.
+  auto Part = [&](QualType T) {
+    if (!isAddressSensitive(T))
+      return true;
+    const auto *PRD = dyn_cast_or_null<CXXRecordDecl>(recordOf(T));
+    const CXXMethodDecl *PM = PRD ? partMember(PRD->getDefinition(), M) : nullptr;
+    if (!PM || PM->isDeleted())
+      return false;
+    if (functionHas(PM, Annotation::AddressAware) || Escapes.reregisters(PM))
+      return true;
+    if (PM->isUserProvided())
+      return Infer && SelfRefs.of(PRD) && SelfRefs.cooperation(PM) != Cooperation::No;
+    return memberwiseCooperates(PM, Depth + 1);
+  };
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!Part(B.getType()))
+      return false;
+  for (const FieldDecl *F : RD->fields())
+    if (!Part(F->getType()))
+      return false;
+  return true;
+}
+
 std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
   if (Rec->isInvalidDecl())
     return std::nullopt;

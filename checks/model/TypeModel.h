@@ -67,6 +67,14 @@ public:
   /// Constructors that make their class self-referential, and copy and move
   /// members that make it again.
   SelfReferenceModel &selfReferences() { return SelfRefs; }
+  /// Whether an implicit or defaulted copy or move member of an
+  /// address-sensitive class cooperates because every address-sensitive
+  /// part of its class (a base, a member) is copied or moved by a member of
+  /// that part's class that cooperates (PIN_ADDRESS_AWARE, re-pointing its
+  /// self-references, re-registering `this`, or memberwise again), and the
+  /// class itself adds nothing (no annotation, no self-reference or escape
+  /// of its own).
+  bool memberwiseCooperates(const clang::CXXMethodDecl *M, unsigned Depth = 0);
   /// Whether classes are inferred address-sensitive from their constructors.
   bool infers() const { return Infer; }
 

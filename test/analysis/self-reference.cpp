@@ -211,7 +211,7 @@ void opted_out() {
 // cooperative; one that copies the pointer is not.
 struct Rebasing {
   char buf[8];
-  char *cur = buf;
+  char *cur = buf; // #rebasing_cur
   Rebasing() = default;
   Rebasing(const Rebasing &o) : cur(buf + (o.cur - o.buf)) {}
   Rebasing(Rebasing &&o) noexcept : cur(buf) { (void)o; }
@@ -229,6 +229,32 @@ void cooperation() {
 // expected-warning@-1 {{'d' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
 // expected-note@#site37 {{'d' is pinned from its construction: constructor 'Copying' makes member 'cur' refer into member 'buf'}}
 // expected-note@#site36 {{'Copying' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+}
+
+// An implicit copy or move of a class whose address-sensitive parts are all
+// copied or moved by cooperative members of theirs (bases, members, arrays,
+// nested) cooperates too; one of a class that adds a self-reference of its
+// own, or holds a part whose copy is not cooperative, does not.
+struct Message { int id = 0; Rebasing body; };
+struct Nested { Message m; Rebasing parts[2]; };
+struct FromBase : Rebasing { int extra = 0; };
+struct AddsOwn { Rebasing body; AddsOwn *self = this; }; // #adds_own
+struct HoldsCopying { Rebasing ok; Copying bad; }; // #holds_copying
+void memberwise() {
+  Message m; Message m2 = m; Message m3 = std::move(m2); m3 = m;
+  Nested n; Nested n2 = n;
+  FromBase f; FromBase f2 = f;
+  AddsOwn a; AddsOwn a2 = a; // #adds_own_copy
+// expected-warning@-1 {{'a' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#adds_own_copy {{'a' is pinned from its construction: constructor 'AddsOwn' makes member 'self' refer to the object itself}}
+// expected-note@#adds_own {{member 'self' is made to refer to the object itself here}}
+// expected-note@#adds_own {{'AddsOwn' is address-sensitive because member 'body' has type 'Rebasing'}}
+  HoldsCopying h; HoldsCopying h2 = h; // #holds_copying_copy
+// expected-warning@-1 {{'h' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+// expected-note@#holds_copying_copy {{'h' is pinned from its construction: constructor 'HoldsCopying' builds member 'ok' with constructor 'Rebasing', which makes member 'cur' refer into member 'buf'}}
+// expected-note@#holds_copying {{'HoldsCopying' is address-sensitive because member 'ok' has type 'Rebasing'}}
+// expected-note@#rebasing_cur 2 {{'Rebasing' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+  (void)m3; (void)n2; (void)f2; (void)a2; (void)h2;
 }
 
 
