@@ -282,6 +282,34 @@ bool classifyOperatorCall(const Expr *E, CatalogContext &C, Operation &Out) {
   return false;
 }
 
+// A swap the class's author wrote for the class itself (a member swap, or a
+// free swap whose parameters are that class, the arguments not converted to
+// a base): for a self-referential class it is its author's responsibility,
+// like a user-provided move (docs/model.md, "Cooperative members"). An
+// annotated class's swap, or one that binds the objects as a base (slicing
+// the self-reference away), is still a swap.
+static bool ownSwap(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Swapped,
+                    SelfReferenceModel *SelfRefs) {
+  if (!SelfRefs || !FD || isStd(FD) || FD->isDefaulted())
+    return false;
+  for (const Expr *A : Swapped) {
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(A->IgnoreParens());
+        Cast && (Cast->getCastKind() == CK_DerivedToBase ||
+                 Cast->getCastKind() == CK_UncheckedDerivedToBase))
+      return false;
+    QualType T = A->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || !SelfRefs->of(RD))
+      return false;
+    for (const TagDecl *R : RD->redecls())
+      if (hasAnnotation(R, Annotation::AddressSensitive))
+        return false;
+  }
+  return true;
+}
+
 bool classifyMemberCall(const Expr *E, CatalogContext &C, Operation &Out) {
   const auto *MC = cast<CXXMemberCallExpr>(E);
   const CXXMethodDecl *MD = MC->getMethodDecl();
@@ -298,7 +326,7 @@ bool classifyMemberCall(const Expr *E, CatalogContext &C, Operation &Out) {
                                   Out, C.SelfRefs);
   }
   const Expr *Obj = MC->getImplicitObjectArgument();
-  if (!Obj)
+  if (!Obj || ownSwap(MD, {Obj, MC->getArg(0)}, C.SelfRefs))
     return false;
   Out.Family = OpFamily::Swap;
   Out.Site = MC;
@@ -330,6 +358,8 @@ bool classifyPlainCall(const Expr *E, CatalogContext &C, Operation &Out) {
   StringRef Name = nameOf(FD);
   bool Std = isStd(FD);
   if (Name == "swap" && CE->getNumArgs() == 2 && !isa<CXXMethodDecl>(FD)) {
+    if (ownSwap(FD, {CE->getArg(0), CE->getArg(1)}, C.SelfRefs))
+      return false;
     Out.Family = OpFamily::Swap;
     Out.Site = CE;
     // Named as written: `std::swap(a, b)` or `swap(a, b)` (ADL, or after

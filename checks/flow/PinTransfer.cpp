@@ -33,6 +33,30 @@ State PinTransfer::initial() const {
   return S;
 }
 
+PinTransfer::PinTransfer(const FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {
+  for (unsigned I = 0; I < F.Pins.size(); ++I)
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(F.Pins[I].Site);
+        DS && !DS->isSingleDecl() && F.Pins[I].Var)
+      DeclaredTogether[F.Pins[I].Var].push_back(I);
+}
+
+void PinTransfer::applyPin(unsigned PinI, State &St, bool Recording) {
+  const PinEvent &Ev = F.Pins[PinI];
+  Resolved R = Ev.Var ? placeOf(F, Ev.Var) : resolve(F, F.PinPaths[PinI], St);
+  if (Record && Recording)
+    Record->PinPlaces[PinI] = std::max(Record->PinPlaces[PinI], R ? R.Place : -1);
+  if (!R)
+    return;
+  PlaceBits B = St.P.get(R.Place);
+  if (!B.Must && !Ev.MayOnly)
+    B.MustSite = PinI;
+  if (!B.May)
+    B.MaySite = PinI;
+  B.May = true;
+  B.Must |= !Ev.MayOnly;
+  St.P.set(R.Place, B);
+}
+
 void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Uses) {
   if (Uses)
     if (auto It = F.OpsAt.find(S); It != F.OpsAt.end())
@@ -57,22 +81,14 @@ void PinTransfer::transfer(const Stmt *S, State &St, std::vector<PinnedUse> *Use
     }
   }
   if (auto It = F.PinsAt.find(S); It != F.PinsAt.end())
-    for (unsigned PinI : It->second) {
-      const PinEvent &Ev = F.Pins[PinI];
-      Resolved R = Ev.Var ? placeOf(F, Ev.Var) : resolve(F, F.PinPaths[PinI], St);
-      if (Record && Uses)
-        Record->PinPlaces[PinI] = std::max(Record->PinPlaces[PinI], R ? R.Place : -1);
-      if (!R)
-        continue;
-      PlaceBits B = St.P.get(R.Place);
-      if (!B.Must && !Ev.MayOnly)
-        B.MustSite = PinI;
-      if (!B.May)
-        B.MaySite = PinI;
-      B.May = true;
-      B.Must |= !Ev.MayOnly;
-      St.P.set(R.Place, B);
-    }
+    for (unsigned PinI : It->second)
+      applyPin(PinI, St, Uses != nullptr);
+  else if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl() &&
+                                                   !DeclaredTogether.empty())
+    if (const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl()))
+      if (auto It = DeclaredTogether.find(V); It != DeclaredTogether.end())
+        for (unsigned PinI : It->second)
+          applyPin(PinI, St, Uses != nullptr);
 
   // A destroyed object is gone: the storage's next object starts unpinned.
   // Destroying a part of a pinned object leaves the object pinned.

@@ -12,7 +12,7 @@ namespace pincheck {
 
 class PinTransfer {
 public:
-  PinTransfer(const FunctionFacts &F, TypeModel &Types) : F(F), Types(Types) {}
+  PinTransfer(const FunctionFacts &F, TypeModel &Types);
 
   /// The state at the function's entry: what the caller pinned.
   State initial() const;
@@ -29,6 +29,7 @@ private:
   void retarget(unsigned I, PtrTarget T, State &St);
   int pointerVar(const clang::Expr *E) const;
   void checkOperation(unsigned OpI, const State &St, std::vector<PinnedUse> &Uses);
+  void applyPin(unsigned PinI, State &St, bool Recording);
   Resolved resolvePointer(const clang::Expr *E, const State &St);
 
   const FunctionFacts &F;
@@ -37,6 +38,10 @@ private:
   /// Paths of pointer expressions outside the catalog's events (a pointer's
   /// initialiser, the value assigned to it), found once.
   llvm::DenseMap<const clang::Expr *, AccessPath> PointerPaths;
+  /// Construction pins of variables declared together (`T a, b;`): the CFG
+  /// holds one synthesized declaration per variable, not the statement the
+  /// pins sit on, so they are applied at the variable's own declaration.
+  llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<unsigned, 1>> DeclaredTogether;
 };
 
 } // namespace pincheck

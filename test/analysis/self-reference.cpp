@@ -410,3 +410,30 @@ void take_by_reference(const Cursor &c) { // expected-note {{'c' may be pinned f
   (void)copy;
 }
 std::size_t read_only(const Header &h, Cursor &c) { return h.name_.size() + (c.cur - c.buf); }
+
+// ---------------------------------------------------------------------------
+// A swap written for a self-referential class itself (member or free) is its
+// author's responsibility, like a user-provided move: not reported. One that
+// binds the objects as a base class (slicing the self-reference away) is.
+// (Variables declared together, `T c, d;`, are each pinned from their
+// construction.)
+struct Swappable {
+  char buf[8];
+  char *cur = buf; // #swappable_cur
+  void swap(Swappable &o) noexcept;
+};
+void swap(Swappable &a, Swappable &b) noexcept;
+struct Sliced : Swappable {}; // #sliced_class
+void swaps() {
+  Swappable a, b;
+  swap(a, b);
+  a.swap(b);
+  Sliced c, d; // #sliced
+  swap(c, d); // #sliced_swap
+// expected-warning@-1 {{'c' is swapped by 'swap' after it was pinned; pointers to its address now see a different value [pin-swap]}}
+// expected-warning@#sliced_swap {{'d' is swapped by 'swap' after it was pinned; pointers to its address now see a different value [pin-swap]}}
+// expected-note@#sliced {{'c' is pinned from its construction: constructor 'Sliced' makes member 'cur' refer into member 'buf'}}
+// expected-note@#sliced {{'d' is pinned from its construction: constructor 'Sliced' makes member 'cur' refer into member 'buf'}}
+// expected-note@#swappable_cur 2 {{'Swappable' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
+// expected-note@#sliced_class 2 {{'Sliced' is address-sensitive because it has base class 'Swappable'}}
+}
