@@ -140,6 +140,18 @@ std::vector<RelocationClaim> ignoredAttributes(const CXXRecordDecl *RD, ASTConte
 
 } // namespace
 
+// One claim.
+static RelocationClaim claim(RelocationClaim::KindT Kind, const CXXRecordDecl *Class,
+                             SourceLocation Loc, SourceRange Range, std::string Spelling) {
+  RelocationClaim C;
+  C.Kind = Kind;
+  C.Class = Class;
+  C.Loc = Loc;
+  C.Range = Range;
+  C.Spelling = std::move(Spelling);
+  return C;
+}
+
 std::vector<RelocationClaim> RelocationClaimModel::claimsOf(const Decl *D,
                                                             ASTContext &Ctx) const {
   std::vector<RelocationClaim> Out;
@@ -154,28 +166,16 @@ std::vector<RelocationClaim> RelocationClaimModel::claimsOf(const Decl *D,
     if (T && Traits.count(T->getQualifiedNameAsString()) &&
         Spec->getTemplateArgs().size() >= 1 &&
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type && saysTrue(Spec)) {
-      const CXXRecordDecl *Of = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-      if (Of) {
-        RelocationClaim C;
-        C.Kind = RelocationClaim::Trait;
-        C.Class = Of;
-        C.Loc = Spec->getLocation();
-        C.Range = Spec->getSourceRange();
-        C.Spelling = T->getQualifiedNameAsString();
-        Out.push_back(C);
-      }
+      if (const CXXRecordDecl *Of =
+              Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl())
+        Out.push_back(claim(RelocationClaim::Trait, Of, Spec->getLocation(),
+                            Spec->getSourceRange(), T->getQualifiedNameAsString()));
       return Out;
     }
   }
-  if (const auto *A = RD->getAttr<TrivialABIAttr>()) {
-    RelocationClaim C;
-    C.Kind = RelocationClaim::TrivialABI;
-    C.Class = RD;
-    C.Loc = A->getLocation();
-    C.Range = A->getRange();
-    C.Spelling = "[[clang::trivial_abi]]";
-    Out.push_back(C);
-  }
+  if (const auto *A = RD->getAttr<TrivialABIAttr>())
+    Out.push_back(claim(RelocationClaim::TrivialABI, RD, A->getLocation(), A->getRange(),
+                        "[[clang::trivial_abi]]"));
   // An instantiation's head is its pattern's.
   const CXXRecordDecl *Head = RD;
   if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
@@ -184,24 +184,11 @@ std::vector<RelocationClaim> RelocationClaimModel::claimsOf(const Decl *D,
     C.Class = RD;
     Out.push_back(std::move(C));
   }
-  if (const NamedDecl *M = nestedMarker(RD)) {
-    RelocationClaim C;
-    C.Kind = RelocationClaim::NestedMarker;
-    C.Class = RD;
-    C.Loc = M->getLocation();
-    C.Range = M->getSourceRange();
-    C.Spelling = M->getNameAsString();
-    Out.push_back(C);
-  }
-  if (const auto *A = RD->getAttr<PackedAttr>()) {
-    RelocationClaim C;
-    C.Kind = RelocationClaim::Packed;
-    C.Class = RD;
-    C.Loc = A->getLocation();
-    C.Range = A->getRange();
-    C.Spelling = "packed";
-    Out.push_back(C);
-  }
+  if (const NamedDecl *M = nestedMarker(RD))
+    Out.push_back(claim(RelocationClaim::NestedMarker, RD, M->getLocation(),
+                        M->getSourceRange(), M->getNameAsString()));
+  if (const auto *A = RD->getAttr<PackedAttr>())
+    Out.push_back(claim(RelocationClaim::Packed, RD, A->getLocation(), A->getRange(), "packed"));
   return Out;
 }
 
