@@ -28,6 +28,12 @@ bool storesInline(QualType T) {
 const FieldDecl *memberOfThis(const AccessPath &P, size_t From = 0) {
   if (P.Root != AccessPath::RootKind::This || From >= P.Steps.size())
     return nullptr;
+  // A reference member names an object outside this one.
+  for (size_t I = From; I < P.Steps.size(); ++I)
+    if (P.Steps[I].Kind == StepKind::Field)
+      if (const auto *F = dyn_cast<FieldDecl>(cast<MemberExpr>(P.Steps[I].E)->getMemberDecl());
+          F && F->getType()->isReferenceType())
+        return nullptr;
   const AccessStep &Last = P.Steps.back();
   if (Last.Kind != StepKind::Field || !cast<MemberExpr>(Last.E)->isArrow())
     return nullptr;
@@ -205,6 +211,10 @@ private:
     // Code with errors: an initialiser clang could not resolve (a
     // ParenListExpr has no type; a RecoveryExpr stands for anything).
     if (!E || D > 8 || E->getType().isNull() || E->containsErrors())
+      return {};
+    // A number carries no address: a count from a pointer difference, an
+    // id from reinterpret_cast<uintptr_t>(this).
+    if (E->getType()->isArithmeticType() || E->getType()->isEnumeralType())
       return {};
     // A pointer or an iterator into the object: `this`, &m, m (an array
     // decaying), m.data(), m.begin(), std::begin(m), and offsets of those.

@@ -21,6 +21,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <cstring>
 #include <functional>
 #include <iostream>
@@ -436,4 +438,41 @@ void swaps() {
 // expected-note@#sliced {{'d' is pinned from its construction: constructor 'Sliced' makes member 'cur' refer into member 'buf'}}
 // expected-note@#swappable_cur 2 {{'Swappable' is address-sensitive because its default member initializer makes member 'cur' refer into member 'buf'}}
 // expected-note@#sliced_class 2 {{'Sliced' is address-sensitive because it has base class 'Swappable'}}
+}
+
+// ---------------------------------------------------------------------------
+// Not self-references (found on real code): a number computed from pointers
+// into the object (a count, a room left, an id from the address), and views
+// or pointers into what a reference member names (an object outside).
+struct CountFromPointers {
+  int arr_[8];
+  std::size_t n_;
+  std::uintptr_t id_;
+  CountFromPointers() : n_(std::end(arr_) - std::begin(arr_)),
+                        id_(reinterpret_cast<std::uintptr_t>(this)) {}
+};
+struct RoomLeft {
+  char buf_[32];
+  std::size_t room_;
+  RoomLeft() { room_ = buf_ + sizeof buf_ - buf_; }
+};
+class RefLexer {
+public:
+  explicit RefLexer(const std::string &src) : src_(src), rest_(src_), c_(src_.c_str()) {}
+private:
+  const std::string &src_;
+  std::string_view rest_;
+  const char *c_;
+};
+struct RefArray {
+  explicit RefArray(char (&a)[8]) : arr_(a), p_(arr_) {}
+  char (&arr_)[8];
+  char *p_;
+};
+void not_self_references(const std::string &text, char (&chars)[8]) {
+  CountFromPointers a; CountFromPointers a2 = a;
+  RoomLeft b; RoomLeft b2 = b;
+  RefLexer c(text); RefLexer c2 = c;
+  RefArray d(chars); RefArray d2 = d;
+  (void)a2; (void)b2; (void)c2; (void)d2;
 }
