@@ -104,7 +104,7 @@ void PinSelfReferenceCheck::checkDeclaration(const Decl *D, DeclarationContext &
   F.Loc = RD->getLocation();
   F.Range = SourceRange(RD->getLocation());
   F.Message = Name + " is self-referential, but its " + Members + (Plural ? " copy" : " copies") +
-              " member " + Member + " unchanged, so the new object refers " +
+              " member " + Member + " unchanged, so the new object " + (S->Conditional ? "may refer " : "refers ") +
               (S->Into ? "into the original" : "to the original") + "; define " +
               (Plural ? "them" : "it") + " to re-point " + Member +
               " into the new object, or delete " + (Plural ? "them" : "it") + " (= delete)";

@@ -64,6 +64,17 @@ template <class T> struct Ring { // expected-warning {{'Ring' is self-referentia
   T *head = slots; // expected-note {{'Ring' is self-referential: its default member initializer makes member 'head' refer into member 'slots'}}
 };
 
+// Made on some paths of the constructor only: the copy may refer into the
+// original.
+struct Lazy { // expected-warning {{'Lazy' is self-referential, but its implicit copy constructor copies member 'cur' unchanged, so the new object may refer into the original; define it to re-point 'cur' into the new object, or delete it (= delete) [pin-self-reference]}}
+  explicit Lazy(bool inline_storage) {
+    if (inline_storage)
+      cur = buf; // expected-note {{'Lazy' is self-referential: its constructor makes member 'cur' refer into member 'buf' on some paths}}
+  }
+  char buf[8];
+  char *cur = nullptr;
+};
+
 // Copied only inside the library (a vector growing): no place in this file.
 struct Pooled { // expected-warning {{'Pooled' is self-referential, but its implicit move constructor copies member 'self' unchanged, so the new object refers to the original; define it to re-point 'self' into the new object, or delete it (= delete) [pin-self-reference]}}
   Pooled *self = this; // expected-note {{'Pooled' is self-referential: its default member initializer makes member 'self' refer to the object itself}}
@@ -84,9 +95,11 @@ void uses() {
   Ring<int> r2 = r; // expected-note {{'Ring' is copied here by its implicit copy constructor}}
   Ring<long> r3;
   Ring<long> r4 = r3; // (the same finding: reported once)
+  Lazy l(true);
+  Lazy l2 = l; // expected-note {{'Lazy' is copied here by its implicit copy constructor}}
   std::vector<Pooled> pool;
   pool.emplace_back();
-  (void)s2, (void)h2, (void)b, (void)r2, (void)r4;
+  (void)s2, (void)h2, (void)b, (void)r2, (void)r4, (void)l2;
 }
 
 // ---- not reported ----
