@@ -3,6 +3,7 @@
 // on a class, and a kind pincheck cannot read (docs/checks/pin-annotation.md).
 #include "PinAnnotationCheck.h"
 #include "model/Annotations.h"
+#include "model/SpecialMembers.h"
 #include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -58,14 +59,11 @@ static bool isPinningParam(const Decl *D) {
   return T->isDependentType() || T->isReferenceType() || T->isPointerType();
 }
 
+// A constructor template is never a copy or move constructor, so the
+// annotation has no effect there either.
 static bool isCopyOrMove(const Decl *D) {
-  if (const auto *C = dyn_cast<CXXConstructorDecl>(D))
-    return C->isCopyOrMoveConstructor();
-  if (const auto *M = dyn_cast<CXXMethodDecl>(D))
-    return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
-  // A constructor template is never a copy or move constructor, so the
-  // annotation has no effect there either.
-  return false;
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  return FD && isCopyOrMoveMember(FD);
 }
 
 // What is wrong with an annotation whose kind pincheck cannot use, and how

@@ -114,6 +114,9 @@ void PinMemcpyCheck::checkDeclaration(const clang::Decl *D, DeclarationContext &
     });
     if (!Relocates)
       continue;
+    bool Realloc = llvm::any_of(Op.Operands, [](const Operand &X) {
+      return X.Role == OperandRole::Reallocated;
+    });
     for (const Operand &O : Op.Operands) {
       clang::QualType T = argumentPointee(O.E);
       if (T.isNull() || !C.Types.isAddressSensitive(T))
@@ -122,15 +125,12 @@ void PinMemcpyCheck::checkDeclaration(const clang::Decl *D, DeclarationContext &
       const auto *CRD = llvm::dyn_cast_or_null<clang::CXXRecordDecl>(RD);
       bool Must = CRD && C.Types.infers() && C.Types.selfReferences().of(CRD);
       std::string Type = quoted(T.getUnqualifiedType().getAsString(C.Ctx.getPrintingPolicy()));
-      bool Realloc = llvm::any_of(Op.Operands, [](const Operand &X) {
-        return X.Role == OperandRole::Reallocated;
-      });
       auto [Name, Where] = instantiation(FD);
       Finding F;
       F.Check = Id;
       F.Loc = Op.Site->getExprLoc();
       F.Range = Op.Site->getSourceRange();
-      F.Message = "'" + Op.Callee + "' " +
+      F.Message = quoted(Op.Callee) + " " +
                   (Realloc ? "may move objects of address-sensitive type " + Type +
                                  " to new storage without running any of their code"
                            : "relocates objects of address-sensitive type " + Type +

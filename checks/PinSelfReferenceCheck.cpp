@@ -5,6 +5,7 @@
 #include "PinSelfReferenceCheck.h"
 #include "explain/Text.h"
 #include "model/Annotations.h"
+#include "model/SpecialMembers.h"
 #include "clang/AST/DeclCXX.h"
 
 using namespace clang;
@@ -22,21 +23,12 @@ std::string memberKind(const CXXMethodDecl *M) {
                                                 : "copy assignment operator");
 }
 
-bool isCopyOrMoveMember(const CXXMethodDecl *M) {
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
-    return Ctor->isCopyOrMoveConstructor();
-  return M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator();
-}
-
 // Where M copies or moves an object of its class: its first call in the
 // translation unit's code, followed out of the implicit members of the
 // classes that hold it. Parts names those classes ("as part of 'Outer'").
 std::optional<Note> useNote(const CXXRecordDecl *RD, const CXXMethodDecl *M,
                             CallSiteIndex &Calls) {
-  std::string Verb = (isa<CXXConstructorDecl>(M) ? (cast<CXXConstructorDecl>(M)->isMoveConstructor())
-                                                 : M->isMoveAssignmentOperator())
-                         ? "moved"
-                         : "copied";
+  std::string Verb = isMoveMember(M) ? "moved" : "copied";
   std::string Parts;
   const FunctionDecl *Callee = M;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
@@ -47,7 +39,7 @@ std::optional<Note> useNote(const CXXRecordDecl *RD, const CXXMethodDecl *M,
                                         " is used by code in a library header (a "
                                         "container's, for example)"};
     const auto *Outer = dyn_cast<CXXMethodDecl>(S.In);
-    if (Outer && (Outer->isImplicit() || Outer->isDefaulted()) && isCopyOrMoveMember(Outer) &&
+    if (Outer && isMemberwise(Outer) && isCopyOrMoveMember(Outer) &&
         Outer->getParent() != RD) {
       Parts += ", as part of " + quoted(Outer->getParent()->getNameAsString());
       Callee = Outer;
@@ -70,20 +62,13 @@ void PinSelfReferenceCheck::checkDeclaration(const Decl *D, DeclarationContext &
   // The copy and move members that copy the members as they are, used in
   // this translation unit. A deleted one needs nothing (the compiler rejects
   // its uses); a user-provided one is judged where it runs.
-  // (Defaulted after its first declaration: the definition says so; used:
-  // any declaration may carry the mark.)
+  // (Used: any declaration may carry the mark.)
   llvm::SmallVector<const CXXMethodDecl *, 4> Claimed;
-  for (const CXXMethodDecl *M : RD->methods()) {
-    if (!isCopyOrMoveMember(M) || M->isDeleted() || functionHas(M, Annotation::AddressAware))
-      continue;
-    bool Copies = false, Used = false;
-    for (const FunctionDecl *R : M->redecls()) {
-      Copies |= R->isImplicit() || R->isDefaulted();
-      Used |= R->isUsed();
-    }
-    if (Copies && Used)
+  for (const CXXMethodDecl *M : RD->methods())
+    if (isCopyOrMoveMember(M) && !M->isDeleted() && isMemberwise(M) &&
+        !functionHas(M, Annotation::AddressAware) &&
+        llvm::any_of(M->redecls(), [](const FunctionDecl *R) { return R->isUsed(); }))
       Claimed.push_back(M);
-  }
   if (Claimed.empty())
     return;
   if (!C.Types.isAddressSensitive(C.Ctx.getCanonicalTagType(RD)))

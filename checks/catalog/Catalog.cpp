@@ -6,6 +6,7 @@
 // argument copies to the other Catalog*.cpp files.
 #include "catalog/CatalogInternal.h"
 #include "model/Annotations.h"
+#include "model/SpecialMembers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -29,19 +30,9 @@ bool cooperates(const CXXMethodDecl *M, SelfReferenceModel *SelfRefs) {
 }
 
 bool relocatesAwarely(QualType T, bool Move, SelfReferenceModel *SelfRefs) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return false;
-  RD = RD->getDefinition();
-  const CXXConstructorDecl *Copy = nullptr, *MoveCtor = nullptr;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isMoveConstructor() && !C->isDeleted())
-      MoveCtor = C;
-    else if (C->isCopyConstructor() && !C->isDeleted())
-      Copy = C;
-  }
-  const CXXConstructorDecl *Used = Move && MoveCtor ? MoveCtor : Copy;
-  return cooperates(Used, SelfRefs);
+  return cooperates(copyOrMoveMember(T.getNonReferenceType()->getAsCXXRecordDecl(),
+                                     /*Assignment=*/false, Move),
+                    SelfRefs);
 }
 
 // A pointer operand. With Range, it may point into an array: unless it is

@@ -54,13 +54,6 @@ static bool runsOnSensitiveObject(const FunctionDecl *FD, TypeModel &Types) {
   return Types.isAddressSensitive(Types.context().getCanonicalTagType(RD));
 }
 
-bool isCopyOrMoveMember(const FunctionDecl *FD) {
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-    return Ctor->isCopyOrMoveConstructor();
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  return MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
-}
-
 bool isSensitiveGlobal(const VarDecl *V, TypeModel &Types) {
   return isGlobalObject(V) && isPlace(V, Types);
 }

@@ -5,6 +5,7 @@
 #ifndef PINCHECK_PLACES_H
 #define PINCHECK_PLACES_H
 
+#include "model/SpecialMembers.h"
 #include "model/TypeModel.h"
 #include "clang/AST/Decl.h"
 
@@ -32,10 +33,6 @@ bool holdsSensitiveElements(clang::QualType T, TypeModel &Types);
 /// An argument or parameter of type T can carry what a summary describes:
 /// an address-sensitive object, or a container of them.
 bool summaryMatters(clang::QualType T, TypeModel &Types);
-
-/// A copy or move constructor or assignment operator: the type's own copies
-/// and moves, which the catalog classifies.
-bool isCopyOrMoveMember(const clang::FunctionDecl *FD);
 
 /// The prefilter, one cheap test per function: whether any parameter or
 /// local variable of FD can be a place, points to one, or is a container of

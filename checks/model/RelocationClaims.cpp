@@ -27,6 +27,18 @@ RelocationClaimModel::RelocationClaimModel(llvm::StringRef Value) {
     Traits.insert(N);
 }
 
+// One claim.
+static RelocationClaim claim(RelocationClaim::KindT Kind, const CXXRecordDecl *Class,
+                             SourceLocation Loc, SourceRange Range, std::string Spelling) {
+  RelocationClaim C;
+  C.Kind = Kind;
+  C.Class = Class;
+  C.Loc = Loc;
+  C.Range = Range;
+  C.Spelling = std::move(Spelling);
+  return C;
+}
+
 namespace {
 
 // A constant's value as a truth value; nullopt if it cannot be read (an
@@ -124,13 +136,8 @@ std::vector<RelocationClaim> ignoredAttributes(const CXXRecordDecl *RD, ASTConte
     } else if (Depth > 0 && Tok.is(tok::raw_identifier)) {
       StringRef Id = Tok.getRawIdentifier();
       if (Id == "trivially_relocatable" || Id == "__trivially_relocatable__") {
-        RelocationClaim C;
-        C.Kind = RelocationClaim::Attribute;
-        C.Class = RD;
-        C.Loc = Tok.getLocation();
-        C.Range = SourceRange(Tok.getLocation(), Tok.getEndLoc());
-        C.Spelling = Id.str();
-        Out.push_back(C);
+        Out.push_back(claim(RelocationClaim::Attribute, RD, Tok.getLocation(),
+                            SourceRange(Tok.getLocation(), Tok.getEndLoc()), Id.str()));
       }
     }
     Prev = Tok;
@@ -139,18 +146,6 @@ std::vector<RelocationClaim> ignoredAttributes(const CXXRecordDecl *RD, ASTConte
 }
 
 } // namespace
-
-// One claim.
-static RelocationClaim claim(RelocationClaim::KindT Kind, const CXXRecordDecl *Class,
-                             SourceLocation Loc, SourceRange Range, std::string Spelling) {
-  RelocationClaim C;
-  C.Kind = Kind;
-  C.Class = Class;
-  C.Loc = Loc;
-  C.Range = Range;
-  C.Spelling = std::move(Spelling);
-  return C;
-}
 
 std::vector<RelocationClaim> RelocationClaimModel::claimsOf(const Decl *D,
                                                             ASTContext &Ctx) const {

@@ -2,6 +2,7 @@
 // reasons, computed once per class.
 #include "model/TypeModel.h"
 #include "model/Annotations.h"
+#include "model/SpecialMembers.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
@@ -77,35 +78,8 @@ std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
-// The member of a part's class that an implicit member like M runs on that
-// part: the same kind, a copy when a move is asked and there is none.
-static const CXXMethodDecl *partMember(const CXXRecordDecl *Part, const CXXMethodDecl *M) {
-  const auto *Ctor = dyn_cast<CXXConstructorDecl>(M);
-  bool Move = Ctor ? Ctor->isMoveConstructor() : M->isMoveAssignmentOperator();
-  const CXXMethodDecl *Copy = nullptr, *MoveM = nullptr;
-  for (const CXXMethodDecl *P : Part->methods()) {
-    if (Ctor) {
-      const auto *PC = dyn_cast<CXXConstructorDecl>(P);
-      if (PC && PC->isMoveConstructor())
-        MoveM = PC;
-      else if (PC && PC->isCopyConstructor())
-        Copy = PC;
-    } else if (P->isMoveAssignmentOperator()) {
-      MoveM = P;
-    } else if (P->isCopyAssignmentOperator()) {
-      Copy = P;
-    }
-  }
-  return Move && MoveM ? MoveM : Copy;
-}
-
 bool TypeModel::memberwiseCooperates(const CXXMethodDecl *M, unsigned Depth) {
-  if (!M || Depth > 4 || M->isDeleted())
-    return false;
-  bool Memberwise = false;
-  for (const FunctionDecl *R : M->redecls())
-    Memberwise |= R->isImplicit() || R->isDefaulted();
-  if (!Memberwise)
+  if (!M || Depth > 4 || M->isDeleted() || !isMemberwise(M))
     return false;
   const CXXRecordDecl *RD = M->getParent()->getDefinition();
   if (!RD || RD->isUnion())
@@ -130,8 +104,10 @@ bool TypeModel::memberwiseCooperates(const CXXMethodDecl *M, unsigned Depth) {
     if (!isAddressSensitive(T))
       return true;
     const auto *PRD = dyn_cast_or_null<CXXRecordDecl>(recordOf(T));
-    const CXXMethodDecl *PM = PRD ? partMember(PRD->getDefinition(), M) : nullptr;
-    if (!PM || PM->isDeleted())
+    // The member an implicit one like M runs on that part.
+    const CXXMethodDecl *PM =
+        copyOrMoveMember(PRD, !isa<CXXConstructorDecl>(M), isMoveMember(M));
+    if (!PM)
       return false;
     if (functionHas(PM, Annotation::AddressAware) || Escapes.reregisters(PM))
       return true;
