@@ -1,7 +1,8 @@
 // PinContainerRelocationCheck.cpp - pin-container-relocation's rule and
 // wording: a relocation of a container's elements that a borrow outlives,
 // unless the container is moved whole while pinned itself (pin-move's and
-// pin-swap's finding) (docs/checks/pin-container-relocation.md).
+// pin-swap's finding), and a relocation of elements that are all pinned
+// from their construction (docs/checks/pin-container-relocation.md).
 #include "PinContainerRelocationCheck.h"
 #include "explain/Text.h"
 
@@ -20,9 +21,31 @@ static bool reportedAsPinned(const FunctionResults &R, const ContainerGrowth &G)
   });
 }
 
+// A growth of a container whose elements are all pinned from their
+// construction, reported with no borrow in sight (unless a borrow it
+// outlives is reported at it): every element it relocates is pinned.
+static void reportPinnedElements(const FunctionResults &R, const ContainerGrowth &G,
+                                 CheckId Id, std::vector<Finding> &Out) {
+  const SelfReference &S = *G.PinnedElements;
+  const clang::CXXRecordDecl *Elem = G.ElementMember->getParent();
+  Finding Fd;
+  Fd.Check = Id;
+  Fd.Loc = G.Site->getBeginLoc();
+  Fd.Range = G.Site->getSourceRange();
+  Fd.Message = PinContainerRelocationCheck::message(
+      {quoted(G.Container->getName()), quoted(G.Method), std::string()}, true);
+  Fd.Notes.push_back(R.Explain.selfReferenceNote(Elem, S));
+  Fd.Notes.push_back(R.Explain.relocatingMemberNote(G.ElementMember, S));
+  Out.push_back(std::move(Fd));
+}
+
 void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
                                                 std::vector<Finding> &Out) {
   const FunctionFacts &F = R.Facts;
+  for (unsigned I = 0; I < F.Growths.size(); ++I)
+    if (F.Growths[I].PinnedElements &&
+        llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
+      reportPinnedElements(R, F.Growths[I], Id, Out);
   for (const RelocatedBorrow &RB : R.Relocations) {
     const ContainerGrowth &G = F.Growths[RB.Growth];
     if (reportedAsPinned(R, G))
@@ -40,8 +63,12 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
   }
 }
 
-std::string PinContainerRelocationCheck::message(const BorrowDescription &D) {
+std::string PinContainerRelocationCheck::message(const BorrowDescription &D,
+                                                 bool PinnedElements) {
   std::string Head = D.Call + " may relocate the elements of " + D.Container;
+  if (PinnedElements)
+    return Head + ", which are pinned from their construction; each one moves to a new "
+                  "address and still refers to its old one";
   if (D.Holder.empty())
     return Head + " while a range-for loop iterates over it; the pinned element moves to "
                   "a new address and the loop's iterator dangles";

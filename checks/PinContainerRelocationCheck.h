@@ -22,7 +22,9 @@ public:
   /// container's own move or swap to pin-move and pin-swap.
   static constexpr unsigned Needs = NeedsBorrowFlow | NeedsPinFlow;
   static void checkFunction(const FunctionResults &R, std::vector<Finding> &Out);
-  static std::string message(const BorrowDescription &D);
+  /// PinnedElements: the elements are pinned from their construction (no
+  /// holder).
+  static std::string message(const BorrowDescription &D, bool PinnedElements = false);
 };
 
 } // namespace pincheck

@@ -14,6 +14,16 @@ namespace pincheck {
 
 namespace {
 
+// A library function as users call it: 'std::vector<Node>::emplace_back'.
+std::string libraryFunctionName(const FunctionDecl *FD) {
+  PrintingPolicy P(FD->getASTContext().getLangOpts());
+  P.SuppressInlineNamespace = llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::All);
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  FD->printQualifiedName(OS, P);
+  return S;
+}
+
 // "implicit copy constructor", "defaulted move assignment operator".
 std::string memberKind(const CXXMethodDecl *M) {
   std::string Kind = M->isImplicit() ? "implicit " : "defaulted ";
@@ -33,11 +43,17 @@ std::optional<Note> useNote(const CXXRecordDecl *RD, const CXXMethodDecl *M,
   const FunctionDecl *Callee = M;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
     CallSiteIndex::Site S = Calls.firstCall(Callee);
-    if (!S.Call)
-      return Note{SourceLocation(), "the " + memberKind(M) + " of " +
-                                        quoted(RD->getNameAsString()) +
-                                        " is used by code in a library header (a "
-                                        "container's, for example)"};
+    if (!S.Call) {
+      // Only a library calls it: the user's call into that library code.
+      const FunctionDecl *Entry = nullptr;
+      S = Calls.userEntry(Callee, &Entry);
+      std::string Used = "the " + memberKind(M) + " of " + quoted(RD->getNameAsString()) +
+                         Parts + " is used by code in a library header";
+      if (!S.Call)
+        return Note{SourceLocation(), Used + " (a container's, for example)"};
+      return Note{S.Call->getExprLoc(), Used + ", in " + quoted(libraryFunctionName(Entry)) +
+                                            ", called here"};
+    }
     const auto *Outer = dyn_cast<CXXMethodDecl>(S.In);
     if (Outer && isMemberwise(Outer) && isCopyOrMoveMember(Outer) &&
         Outer->getParent() != RD) {

@@ -111,8 +111,9 @@ static std::string libraryName(const FunctionDecl *FD) {
 
 // An explicit std::move(x) / static_cast<T&&>(x) / std::ranges::iter_move(p)
 // bound to an rvalue-reference parameter (a sink such as push_back(T&&) or a
-// converting constructor): the callee takes ownership of the moved-from
-// object's contents. A library callee is named, as its copies are.
+// converting constructor), or a temporary bound to a library's: the callee
+// takes ownership of the moved-from object's contents. A library callee is
+// named, as its copies are.
 static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
                                llvm::ArrayRef<const Expr *> Args, Operation &Out,
                                SelfReferenceModel *SelfRefs) {
@@ -136,7 +137,12 @@ static bool classifyRvalueSink(const FunctionDecl *Callee, const Expr *Site,
     }
     bool SawMove = false;
     const Expr *Inner = stripMoveCasts(Args[I], &SawMove);
-    if (SawMove && (!Holder || holdsValueOf(Holder, Inner->getType())) &&
+    // A temporary bound to a library's T&& (`v.push_back(T(...))`) is moved
+    // into what the library builds, as an explicit std::move is; a user
+    // function's own body says what it does with one (its summary).
+    bool Temporary = isa<MaterializeTemporaryExpr>(Args[I]->IgnoreParens()) &&
+                     Inner->getType()->isRecordType() && isLibraryFunction(Callee);
+    if ((SawMove || Temporary) && (!Holder || holdsValueOf(Holder, Inner->getType())) &&
         !relocatesAwarely(Inner->getType(), /*Move=*/true, SelfRefs))
       Out.Operands.push_back({Args[I], false, OperandRole::Moved});
   }

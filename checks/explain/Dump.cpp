@@ -151,7 +151,8 @@ void dumpFacts(llvm::raw_ostream &OS, ASTContext &Ctx, const FunctionFacts &F,
     const TrackedPlace &P = F.Places[I];
     const char *Kind = P.Kind == TrackedPlace::Variable ? "variable"
                        : P.Kind == TrackedPlace::Pointee ? "pointee"
-                                                         : "this";
+                       : P.Kind == TrackedPlace::This    ? "this"
+                                                         : "temporary";
     PrintingPolicy Policy(Ctx.getLangOpts());
     Policy.SuppressTagKeyword = true;
     OS << "    #" << I << " " << Kind << " '" << placeName(P) << "' : "

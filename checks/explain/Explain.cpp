@@ -5,6 +5,7 @@
 #include "explain/Explain.h"
 #include "model/Containers.h"
 #include "model/Owners.h"
+#include "model/SpecialMembers.h"
 #include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -59,6 +60,8 @@ std::string placeName(const TrackedPlace &P) {
     return "*" + P.Var->getNameAsString();
   case TrackedPlace::This:
     return "*this";
+  case TrackedPlace::Temporary:
+    return "temporary";
   }
   llvm_unreachable("every place has a name");
 }
@@ -96,6 +99,10 @@ static size_t objectStart(const AccessPath &P, bool IsPointer) {
 }
 
 std::string Explainer::operandName(const FunctionFacts &F, const PinnedUse &U) {
+  if (const TrackedPlace &P = F.Places[U.Target.Place]; P.Kind == TrackedPlace::Temporary) {
+    std::string S = spelling(P.Temp);
+    return "the temporary " + (S.empty() ? "of type " + quoted(typeName(P.Type)) : quoted(S));
+  }
   std::string Root = quoted(placeName(F.Places[U.Target.Place]));
   const Operand &O = F.Ops[U.Op].Operands[U.Operand];
   if (O.Element) {
@@ -165,6 +172,19 @@ Note Explainer::selfReferenceNote(const CXXRecordDecl *RD, const SelfReference &
                    selfReferencePhrase(S)};
 }
 
+Note Explainer::relocatingMemberNote(const CXXMethodDecl *M, const SelfReference &S) {
+  std::string Kind = M->isImplicit() ? "implicit " : M->isUserProvided() ? "" : "defaulted ";
+  bool Move = isMoveMember(M);
+  Kind += Move ? "move " : "copy ";
+  Kind += isa<CXXConstructorDecl>(M) ? "constructor" : "assignment operator";
+  const CXXRecordDecl *RD = M->getParent();
+  SourceLocation Loc = M->isImplicit() ? RD->getLocation() : M->getLocation();
+  return {Loc, std::string("the elements are ") + (Move ? "moved" : "copied") + " by the " +
+                   Kind + " of " + quoted(RD->getNameAsString()) +
+                   ", which does not re-point member " + quoted(S.MemberText) +
+                   " into its new object"};
+}
+
 // How Ev pinned its target. Subject names the target ("it", or the part
 // that was pinned, quoted).
 static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
@@ -230,6 +250,9 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
                                     refersPhrase(S);
     if (isa_and_nonnull<ParmVarDecl>(Ev.Via))
       return "it is a parameter, made by the caller, and " + OfClass;
+    if (isa_and_nonnull<CXXMethodDecl>(Ev.Via))
+      return "it is the object " + quoted(named(Ev.Via)) +
+             " runs on, made by its caller, and " + OfClass;
     if (Ev.Callee)
       return "it is returned by " + quoted(calleeName(Ev.Callee)) + ", and " + OfClass;
     if (!Ev.Via)
@@ -250,6 +273,13 @@ Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
     Part.clear();
   Note N;
   N.Loc = Ev.Site ? Ev.Site->getBeginLoc() : Ev.Via->getLocation();
+  if (F.Places[U.Target.Place].Kind == TrackedPlace::Temporary) {
+    N.Message = std::string("the temporary ") +
+                (U.Must ? "is pinned from its construction: "
+                        : "may be pinned from its construction: ") +
+                pinCause(Ev, "it");
+    return N;
+  }
   if (Ev.Cause == PinCause::SelfReferenced) {
     // Pinned where it is made, for what its constructor does.
     N.Loc = Ev.Var ? Ev.Var->getLocation() : Ev.Via->getLocation();

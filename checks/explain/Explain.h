@@ -38,6 +38,10 @@ public:
   /// "'Header' is self-referential: its constructor makes member 'name_'
   /// refer into member 'line_'", where the self-reference is made.
   Note selfReferenceNote(const clang::CXXRecordDecl *RD, const SelfReference &S);
+  /// "the elements are moved by the implicit move constructor of 'Node',
+  /// which does not re-point member 'self' into its new object", at M (its
+  /// class if implicit).
+  Note relocatingMemberNote(const clang::CXXMethodDecl *M, const SelfReference &S);
   /// One note per link of the "is address-sensitive because" chain.
   void typeNotes(clang::QualType T, std::vector<Note> &Out);
 

@@ -2,7 +2,8 @@
 // iterator bound to an element, a range-for over the container) and the
 // calls that may relocate them (growth, middle insert and erase, a whole
 // move or swap of a container holding its elements inline), for containers
-// of address-sensitive elements.
+// of address-sensitive elements; a growth also says when every element is
+// pinned from its construction.
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
 #include "catalog/ContainerCalls.h"
@@ -44,8 +45,17 @@ void FactsBuilder::addGrowth(const Expr *E) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     StringRef Method;
     if (const VarDecl *C = relocatingCall(Types.containers(), Call, &Method))
-      if (holdsSensitiveElements(C->getType(), Types))
-        F.Growths.push_back({E, C, Method.str()});
+      if (holdsSensitiveElements(C->getType(), Types)) {
+        ContainerGrowth G{E, C, Method.str()};
+        // Erasing only shifts the elements after it; inserting in the
+        // middle may grow too.
+        bool Shifts = Method == "erase" || Method == "insert" || Method == "emplace" ||
+                      Method == "insert_range";
+        G.PinnedElements = Types.elementsPinnedFromConstruction(
+            Types.containers().relocatingElementType(C->getType()), Method != "erase",
+            Shifts, &G.ElementMember);
+        F.Growths.push_back(G);
+      }
   }
 }
 

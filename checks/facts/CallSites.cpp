@@ -11,23 +11,26 @@ namespace pincheck {
 namespace {
 class Walker : public RecursiveASTVisitor<Walker> {
 public:
-  Walker(const SourceManager &SM,
-         llvm::DenseMap<const FunctionDecl *, CallSiteIndex::Site> &First)
-      : SM(SM), First(First) {}
+  using Map = llvm::DenseMap<const FunctionDecl *, CallSiteIndex::Site>;
+  Walker(const SourceManager &SM, Map &First, Map &FirstInLibrary)
+      : SM(SM), First(First), FirstInLibrary(FirstInLibrary) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
-  // Declarations spelled in a system header are not the user's code.
+  // Declarations spelled in a system header are the library's code: their
+  // calls go to FirstInLibrary.
   bool TraverseDecl(Decl *D) {
+    bool OuterLibrary = Library;
     if (D && !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(D) &&
         D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      return true;
+      Library = true;
     const FunctionDecl *Outer = In;
     if (auto *FD = dyn_cast_or_null<FunctionDecl>(D))
       In = FD;
     bool Result = RecursiveASTVisitor::TraverseDecl(D);
     In = Outer;
+    Library = OuterLibrary;
     return Result;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -46,20 +49,25 @@ private:
   void note(const FunctionDecl *Callee, const Expr *E) {
     if (!Callee || !In)
       return;
+    if (Library) {
+      FirstInLibrary.try_emplace(Callee->getCanonicalDecl(), CallSiteIndex::Site{E, In});
+      return;
+    }
     bool Written = !In->isImplicit() && !In->isDefaulted();
     auto [It, New] = First.try_emplace(Callee->getCanonicalDecl(), CallSiteIndex::Site{E, In});
     if (!New && Written && (It->second.In->isImplicit() || It->second.In->isDefaulted()))
       It->second = CallSiteIndex::Site{E, In};
   }
   const SourceManager &SM;
-  llvm::DenseMap<const FunctionDecl *, CallSiteIndex::Site> &First;
+  Map &First, &FirstInLibrary;
   const FunctionDecl *In = nullptr;
+  bool Library = false;
 };
 } // namespace
 
 void CallSiteIndex::build() {
   Built = true;
-  Walker W(Ctx.getSourceManager(), First);
+  Walker W(Ctx.getSourceManager(), First, FirstInLibrary);
   W.TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
@@ -70,6 +78,27 @@ CallSiteIndex::Site CallSiteIndex::firstCall(const FunctionDecl *FD) {
     build();
   auto It = First.find(FD->getCanonicalDecl());
   return It == First.end() ? Site{} : It->second;
+}
+
+CallSiteIndex::Site CallSiteIndex::userEntry(const FunctionDecl *FD,
+                                             const FunctionDecl **Entry) {
+  if (!FD)
+    return {};
+  if (!Built)
+    build();
+  const FunctionDecl *Callee = FD->getCanonicalDecl();
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    auto It = FirstInLibrary.find(Callee);
+    if (It == FirstInLibrary.end() || !It->second.In)
+      return {};
+    Callee = It->second.In->getCanonicalDecl();
+    if (auto User = First.find(Callee); User != First.end()) {
+      if (Entry)
+        *Entry = Callee;
+      return User->second;
+    }
+  }
+  return {};
 }
 
 } // namespace pincheck

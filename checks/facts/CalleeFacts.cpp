@@ -84,6 +84,8 @@ void FactsBuilder::applySummary(const Expr *E) {
     Op.Site = E;
     Op.Callee = Callee->getNameAsString();
     Operand O{Arg(R.Param), ByPointer(R.Param), R.Op.Operands[0].Role};
+    if (!keepOperand(O))
+      continue;
     Op.Operands.push_back(O);
     Op.Inner = &R.Op;
     Op.InnerPath = &R.Path;

@@ -191,6 +191,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body, TypeModel &
   B.addEntryPins();
   B.addLongJumps();
   B.dropConsumedAddresses();
+  B.addTemporaryPins();
   B.addAccessPaths();
   return F;
 }

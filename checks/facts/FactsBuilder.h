@@ -13,6 +13,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 #include <vector>
 
 namespace pincheck {
@@ -49,8 +50,17 @@ struct FactsBuilder {
   void addPins(const clang::Expr *E);
   void addThisHandedOut(const clang::CXXThisExpr *TE);
   void notHandedOut(const clang::Expr *E);
+  std::optional<PinEvent> constructionPin(const clang::Expr *Init,
+                                          const clang::CXXRecordDecl *RD);
   void addConstructionPins(const clang::DeclStmt *DS);
+  /// Whether an operand may reach a pinned object (a temporary only when it
+  /// is pinned from its construction).
+  bool keepOperand(const Operand &O);
+  /// After the operations: the temporaries they consume that are pinned
+  /// from their construction.
+  void addTemporaryPins();
   void addParameterSelfReference(const clang::ParmVarDecl *P);
+  void addObjectSelfReference(const clang::CXXMethodDecl *MD);
   void addReturnedLambdaPins(const clang::ReturnStmt *RS);
   void addEntryPins();
   /// Drops the address-of pins that are only how a call reaches its operand.
@@ -78,6 +88,9 @@ struct FactsBuilder {
   llvm::SmallPtrSet<const clang::Expr *, 4> CoReturnCalls;
   /// Loop-variable constructions of range-fors by value -> the range.
   llvm::DenseMap<const clang::Expr *, const clang::Expr *> RangeForElements;
+  /// Temporaries that operations consume, pinned from their construction:
+  /// what makes each, and its pin (placed by addTemporaryPins).
+  llvm::DenseMap<const clang::Expr *, PinEvent> PendingTemporaries;
   /// `this` and p.get() used where they do not hand the address out (marked
   /// by their parents, which are visited first).
   llvm::SmallPtrSet<const clang::Expr *, 4> NotHandedOut;

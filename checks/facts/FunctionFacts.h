@@ -12,6 +12,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <vector>
 
 namespace pincheck {
@@ -37,16 +38,35 @@ struct ContainerGrowth {
   const ContainerGrowth *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
   bool Whole = false;
+  /// Every element is pinned from its construction and relocating one does
+  /// not re-establish it: what makes the element class self-referential.
+  /// The call is reported with no borrow in sight.
+  const SelfReference *PinnedElements = nullptr;
+  /// With PinnedElements: the element's member that relocates it.
+  const clang::CXXMethodDecl *ElementMember = nullptr;
 };
 
 /// An object that can be pinned: a variable (a local, a parameter, a global),
 /// the object a pointer variable points to (Var is the pointer or smart
-/// pointer: a heap object, or whatever a pointer parameter points to), or the
-/// object a member function runs on (*this, whose fields are its parts).
+/// pointer: a heap object, or whatever a pointer parameter points to), the
+/// object a member function runs on (*this, whose fields are its parts), or
+/// a temporary pinned from its construction (Temp: what makes it).
 struct TrackedPlace {
-  enum KindT { Variable, Pointee, This } Kind = Variable;
-  const clang::VarDecl *Var = nullptr; // null for This
+  enum KindT { Variable, Pointee, This, Temporary } Kind = Variable;
+  const clang::VarDecl *Var = nullptr; // null for This and Temporary
   clang::QualType Type;                // the object's type
+  const clang::Expr *Temp = nullptr;   // Temporary
+};
+
+/// A temporary pinned from its construction (made by a self-referential
+/// constructor or one that lets `this` escape, or returned by a function
+/// as a value of such a class): its place and its pin. It lives for one
+/// full-expression, after its construction, so it is pinned wherever it is
+/// an operand, and the flow analysis reads the pin here rather than carry
+/// it in its state.
+struct PinnedTemporary {
+  unsigned Place;
+  unsigned Pin;
 };
 
 struct FunctionFacts {
@@ -64,6 +84,10 @@ struct FunctionFacts {
   llvm::DenseMap<const clang::VarDecl *, unsigned> PointerIndex;
   /// Local references: another name for the object they are bound to.
   llvm::DenseSet<const clang::VarDecl *> AliasRefs;
+  /// Temporaries pinned from their construction that an operation consumes,
+  /// by what makes them (the operand with moves and temporaries looked
+  /// through: a construction, a call).
+  llvm::DenseMap<const clang::Expr *, PinnedTemporary> Temporaries;
 
   std::vector<Operation> Ops;
   std::vector<PinEvent> Pins; // in source order
@@ -96,7 +120,12 @@ struct FunctionFacts {
   /// Every place starts unpinned, so without a pin event none is ever pinned.
   bool pinFlowTrivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
   bool containersTrivial() const { return Borrows.empty() || Growths.empty(); }
-  bool trivial() const { return pinFlowTrivial() && containersTrivial(); }
+  bool pinnedElementsRelocated() const {
+    return llvm::any_of(Growths, [](const ContainerGrowth &G) { return G.PinnedElements; });
+  }
+  bool trivial() const {
+    return pinFlowTrivial() && containersTrivial() && !pinnedElementsRelocated();
+  }
 };
 
 } // namespace pincheck

@@ -64,7 +64,11 @@ void FactsBuilder::addOperations(const Expr *E) {
   CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, CoReturnMoves,
                    RangeForElements, Types.infers() ? &Types.selfReferences() : nullptr};
   Operation Op;
-  if (classifyOperation(E, C, Op) && mayTouchSensitive(Op) && !cooperative(E, Types, Escapes)) {
+  if (!classifyOperation(E, C, Op))
+    return;
+  // A temporary reaches no place unless it was pinned as it was made.
+  llvm::erase_if(Op.Operands, [&](const Operand &O) { return !keepOperand(O); });
+  if (!Op.Operands.empty() && mayTouchSensitive(Op) && !cooperative(E, Types, Escapes)) {
     // Constructing over an object ends it (after the check at this site).
     for (const Operand &O : Op.Operands)
       if (O.Role == OperandRole::ConstructedOver)

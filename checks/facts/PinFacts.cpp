@@ -1,8 +1,8 @@
 // PinFacts.cpp - the pin events of a body: what the catalog recognises (an
 // address taken, a pinning parameter or member function, a lambda that
-// escapes with a reference), `this` and p.get() handed out, objects made by
-// a constructor that lets `this` escape, and what the caller pinned (entry
-// pins). An address taken only to reach an operation's operand is not a pin
+// escapes with a reference), `this` and p.get() handed out, objects pinned
+// from their construction (locals, and temporaries an operation consumes),
+// and what the caller pinned (entry pins). An address taken only to reach an operation's operand is not a pin
 // of its own: dropConsumedAddresses removes it.
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
@@ -39,55 +39,104 @@ void FactsBuilder::notHandedOut(const Expr *E) {
     NotHandedOut.insert(E);
 }
 
-// A local made by a constructor that hands `this` out, or that makes it
-// self-referential, is pinned from its declaration on (the event sits on
-// the DeclStmt, after its reset). A self-reference made on some paths of
-// the constructor only makes the object "may be pinned"; so does a value
-// of a self-referential class returned by a function, whose constructor is
-// not known here.
+// The pin of an object initialised by Init (a local's initialiser, a
+// temporary's construction) when that makes it pinned from its
+// construction: a constructor that hands `this` out, or that makes it
+// self-referential (on some paths of the constructor only: "may"), or a
+// function returning a value of a self-referential class, whose
+// constructor is not known here ("may"). Site and Var are the caller's.
+std::optional<PinEvent> FactsBuilder::constructionPin(const Expr *Init, const CXXRecordDecl *RD) {
+  Init = Init->IgnoreImplicit();
+  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = FC->getSubExpr()->IgnoreImplicit();
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+  if (const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr) {
+    PinEvent Ev{nullptr, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
+                Esc->Callee};
+    Ev.Escape = Esc->Where;
+    return Ev;
+  }
+  if (!Types.infers())
+    return std::nullopt;
+  SelfReferenceModel &Self = Types.selfReferences();
+  if (const SelfReference *S = Self.madeByInit(Init)) {
+    PinEvent Ev{nullptr, nullptr, false, PinCause::SelfReferenced,
+                CE ? CE->getConstructor() : nullptr};
+    Ev.SelfRef = S;
+    Ev.MayOnly = S->Conditional;
+    return Ev;
+  }
+  // A prvalue returned by a function: made by a constructor in there.
+  const auto *Call = dyn_cast<CallExpr>(Init);
+  if (Call && Call->isPRValue() && RD)
+    if (const SelfReference *S = Self.of(RD)) {
+      PinEvent Ev{nullptr, nullptr, false, PinCause::SelfReferenced, nullptr,
+                  Call->getDirectCallee()};
+      Ev.SelfRef = S;
+      Ev.MayOnly = true;
+      return Ev;
+    }
+  return std::nullopt;
+}
+
+// A local made pinned from its construction is pinned from its declaration
+// on (the event sits on the DeclStmt, after its reset).
 void FactsBuilder::addConstructionPins(const DeclStmt *DS) {
   for (const Decl *D : DS->decls()) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || isa<ParmVarDecl>(V) || !V->isLocalVarDecl() || !isPlace(V, Types) ||
         !V->getInit() || V->getType()->isReferenceType())
       continue;
-    const Expr *Init = V->getInit()->IgnoreImplicit();
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init))
-      Init = FC->getSubExpr()->IgnoreImplicit();
-    const auto *CE = dyn_cast<CXXConstructExpr>(Init);
-    if (const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr) {
-      PinEvent Ev{DS, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
-                  Esc->Callee};
-      Ev.Var = V;
-      Ev.Escape = Esc->Where;
-      F.Pins.push_back(Ev);
-      continue;
+    if (std::optional<PinEvent> Ev =
+            constructionPin(V->getInit(), V->getType()->getAsCXXRecordDecl())) {
+      Ev->Site = DS;
+      Ev->Var = V;
+      F.Pins.push_back(*Ev);
     }
-    if (!Types.infers())
-      continue;
-    SelfReferenceModel &Self = Types.selfReferences();
-    if (const SelfReference *S = Self.madeByInit(Init)) {
-      PinEvent Ev{DS, nullptr, false, PinCause::SelfReferenced,
-                  CE ? CE->getConstructor() : nullptr};
-      Ev.Var = V;
-      Ev.SelfRef = S;
-      Ev.MayOnly = S->Conditional;
-      F.Pins.push_back(Ev);
-      continue;
-    }
-    // A prvalue returned by a function: made by a constructor in there.
-    const auto *Call = dyn_cast<CallExpr>(Init);
-    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
-    if (Call && Call->isPRValue() && RD)
-      if (const SelfReference *S = Self.of(RD)) {
-        PinEvent Ev{DS, nullptr, false, PinCause::SelfReferenced, nullptr,
-                    Call->getDirectCallee()};
-        Ev.Var = V;
-        Ev.SelfRef = S;
-        Ev.MayOnly = true;
-        F.Pins.push_back(Ev);
-      }
   }
+}
+
+// An operand that is a temporary (`v.push_back(Header("x"))`,
+// `h = Header("y")`): what makes it, or null. It is no variable's object,
+// so only its construction can have pinned it.
+static const Expr *temporaryOperand(const Operand &O) {
+  if (O.IsPointer || O.Var)
+    return nullptr;
+  const Expr *Made = stripMoveCasts(O.E);
+  return Made->isPRValue() && Made->getType()->isRecordType() ? Made : nullptr;
+}
+
+// Whether an operand can reach a pinned object: not a temporary, or one
+// pinned from its construction (kept, to become a place of its own).
+bool FactsBuilder::keepOperand(const Operand &O) {
+  const Expr *Made = temporaryOperand(O);
+  if (!Made)
+    return true;
+  if (PendingTemporaries.count(Made))
+    return true;
+  std::optional<PinEvent> Ev;
+  if (Types.isAddressSensitive(Made->getType()))
+    Ev = constructionPin(Made, Made->getType()->getAsCXXRecordDecl());
+  if (!Ev)
+    return false;
+  Ev->Site = Made;
+  PendingTemporaries.insert({Made, *Ev});
+  return true;
+}
+
+// The temporaries kept as operands: each a place of its own, pinned where
+// it is made (after dropConsumedAddresses, which renumbers the pins).
+void FactsBuilder::addTemporaryPins() {
+  for (const Operation &Op : F.Ops)
+    for (const Operand &O : Op.Operands) {
+      const Expr *Made = temporaryOperand(O);
+      auto It = Made ? PendingTemporaries.find(Made) : PendingTemporaries.end();
+      if (It == PendingTemporaries.end() || F.Temporaries.count(Made))
+        continue;
+      F.Temporaries[Made] = {unsigned(F.Places.size()), unsigned(F.Pins.size())};
+      F.Places.push_back({TrackedPlace::Temporary, nullptr, Made->getType(), Made});
+      F.Pins.push_back(It->second);
+    }
 }
 
 void FactsBuilder::addReturnedLambdaPins(const ReturnStmt *RS) {
@@ -115,6 +164,8 @@ void FactsBuilder::addEntryPins() {
     }
     if (F.ThisPlace >= 0)
       addEntryPin(F, MD, unsigned(F.ThisPlace));
+  } else if (MD && !MD->isStatic() && F.ThisPlace >= 0) {
+    addObjectSelfReference(MD);
   }
   for (unsigned I = 0; I < F.FD->getNumParams(); ++I) {
     const ParmVarDecl *P = F.FD->getParamDecl(I);
@@ -147,6 +198,24 @@ void FactsBuilder::addParameterSelfReference(const ParmVarDecl *P) {
   Ev.SelfRef = S;
   Ev.MayOnly = true;
   F.EntryPins.push_back({unsigned(F.Pins.size()), It->second});
+  F.Pins.push_back(Ev);
+}
+
+// The object a member function of a self-referential class runs on was
+// made by a constructor this function does not see: it may be pinned from
+// its construction, as a parameter's object may. Not in a constructor or
+// destructor, where the object is being made or unmade.
+void FactsBuilder::addObjectSelfReference(const CXXMethodDecl *MD) {
+  if (!Types.infers() || isa<CXXConstructorDecl, CXXDestructorDecl>(MD) ||
+      MD->getParent()->isLambda())
+    return;
+  const SelfReference *S = Types.selfReferences().of(MD->getParent());
+  if (!S)
+    return;
+  PinEvent Ev{nullptr, nullptr, false, PinCause::SelfReferenced, MD};
+  Ev.SelfRef = S;
+  Ev.MayOnly = true;
+  F.EntryPins.push_back({unsigned(F.Pins.size()), unsigned(F.ThisPlace)});
   F.Pins.push_back(Ev);
 }
 
@@ -183,13 +252,16 @@ void FactsBuilder::dropConsumedAddresses() {
       if (const Expr *A = takenAddress(P.Target))
         Consumed.insert(A);
   std::vector<PinEvent> Kept;
+  llvm::SmallVector<bool, 16> Entry(F.Pins.size(), false);
   for (auto &[Pin, Place] : F.EntryPins) {
     unsigned I = Kept.size();
     Kept.push_back(F.Pins[Pin]);
+    Entry[Pin] = true;
     Pin = I;
   }
-  for (const PinEvent &P : F.Pins) {
-    if (P.Cause == PinCause::OnEntry)
+  for (unsigned PI = 0; PI < F.Pins.size(); ++PI) {
+    const PinEvent &P = F.Pins[PI];
+    if (Entry[PI])
       continue;
     bool IsAddress = P.Cause == PinCause::AddressOf ||
                      P.Cause == PinCause::StdAddressof ||

@@ -115,6 +115,18 @@ const FunctionSummary *SummaryModel::summary(const FunctionDecl *FD) {
   return Slot.get();
 }
 
+// A pointer into a part of the object (`memmove(buf_, ...)` into a char
+// array member) reaches the object only where that part is
+// address-sensitive, as the callee's own analysis judges it: the outermost
+// part named decides.
+static bool reachesSensitivePart(const AccessPath &P, TypeModel &Types) {
+  for (const AccessStep &S : P.Steps)
+    if (S.Kind == StepKind::Field || S.Kind == StepKind::Index ||
+        S.Kind == StepKind::ElementAccess || S.Kind == StepKind::Binding)
+      return Types.isAddressSensitive(S.E->getType());
+  return true;
+}
+
 std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) {
   const SourceManager &SM = Types.context().getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
@@ -150,6 +162,8 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
       if (O.Element || O.Var)
         continue;
       AccessPath Path = accessPath(O.E, O.IsPointer);
+      if (O.IsPointer && !reachesSensitivePart(Path, Types))
+        continue;
       int I = paramOf(Path, Def, /*WholeOnly=*/!O.IsPointer, O.IsPointer);
       if (I == -1 || llvm::any_of(S->Relocations, [&](const ParamRelocation &R) {
             return R.Param == paramIndex(I) && R.Op.Family == Op.Family;

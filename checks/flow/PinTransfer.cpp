@@ -150,6 +150,20 @@ void PinTransfer::checkOperation(unsigned OpI, const State &St,
   for (unsigned K = 0; K < Op.Operands.size(); ++K) {
     const Operand &O = Op.Operands[K];
     Resolved R = O.Var ? placeOf(F, O.Var) : resolve(F, F.OperandPaths[OpI][K], St);
+    if (!R && !F.Temporaries.empty() && !O.IsPointer)
+      if (auto It = F.Temporaries.find(stripMoveCasts(O.E)); It != F.Temporaries.end()) {
+        // Pinned since it was made, just before: no state to read.
+        const PinnedTemporary &T = It->second;
+        R.Place = int(T.Place);
+        R.ObjType = F.Places[T.Place].Type;
+        bool Must = !F.Pins[T.Pin].MayOnly;
+        Uses.push_back({OpI, K, R, Must, T.Pin});
+        if (Record)
+          Record->Operands[OpI][K] = std::max(Record->Operands[OpI][K],
+                                              Must ? OperandVerdict::Pinned
+                                                   : OperandVerdict::MayBePinned);
+        continue;
+      }
     if (R && O.Element)
       R = partOf(R, O.ElementType);
     OperandVerdict V = !R ? OperandVerdict::NoPlace

@@ -2,6 +2,7 @@
 #include "model/StdLibrary.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -12,6 +13,15 @@ namespace pincheck {
 bool isStdClass(const CXXRecordDecl *RD, std::initializer_list<StringRef> Names) {
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
          llvm::is_contained(Names, RD->getName());
+}
+
+bool isLibraryFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (FD->isInStdNamespace())
+    return true;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
 }
 
 QualType typeArgument(const CXXRecordDecl *RD, unsigned I) {

@@ -26,6 +26,11 @@ inline llvm::StringRef nameOf(const clang::NamedDecl *D) {
 /// FD is declared in namespace std.
 inline bool isStd(const clang::FunctionDecl *FD) { return FD && FD->isInStdNamespace(); }
 
+/// FD belongs to a library: namespace std, or declared in a system header.
+/// Its body is not analysed (it has no summary), so what it does to its
+/// arguments is what the catalog knows of it.
+bool isLibraryFunction(const clang::FunctionDecl *FD);
+
 /// RD is a class (template specialisation) of namespace std named one of Names.
 bool isStdClass(const clang::CXXRecordDecl *RD, std::initializer_list<llvm::StringRef> Names);
 

@@ -78,6 +78,51 @@ std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+bool TypeModel::cooperates(const CXXMethodDecl *M, unsigned Depth) {
+  if (!M)
+    return false;
+  if (functionHas(M, Annotation::AddressAware) || Escapes.reregisters(M))
+    return true;
+  // Re-pointing on some paths counts: a small buffer's move re-points when
+  // the source used its inline storage and takes the heap pointer otherwise.
+  if (M->isUserProvided())
+    return Infer && SelfRefs.of(M->getParent()) && SelfRefs.cooperation(M) != Cooperation::No;
+  return memberwiseCooperates(M, Depth);
+}
+
+// A container relocates an element with its move constructor when that
+// cannot throw or there is no copy constructor (std::move_if_noexcept),
+// else with its copy constructor.
+const CXXMethodDecl *TypeModel::relocatingMember(const CXXRecordDecl *RD) {
+  const CXXMethodDecl *Move = copyOrMoveMember(RD, /*Assignment=*/false, /*Move=*/true);
+  const CXXMethodDecl *Copy = copyOrMoveMember(RD, /*Assignment=*/false, /*Move=*/false);
+  if (!Move || !Copy || Move == Copy)
+    return Move ? Move : Copy;
+  const auto *FPT = Move->getType()->getAs<FunctionProtoType>();
+  return FPT && FPT->canThrow() == CT_Cannot ? Move : Copy;
+}
+
+const SelfReference *TypeModel::elementsPinnedFromConstruction(QualType Elem, bool Grows,
+                                                               bool Shifts,
+                                                               const CXXMethodDecl **Member) {
+  const auto *RD = dyn_cast_or_null<CXXRecordDecl>(recordOf(Elem));
+  if (!Infer || !RD || Elem->isArrayType() || !isAddressSensitive(Elem))
+    return nullptr;
+  const SelfReference *S = SelfRefs.of(RD);
+  if (!S)
+    return nullptr;
+  // Growing moves elements into new storage; shifting them (a middle
+  // insertion or erasure) assigns each over its neighbour.
+  for (const CXXMethodDecl *M :
+       {Grows ? relocatingMember(RD) : nullptr,
+        Shifts ? copyOrMoveMember(RD, /*Assignment=*/true, /*Move=*/true) : nullptr})
+    if (M && !cooperates(M)) {
+      *Member = M;
+      return S;
+    }
+  return nullptr;
+}
+
 bool TypeModel::memberwiseCooperates(const CXXMethodDecl *M, unsigned Depth) {
   if (!M || Depth > 4 || M->isDeleted() || !isMemberwise(M))
     return false;
@@ -107,13 +152,7 @@ bool TypeModel::memberwiseCooperates(const CXXMethodDecl *M, unsigned Depth) {
     // The member an implicit one like M runs on that part.
     const CXXMethodDecl *PM =
         copyOrMoveMember(PRD, !isa<CXXConstructorDecl>(M), isMoveMember(M));
-    if (!PM)
-      return false;
-    if (functionHas(PM, Annotation::AddressAware) || Escapes.reregisters(PM))
-      return true;
-    if (PM->isUserProvided())
-      return Infer && SelfRefs.of(PRD) && SelfRefs.cooperation(PM) != Cooperation::No;
-    return memberwiseCooperates(PM, Depth + 1);
+    return cooperates(PM, Depth + 1);
   };
   for (const CXXBaseSpecifier &B : RD->bases())
     if (!Part(B.getType()))

@@ -75,6 +75,25 @@ public:
   /// class itself adds nothing (no annotation, no self-reference or escape
   /// of its own).
   bool memberwiseCooperates(const clang::CXXMethodDecl *M, unsigned Depth = 0);
+  /// Whether a copy or move member M re-establishes what makes its class
+  /// address-sensitive: PIN_ADDRESS_AWARE, re-registering `this` where a
+  /// constructor registers it, a user-provided one that re-points the
+  /// class's self-references (on some paths at least), or an implicit or
+  /// defaulted one that cooperates memberwise.
+  bool cooperates(const clang::CXXMethodDecl *M, unsigned Depth = 0);
+  /// The member a container runs to relocate an element of class RD (its
+  /// move constructor if that cannot throw or there is no copy
+  /// constructor, else its copy constructor), or null.
+  static const clang::CXXMethodDecl *relocatingMember(const clang::CXXRecordDecl *RD);
+  /// When every element of type Elem is pinned from its construction (its
+  /// class is self-referential) and a container call relocates it with a
+  /// member that does not cooperate: the self-reference, and Member that
+  /// member; else null. Grows: the call may move elements to new storage
+  /// (their constructor); Shifts: it may move them along (their
+  /// assignment: a middle insertion or erasure).
+  const SelfReference *elementsPinnedFromConstruction(clang::QualType Elem, bool Grows,
+                                                      bool Shifts,
+                                                      const clang::CXXMethodDecl **Member);
   /// Whether classes are inferred address-sensitive from their constructors.
   bool infers() const { return Infer; }
 

@@ -36,7 +36,7 @@
 #include <pin/pin.h>
 
 // A view into an owned string, made in the member initialiser list.
-struct Header {
+struct Header { // #header
   std::string line_;
   std::string_view name_;
   explicit Header(std::string l) : line_(std::move(l)), name_(line_) {} // #site1
@@ -404,6 +404,9 @@ void not_escapes_on_real_calls() {
 // passing it on by reference, is not.
 void take_by_value(Header h, std::vector<Header> &all) { // expected-note {{'h' may be pinned from its construction: it is a parameter, made by the caller, and a constructor of 'Header' makes member 'name_' refer into member 'line_'}}
   all.push_back(std::move(h)); // expected-warning {{'h' is moved by 'std::vector::push_back' after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-warning@-1 {{'push_back' may relocate the elements of 'all', which are pinned from their construction; each one moves to a new address and still refers to its old one [pin-container-relocation]}}
+  // expected-note@#site1 {{'Header' is self-referential: its constructor makes member 'name_' refer into member 'line_'}}
+  // expected-note@#header {{the elements are moved by the implicit move constructor of 'Header', which does not re-point member 'name_' into its new object}}
   // expected-note@#site1 {{'Header' is address-sensitive because its constructor makes member 'name_' refer into member 'line_'}}
 }
 void take_by_reference(const Cursor &c) { // expected-note {{'c' may be pinned from its construction: it is a parameter, made by the caller, and the default member initializer of 'Cursor' makes member 'cur' refer into member 'buf'}}
@@ -412,6 +415,20 @@ void take_by_reference(const Cursor &c) { // expected-note {{'c' may be pinned f
   (void)copy;
 }
 std::size_t read_only(const Header &h, Cursor &c) { return h.name_.size() + (c.cur - c.buf); }
+
+// The object a member function runs on was made by a constructor it does
+// not see, as a parameter's was: moving or copying *this (or a part that is
+// self-referential) is "may". Reading it, comparing its address, is not.
+struct Named {
+  std::string text_;
+  std::string_view view_;
+  explicit Named(std::string t) : text_(std::move(t)), view_(text_) {} // #named_view
+  Named take() { return std::move(*this); } // expected-note {{'*this' may be pinned from its construction: it is the object 'take' runs on, made by its caller, and a constructor of 'Named' makes member 'view_' refer into member 'text_'}}
+  // expected-warning@-1 {{'*this' is moved after it was pinned on some paths; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-note@#named_view {{'Named' is address-sensitive because its constructor makes member 'view_' refer into member 'text_'}}
+  std::size_t size() const { return view_.size() + text_.size(); }
+  bool same(const Named &o) const { return this == &o; }
+};
 
 // ---------------------------------------------------------------------------
 // A swap written for a self-referential class itself (member or free) is its

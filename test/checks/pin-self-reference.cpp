@@ -79,7 +79,7 @@ struct Lazy { // expected-warning {{'Lazy' is self-referential, but its implicit
 struct Pooled { // expected-warning {{'Pooled' is self-referential, but its implicit move constructor copies member 'self' unchanged, so the new object refers to the original; define it to re-point 'self' into the new object, or delete it (= delete) [pin-self-reference]}}
   Pooled *self = this; // expected-note {{'Pooled' is self-referential: its default member initializer makes member 'self' refer to the object itself}}
 };
-// expected-note@* {{the implicit move constructor of 'Pooled' is used by code in a library header (a container's, for example)}}
+// expected-note@#pool_grow {{the implicit move constructor of 'Pooled' is used by code in a library header, in 'std::vector<Pooled>::emplace_back', called here}}
 
 void uses() {
   Self s;
@@ -98,7 +98,7 @@ void uses() {
   Lazy l(true);
   Lazy l2 = l; // expected-note {{'Lazy' is copied here by its implicit copy constructor}}
   std::vector<Pooled> pool;
-  pool.emplace_back();
+  pool.emplace_back(); // #pool_grow
   (void)s2, (void)h2, (void)b, (void)r2, (void)r4, (void)l2;
 }
 

@@ -7,7 +7,9 @@
 // "Pinned from construction"), before it is handed to an index that keeps its
 // address (a PIN_PINS parameter). The fixed forms copy the text instead of the
 // token, or build a fresh token from the text. The class itself is reported
-// once (pin-self-reference): its implicit copy and move are used.
+// once (pin-self-reference): its implicit copy and move are used; and a
+// push_back into a std::vector<Token> may relocate tokens that are all
+// pinned (pin-container-relocation).
 //
 // REQUIRES: libstdcxx
 // RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
@@ -21,7 +23,8 @@
 
 #include <pin/pin.h>
 
-class Token { // expected-warning {{'Token' is self-referential, but its implicit copy constructor and implicit move constructor copy member 'text_' unchanged, so the new object refers into the original; define them to re-point 'text_' into the new object, or delete them (= delete) [pin-self-reference]}}
+class Token { // #token_class
+// expected-warning@-1 {{'Token' is self-referential, but its implicit copy constructor and implicit move constructor copy member 'text_' unchanged, so the new object refers into the original; define them to re-point 'text_' into the new object, or delete them (= delete) [pin-self-reference]}}
 public:
   explicit Token(std::string_view s) {
     std::size_t n = s.size() < sizeof buf_ ? s.size() : sizeof buf_;
@@ -37,7 +40,8 @@ private:
 };
 // expected-note@#token_pin 1+ {{'Token' is address-sensitive because member 'pin_' has marker type 'pin::phantom_pinned'}}
 // expected-note@#token_view 1+ {{member 'text_' is made to refer into member 'buf_' here}}
-// expected-note@#token_view {{'Token' is self-referential: its constructor makes member 'text_' refer into member 'buf_'}}
+// expected-note@#token_view 3 {{'Token' is self-referential: its constructor makes member 'text_' refer into member 'buf_'}}
+// expected-note@#token_class 2 {{the elements are moved by the implicit move constructor of 'Token', which does not re-point member 'text_' into its new object}}
 // expected-note@#token_moved {{'Token' is moved here by its implicit move constructor}}
 // expected-note@#line_copy {{'Token' is copied here by its implicit copy constructor, as part of 'Line'}}
 
@@ -61,6 +65,7 @@ void index_then_store(SymbolIndex &index, std::vector<Token> &all) {
   Token t("identifier"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
   index.add(t);
   all.push_back(t); // expected-warning {{'t' is copied by 'std::vector::push_back' after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
+  // expected-warning@-1 {{'push_back' may relocate the elements of 'all', which are pinned from their construction; each one moves to a new address and still refers to its old one [pin-container-relocation]}}
 }
 
 std::string_view index_then_move(SymbolIndex &index) {
@@ -105,6 +110,7 @@ std::string index_then_copy_fixed(SymbolIndex &index) {
 std::string_view moved_before_pin(SymbolIndex &index, std::vector<Token> &all) {
   Token t("identifier"); // expected-note {{'t' is pinned from its construction: constructor 'Token' makes member 'text_' refer into member 'buf_'}}
   all.push_back(std::move(t)); // expected-warning {{'t' is moved by 'std::vector::push_back' after it was pinned; pointers to its old address now see a moved-from object [pin-move]}}
+  // expected-warning@-1 {{'push_back' may relocate the elements of 'all', which are pinned from their construction; each one moves to a new address and still refers to its old one [pin-container-relocation]}}
   index.add(all.back());
   return all.back().text(); // points into t's buffer, which dies here
 }

@@ -50,8 +50,12 @@ void read_batch() {
 struct InlineBatch {
   SmallBuf elems[2]; // #batch_elems
   std::size_t n = 0;
-  // grow() as a member: its summary says it copies its object's bytes.
+  // grow() as a member: its summary says it copies its object's bytes. Its
+  // object was made by a constructor it does not see, which makes 'elems'
+  // self-referential: copying their bytes may be reported in here already.
   void grow_into(SmallBuf *bigger) { std::memcpy(bigger, elems, n * sizeof(SmallBuf)); } // #grow_into
+  // expected-warning@-1 {{'elems' is copied as raw bytes by 'memcpy' after it was pinned on some paths; the bytes carry its self-pointers unchanged [pin-memcpy]}}
+  // expected-note@-2 {{'*this' may be pinned from its construction: it is the object 'grow_into' runs on, made by its caller, and a constructor of 'InlineBatch' builds member 'elems' with constructor 'SmallBuf', which makes member 'data' refer into member 'inline_'}}
 };
 
 void read_inline_batch() {
