@@ -6,6 +6,7 @@
 #include "explain/Text.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace pincheck {
 
@@ -45,23 +46,38 @@ std::string PinMemcpyCheck::message(const UseDescription &U) {
 // type is address-sensitive: "must" for a self-referential type (every
 // object is pinned from its construction), "may" for an annotated one (its
 // objects may or may not be pinned). The branch of an `if constexpr` not
-// taken is not instantiated, so not seen.
+// taken is not instantiated, so not seen. A member byte buffer that the
+// class constructs its argument type into by placement new counts as
+// storage typed `T *` (model/PlacementStorage.h).
 
 namespace pincheck {
 
 namespace {
 
-// The type a pointer operand points to, when it is a template's argument
-// (a SubstTemplateTypeParmType: `T` of the pattern, substituted).
-clang::QualType argumentPointee(const clang::Expr *E) {
+// The type a pointer operand points to, when it is an argument of the
+// template FD belongs to (a SubstTemplateTypeParmType: `T` of the pattern,
+// substituted in FD or its class; not another template's, such as the
+// `unsigned char` a std::vector<unsigned char>'s data() returns).
+clang::QualType argumentPointee(const clang::Expr *E, const clang::FunctionDecl *FD) {
   E = E->IgnoreParenCasts();
   const auto *PT = E->getType()->getAs<clang::PointerType>();
   if (!PT)
     return {};
   clang::QualType Pointee = PT->getPointeeType();
-  if (!Pointee->getAs<clang::SubstTemplateTypeParmType>())
+  const auto *ST = Pointee->getAs<clang::SubstTemplateTypeParmType>();
+  if (!ST)
     return {};
-  return Pointee;
+  const clang::Decl *Assoc = ST->getAssociatedDecl();
+  for (const clang::DeclContext *DC = FD; DC; DC = DC->getParent()) {
+    const auto *D = llvm::dyn_cast<clang::Decl>(DC);
+    if (D == Assoc)
+      return Pointee;
+    if (const auto *F = llvm::dyn_cast<clang::FunctionDecl>(DC))
+      if (const clang::FunctionTemplateDecl *P = F->getPrimaryTemplate();
+          P && (P == Assoc || P->getTemplatedDecl() == Assoc))
+        return Pointee;
+  }
+  return {};
 }
 
 // The instantiated template a function belongs to, as users name it
@@ -74,7 +90,13 @@ std::pair<std::string, clang::SourceLocation> instantiation(const clang::Functio
   if (const auto *Spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(FD->getParent());
       Spec && !FD->getPrimaryTemplate()) {
     Spec->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
-    if (Where.isInvalid())
+    // A member instantiated by another member's call (push() calling
+    // grow()) points into the template: the class's own point of
+    // instantiation is the user's code.
+    const clang::SourceManager &SM = FD->getASTContext().getSourceManager();
+    clang::SourceRange Pattern = Spec->getSpecializedTemplate()->getSourceRange();
+    if (Where.isInvalid() ||
+        (Pattern.isValid() && SM.isPointWithin(Where, Pattern.getBegin(), Pattern.getEnd())))
       Where = Spec->getPointOfInstantiation();
   } else {
     FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
@@ -117,8 +139,12 @@ void PinMemcpyCheck::checkDeclaration(const clang::Decl *D, DeclarationContext &
     bool Realloc = llvm::any_of(Op.Operands, [](const Operand &X) {
       return X.Role == OperandRole::Reallocated;
     });
+    const auto *Class = llvm::dyn_cast<clang::CXXRecordDecl>(FD->getParent());
     for (const Operand &O : Op.Operands) {
-      clang::QualType T = argumentPointee(O.E);
+      clang::QualType T = argumentPointee(O.E, FD);
+      // A byte buffer the class constructs its argument type into.
+      if (T.isNull() && O.IsPointer)
+        T = C.Types.placements().objectsIn(O.E, Class);
       if (T.isNull() || !C.Types.isAddressSensitive(T))
         continue;
       const clang::RecordDecl *RD = TypeModel::recordOf(T);

@@ -364,6 +364,63 @@ SelfReference toReference(const Write &W) {
   return S;
 }
 
+// Whether write I of a constructor C (its writes in order) is undone on
+// every path: a later write to the same member in C itself, outside any
+// branch or loop, that does not refer into the object, with no `return`
+// before it (`char *out_ = small_;` then `Writer(char *e) { out_ = e; }`).
+bool overwritten(const std::vector<Write> &Writes, size_t I, const FunctionDecl *C) {
+  const SourceManager &SM = C->getASTContext().getSourceManager();
+  auto Text = [](const Write &W) {
+    return W.MemberText.empty() ? W.Member->getNameAsString() : W.MemberText;
+  };
+  for (size_t K = I + 1; K < Writes.size(); ++K) {
+    const Write &W = Writes[K];
+    if (W.Member != Writes[I].Member || Text(W) != Text(Writes[I]) || W.Conditional ||
+        W.Value.Yes || W.In != C)
+      continue;
+    struct Returns : RecursiveASTVisitor<Returns> {
+      const SourceManager &SM;
+      SourceLocation Before;
+      bool Found = false;
+      Returns(const SourceManager &SM, SourceLocation B) : SM(SM), Before(B) {}
+      bool VisitReturnStmt(ReturnStmt *R) {
+        Found |= SM.isBeforeInTranslationUnit(R->getBeginLoc(), Before);
+        return !Found;
+      }
+      bool VisitGotoStmt(GotoStmt *) { return !(Found = true); }
+      bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    } R(SM, W.Where->getBeginLoc());
+    R.TraverseStmt(C->getBody());
+    if (!R.Found)
+      return true;
+  }
+  return false;
+}
+
+// Whether the default member initialiser of F runs and stays in some
+// constructor of RD: the implicit default constructor, a defaulted one, one
+// whose body is not visible, or one that neither initialises F itself nor
+// overwrites it on every path.
+bool defaultStands(const CXXRecordDecl *RD, const FieldDecl *F) {
+  bool UserConstructors = false;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->isImplicit())
+      continue;
+    UserConstructors = true;
+    const FunctionDecl *Def = nullptr;
+    if (C->isDefaulted() || !C->hasBody(Def) || !Def)
+      return true;
+    std::vector<Write> Writes;
+    Scanner S(RD->getASTContext(), Def, Writes, 0, false);
+    S.scanFunction(Def);
+    for (size_t I = 0; I < Writes.size(); ++I)
+      if (Writes[I].Member == F && Writes[I].Where == F->getInClassInitializer() &&
+          !overwritten(Writes, I, Def))
+        return true;
+  }
+  return !UserConstructors;
+}
+
 // The constructor an initialiser calls: `T(args)`, `T{args}`, or null.
 const CXXConstructorDecl *constructorOf(const Expr *E) {
   E = E->IgnoreImplicit();
@@ -416,8 +473,8 @@ std::optional<SelfReference> SelfReferenceModel::compute(const CXXConstructorDec
   Scanner S(C->getASTContext(), C, Writes, 0, false);
   S.scanFunction(C);
   std::optional<SelfReference> Some;
-  for (const Write &W : Writes)
-    if (W.Value.Yes) {
+  for (size_t I = 0; I < Writes.size(); ++I)
+    if (const Write &W = Writes[I]; W.Value.Yes && !overwritten(Writes, I, C)) {
       if (!W.Conditional)
         return toReference(W);
       if (!Some)
@@ -518,12 +575,13 @@ const SelfReference *SelfReferenceModel::of(const CXXRecordDecl *RD) {
   ByClass[RD] = nullptr; // provisional: ends recursion
   std::optional<SelfReference> R;
   // A default member initialiser runs in every constructor that does not
-  // initialise the member itself (the implicit default constructor too).
+  // initialise the member itself (the implicit default constructor too),
+  // unless each of them overwrites it (madeBy says which do not).
   for (const FieldDecl *F : RD->fields()) {
     std::vector<Write> Writes;
     Scanner S(RD->getASTContext(), nullptr, Writes, 0, false);
     S.scanDefault(F);
-    if (!Writes.empty() && Writes.front().Value.Yes) {
+    if (!Writes.empty() && Writes.front().Value.Yes && defaultStands(RD, F)) {
       R = toReference(Writes.front());
       break;
     }

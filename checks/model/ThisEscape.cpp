@@ -1,10 +1,11 @@
 // ThisEscape.cpp - where a constructor lets `this` escape (stored outside
 // the object, passed to a function that may keep it, in a lambda handed to
-// one), and whether a copy or move member re-registers `this` as a
-// constructor does.
+// one), and whether a copy or move member re-registers or re-links `this`
+// as a constructor does (unless only under a test known false there).
 #include "model/ThisEscape.h"
 #include "model/AccessPath.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -166,6 +167,10 @@ bool usesWithoutKeeping(const FunctionDecl *FD, unsigned P) {
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   std::optional<ThisEscape> Found;
+  /// With CollectAll: every escape, each with the `if` conditions it is
+  /// under (then-branches only).
+  bool CollectAll = false;
+  std::vector<std::pair<ThisEscape, llvm::SmallVector<const Expr *, 2>>> All;
   const CXXConstructorDecl *Ctor;
   // Member initialisers' own constructions: a member keeping a pointer to
   // its owner is a self-pointer, not an escape.
@@ -184,11 +189,23 @@ public:
         if (const auto *CE = dyn_cast<CXXConstructExpr>(E->IgnoreImplicit()))
           MemberInits.insert(CE);
         TraverseStmt(const_cast<Expr *>(E));
-        if (Found)
+        if (Found && !CollectAll)
           return;
       }
     if (Def->getBody())
       TraverseStmt(Def->getBody());
+  }
+
+  // What the then-branch does happens only where the condition holds.
+  bool TraverseIfStmt(IfStmt *S, DataRecursionQueue * = nullptr) {
+    for (Stmt *Part : {S->getInit(), static_cast<Stmt *>(S->getConditionVariableDeclStmt()),
+                       static_cast<Stmt *>(S->getCond())})
+      if (Part && !TraverseStmt(Part))
+        return false;
+    Guards.push_back(S->getCond());
+    bool Go = !S->getThen() || TraverseStmt(S->getThen());
+    Guards.pop_back();
+    return Go && (!S->getElse() || TraverseStmt(S->getElse()));
   }
 
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -269,10 +286,88 @@ private:
     return false;
   }
   bool found(const Expr *Where, const FunctionDecl *Callee) {
-    Found = ThisEscape{Where, Ctor, Callee};
-    return false; // the first one is enough
+    ThisEscape E{Where, Ctor, Callee};
+    if (const auto *BO = dyn_cast<BinaryOperator>(Where))
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        E.Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Found)
+      Found = E;
+    if (CollectAll)
+      All.push_back({E, Guards});
+    return CollectAll; // else the first one is enough
+  }
+  llvm::SmallVector<const Expr *, 2> Guards;
+};
+
+// `o.f` where `o` is a parameter of FD: the member f of the source of a copy
+// or move.
+const FieldDecl *sourceMember(const Expr *E, const FunctionDecl *FD) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return P && P->getDeclContext() == FD ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
+
+// nullptr, 0, {} or a value-initialised T: what a reset leaves.
+bool isEmptyValue(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return IL->getNumInits() == 0;
+  if (isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(E))
+    return true;
+  return !E->isValueDependent() &&
+         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+}
+
+// The members of the source that FD resets (`std::exchange(o.f, nullptr)`,
+// `o.f = nullptr`), each with where.
+struct Resets : RecursiveASTVisitor<Resets> {
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  std::vector<std::pair<const FieldDecl *, SourceLocation>> Out;
+  Resets(const FunctionDecl *FD, ASTContext &Ctx) : FD(FD), Ctx(Ctx) {}
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "exchange" && CE->getNumArgs() == 2 &&
+        isEmptyValue(CE->getArg(1), Ctx))
+      if (const FieldDecl *F = sourceMember(CE->getArg(0), FD))
+        Out.push_back({F, CE->getBeginLoc()});
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign && isEmptyValue(BO->getRHS(), Ctx))
+      if (const FieldDecl *F = sourceMember(BO->getLHS(), FD))
+        Out.push_back({F, BO->getBeginLoc()});
+    return true;
   }
 };
+
+// Whether Cond holds only if a member of the source that was reset before
+// it is set: `o.f`, `o.f != nullptr`, either side of `&&`.
+bool knownFalse(const Expr *Cond, const FunctionDecl *FD, const Resets &R) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd)
+      return knownFalse(BO->getLHS(), FD, R) || knownFalse(BO->getRHS(), FD, R);
+    if (BO->getOpcode() == BO_NE) {
+      if (isEmptyValue(BO->getRHS(), R.Ctx))
+        Cond = BO->getLHS();
+      else if (isEmptyValue(BO->getLHS(), R.Ctx))
+        Cond = BO->getRHS();
+      else
+        return false;
+    }
+  }
+  const FieldDecl *F = sourceMember(Cond, FD);
+  const SourceManager &SM = R.Ctx.getSourceManager();
+  return F && llvm::any_of(R.Out, [&](const std::pair<const FieldDecl *, SourceLocation> &Reset) {
+           return Reset.first == F && SM.isBeforeInTranslationUnit(Reset.second, Cond->getBeginLoc());
+         });
+}
 
 } // namespace
 
@@ -324,16 +419,38 @@ bool EscapeModel::reregisters(const CXXMethodDecl *MD) {
   if (!MD->hasBody(Def) || !Def)
     return false;
   Finder F(dyn_cast<CXXConstructorDecl>(Def));
+  F.CollectAll = true;
   F.walk(Def);
-  if (!F.Found || !F.Found->Callee)
+  if (F.All.empty())
     return false;
-  const FunctionDecl *Target = F.Found->Callee->getCanonicalDecl();
-  bool Result = false;
-  for (const CXXConstructorDecl *C : MD->getParent()->ctors())
-    if (!C->isCopyOrMoveConstructor())
-      if (const ThisEscape *E = escape(C);
-          E && E->Callee && E->Callee->getCanonicalDecl() == Target)
-        Result = true;
+  // Where the class's constructors publish `this`.
+  std::vector<ThisEscape> Published;
+  for (const CXXConstructorDecl *C : MD->getParent()->ctors()) {
+    const FunctionDecl *CDef = nullptr;
+    if (C->isCopyOrMoveConstructor() || !escape(C) || !C->hasBody(CDef) || !CDef)
+      continue;
+    Finder CF(cast<CXXConstructorDecl>(CDef));
+    CF.CollectAll = true;
+    CF.walk(CDef);
+    for (auto &[E, Guards] : CF.All)
+      Published.push_back(E);
+  }
+  auto Same = [](const ThisEscape &A, const ThisEscape &B) {
+    return (A.Callee && B.Callee &&
+            A.Callee->getCanonicalDecl() == B.Callee->getCanonicalDecl()) ||
+           (A.Field && A.Field == B.Field);
+  };
+  Resets R(Def, Def->getASTContext());
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : C->inits())
+      if (Init->getInit() && Init->isWritten())
+        R.TraverseStmt(const_cast<Expr *>(Init->getInit()));
+  R.TraverseStmt(Def->getBody());
+  bool Result = llvm::any_of(F.All, [&](const auto &EG) {
+    const auto &[E, Guards] = EG;
+    return llvm::any_of(Published, [&](const ThisEscape &P) { return Same(E, P); }) &&
+           llvm::none_of(Guards, [&](const Expr *G) { return knownFalse(G, Def, R); });
+  });
   Reregisters[MD] = Result;
   return Result;
 }

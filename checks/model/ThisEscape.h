@@ -17,6 +17,9 @@ struct ThisEscape {
   const clang::Expr *Where = nullptr;               // what hands `this` out
   const clang::CXXConstructorDecl *Ctor = nullptr;  // the constructor it is in
   const clang::FunctionDecl *Callee = nullptr;      // `this` is passed to it, if any
+  /// `this` is stored into this member of another object (`after->next =
+  /// this`), if so.
+  const clang::FieldDecl *Field = nullptr;
 };
 
 class EscapeModel {
@@ -27,9 +30,15 @@ public:
   const ThisEscape *escape(const clang::CXXConstructorDecl *Ctor);
 
   /// Whether a user-provided copy or move constructor or assignment operator
-  /// passes `this` to a function that a constructor of its class (other than
-  /// a copy or move constructor) passes `this` to: it re-registers the new
-  /// address, so it is address-aware without PIN_ADDRESS_AWARE.
+  /// publishes `this` where a constructor of its class (other than a copy or
+  /// move constructor) does: passes it to the same function (re-registers),
+  /// or stores it into the same member of another object (re-links a
+  /// neighbour, `prev->next = this`). Then it is address-aware without
+  /// PIN_ADDRESS_AWARE. One on some paths counts (`if (loop_) attach(loop_,
+  /// this)` registers wherever there is something to register), except
+  /// under a test of a member of the source that the member has just reset
+  /// (`loop_(std::exchange(o.loop_, nullptr))`, then `if (o.loop_) ...`):
+  /// that test is known false, so it never happens.
   bool reregisters(const clang::CXXMethodDecl *CopyOrMove);
 
 private:

@@ -11,6 +11,7 @@
 #define PINCHECK_TYPEMODEL_H
 
 #include "model/Containers.h"
+#include "model/PlacementStorage.h"
 #include "model/SelfReference.h"
 #include "model/ThisEscape.h"
 #include "clang/AST/ASTContext.h"
@@ -64,6 +65,8 @@ public:
   ContainerModel &containers() { return Containers; }
   /// Constructors that let `this` escape.
   EscapeModel &escapes() { return Escapes; }
+  /// Member byte buffers that hold objects constructed into them.
+  PlacementStorageModel &placements() { return Placements; }
   /// Constructors that make their class self-referential, and copy and move
   /// members that make it again.
   SelfReferenceModel &selfReferences() { return SelfRefs; }
@@ -106,6 +109,7 @@ private:
   bool Infer;
   ContainerModel Containers;
   EscapeModel Escapes;
+  PlacementStorageModel Placements;
   SelfReferenceModel SelfRefs;
   /// nullopt: not address-sensitive (also the provisional answer while a
   /// class is being computed, which ends recursion through incomplete types).

@@ -123,6 +123,98 @@ void reregistering_move() {
   Gadget g2 = std::move(g); // expected-warning {{'g' is moved after it was pinned}}
 }
 
+// Re-registering on some paths counts where the test is of the handle it
+// registers with (`if (loop_) watch(loop_, this)`: wherever there is
+// something to register, it does). One under a test of a member of the
+// source that the member has just reset (`std::exchange(o.loop_, nullptr)`
+// or `o.loop_ = nullptr`, then `if (o.loop_)`) never happens: the member
+// is not cooperative, and moving a pinned object through it is reported.
+// Re-linking the neighbours (`prev->next = this`, as the constructor links
+// `after->next = this`) publishes the new address as registering does.
+struct Loop;
+void watch(Loop *l, void *who);
+struct GuardedWatcher {
+  Loop *loop_;
+  explicit GuardedWatcher(Loop *l) : loop_(l) { watch(loop_, this); }
+  GuardedWatcher(GuardedWatcher &&o) noexcept : loop_(std::exchange(o.loop_, nullptr)) {
+    if (loop_)
+      watch(loop_, this);
+  }
+};
+struct ResetThenTested {
+  Loop *loop_;
+  explicit ResetThenTested(Loop *l) : loop_(l) { watch(loop_, this); } // #reset_tested_ctor
+  ResetThenTested(ResetThenTested &&o) noexcept : loop_(std::exchange(o.loop_, nullptr)) {
+    if (o.loop_) // always null here: the registration never happens
+      watch(o.loop_, this);
+  }
+};
+struct AssignedNullThenTested {
+  Loop *loop_;
+  explicit AssignedNullThenTested(Loop *l) : loop_(l) { watch(loop_, this); } // #assigned_ctor
+  AssignedNullThenTested(AssignedNullThenTested &&o) noexcept {
+    loop_ = o.loop_;
+    o.loop_ = nullptr;
+    if (o.loop_ != nullptr && loop_)
+      watch(loop_, this);
+  }
+};
+// Tested before the reset: the test can hold.
+struct TestedThenReset {
+  Loop *loop_;
+  explicit TestedThenReset(Loop *l) : loop_(l) { watch(loop_, this); }
+  TestedThenReset(TestedThenReset &&o) noexcept : loop_(o.loop_) {
+    if (o.loop_)
+      watch(loop_, this);
+    o.loop_ = nullptr;
+  }
+};
+struct Link {
+  Link *prev = nullptr, *next = nullptr;
+  explicit Link(Link *after) : prev(after), next(after->next) {
+    after->next = this;
+    if (next)
+      next->prev = this;
+  }
+  Link(Link &&o) noexcept : prev(o.prev), next(o.next) {
+    if (prev)
+      prev->next = this;
+    if (next)
+      next->prev = this;
+    o.prev = o.next = nullptr;
+  }
+};
+struct UnlinkedLink {
+  UnlinkedLink *prev = nullptr, *next = nullptr;
+  explicit UnlinkedLink(UnlinkedLink *after) : prev(after), next(after->next) {
+    after->next = this; // #unlinked_ctor
+  }
+  UnlinkedLink(UnlinkedLink &&o) noexcept : prev(o.prev), next(o.next) {
+    o.prev = o.next = nullptr; // forgets to re-link its neighbours
+  }
+};
+// inferred-note@#reset_tested_ctor 1+ {{'ResetThenTested' is address-sensitive because its constructor lets 'this' escape: it is passed to 'watch'}}
+// inferred-note@#reset_tested_ctor 1+ {{'this' escapes here: it is passed to 'watch'}}
+// inferred-note@#assigned_ctor 1+ {{'this' escapes here: it is passed to 'watch'}}
+// inferred-note@#unlinked_ctor 1+ {{'this' escapes here: it is stored outside the object}}
+
+void guarded_reregistration(Loop *loop, Link &head, UnlinkedLink &uhead) {
+  GuardedWatcher a(loop);
+  GuardedWatcher a2 = std::move(a);
+  ResetThenTested b(loop); // inferred-note {{'b' is pinned here: it is made by constructor 'ResetThenTested', which lets 'this' escape}}
+  ResetThenTested b2 = std::move(b); // inferred-warning {{'b' is moved after it was pinned}}
+  AssignedNullThenTested c(loop); // inferred-note {{'c' is pinned here: it is made by constructor 'AssignedNullThenTested', which lets 'this' escape}}
+  AssignedNullThenTested c2 = std::move(c); // inferred-warning {{'c' is moved after it was pinned}}
+  // inferred-note@#assigned_ctor 1+ {{'AssignedNullThenTested' is address-sensitive because its constructor lets 'this' escape: it is passed to 'watch'}}
+  TestedThenReset d(loop);
+  TestedThenReset d2 = std::move(d);
+  Link e(&head);
+  Link e2 = std::move(e);
+  UnlinkedLink f(&uhead); // inferred-note {{'f' is pinned here: it is made by constructor 'UnlinkedLink', which lets 'this' escape}}
+  UnlinkedLink f2 = std::move(f); // inferred-warning {{'f' is moved after it was pinned}}
+  // inferred-note@#unlinked_ctor 1+ {{'UnlinkedLink' is address-sensitive because its constructor lets 'this' escape: it is stored outside the object}}
+}
+
 // ---- negatives ----
 
 // The object made by the (defaulted) move constructor starts unpinned.
