@@ -43,7 +43,7 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
                                                 std::vector<Finding> &Out) {
   const FunctionFacts &F = R.Facts;
   for (unsigned I = 0; I < F.Growths.size(); ++I)
-    if (F.Growths[I].PinnedElements &&
+    if (F.Growths[I].PinnedElements && !F.Growths[I].ReservedAt &&
         llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
       reportPinnedElements(R, F.Growths[I], Id, Out);
   for (const RelocatedBorrow &RB : R.Relocations) {

@@ -7,6 +7,8 @@
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
 #include "catalog/ContainerCalls.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -71,6 +73,171 @@ void FactsBuilder::addWholeGrowths(const Expr *E, const Operation &Op) {
       G.Whole = true;
       F.Growths.push_back(G);
     }
+}
+
+// ---- Capacity: `reserve` then at most that many end insertions ----
+
+namespace {
+
+bool isEndInsertion(const ContainerGrowth &G) {
+  return !G.Inner && !G.Whole && (G.Method == "push_back" || G.Method == "emplace_back");
+}
+
+// `c.size()` of container variable C.
+bool isSizeOf(const Expr *E, const VarDecl *C) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier() ||
+      MC->getMethodDecl()->getName() != "size")
+    return false;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return DRE && DRE->getDecl() == C;
+}
+
+// The same count: the same variable, or equal integer constants.
+bool sameCount(const Expr *A, const Expr *B, ASTContext &Ctx) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+    if (const auto *DB = dyn_cast<DeclRefExpr>(B))
+      return DA->getDecl() == DB->getDecl() && isa<VarDecl>(DA->getDecl());
+  std::optional<llvm::APSInt> VA = A->getIntegerConstantExpr(Ctx);
+  std::optional<llvm::APSInt> VB = B->getIntegerConstantExpr(Ctx);
+  return VA && VB && llvm::APSInt::isSameValue(*VA, *VB);
+}
+
+// `for (<int> i = 0; i < N; ++i)` (or `i != N`, `i++`): its bound N.
+const Expr *countedLoopBound(const ForStmt *L, ASTContext &Ctx) {
+  const VarDecl *I = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(L->getInit()))
+    if (DS->isSingleDecl())
+      if (const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl());
+          V && V->getInit() && V->getType()->isIntegerType())
+        if (std::optional<llvm::APSInt> Z = V->getInit()->getIntegerConstantExpr(Ctx);
+            Z && *Z == 0)
+          I = V;
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(L->getCond());
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(L->getInc());
+  if (!I || !Cond || !Inc || !Inc->isIncrementOp() ||
+      (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
+    return nullptr;
+  auto IsI = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == I;
+  };
+  return IsI(Cond->getLHS()) && IsI(Inc->getSubExpr()) ? Cond->getRHS() : nullptr;
+}
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+} // namespace
+
+// After `c.reserve(c.size() + n)` (or `c.reserve(n)` on a vector declared
+// empty just before), `n` end insertions cannot reallocate: a loop
+// `for (i = 0; i < n; ++i)` doing one push_back or emplace_back on c per
+// iteration, or at most n of them in straight-line code after it. The
+// reserve must run before them on every path (a statement of a block that
+// holds them), and nothing else may grow or shrink c in between.
+void FactsBuilder::addReservedCapacity() {
+  if (F.Growths.size() < 2 || !F.Body ||
+      llvm::none_of(F.Growths, [](const ContainerGrowth &G) { return G.Method == "reserve"; }))
+    return;
+  ASTContext &Ctx = Types.context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  ParentMap PM(const_cast<Stmt *>(F.Body));
+  auto Before = [&](const Stmt *A, const Stmt *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  };
+  // The statement of block CS that holds S, or null when S is not in CS.
+  auto ChildOf = [&](const CompoundStmt *CS, const Stmt *S) -> const Stmt * {
+    for (const Stmt *P = S; P; P = PM.getParent(P)) {
+      const Stmt *Up = PM.getParent(P);
+      if (Up == CS)
+        return P;
+    }
+    return nullptr;
+  };
+  // The innermost loop around S below block CS (null: none).
+  auto LoopIn = [&](const CompoundStmt *CS, const Stmt *S, unsigned *Count) {
+    const Stmt *Inner = nullptr;
+    *Count = 0;
+    for (const Stmt *P = PM.getParent(S); P && P != CS; P = PM.getParent(P))
+      if (isLoop(P)) {
+        if (!Inner)
+          Inner = P;
+        ++*Count;
+      }
+    return Inner;
+  };
+  for (const ContainerGrowth &R : F.Growths) {
+    if (R.Inner || R.Method != "reserve")
+      continue;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(R.Site);
+    const auto *CS = dyn_cast_or_null<CompoundStmt>(PM.getParent(R.Site));
+    if (!Call || Call->getNumArgs() != 1 || !CS)
+      continue; // only `c.reserve(n);` as a statement of a block
+    const VarDecl *C = R.Container;
+    // How many: `c.size() + n`, or `n` for a vector declared empty in this
+    // block with nothing inserted before the reserve.
+    const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
+    const Expr *Count = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Arg); BO && BO->getOpcode() == BO_Add) {
+      if (isSizeOf(BO->getLHS(), C))
+        Count = BO->getRHS();
+      else if (isSizeOf(BO->getRHS(), C))
+        Count = BO->getLHS();
+    } else if (C->isLocalVarDecl()) {
+      // Declared in this block, before: a new, empty vector each time.
+      bool Here = llvm::any_of(CS->body(), [&](const Stmt *S) {
+        const auto *DS = dyn_cast<DeclStmt>(S);
+        return DS && Before(DS, R.Site) &&
+               llvm::is_contained(DS->decls(), static_cast<const Decl *>(C));
+      });
+      const auto *Init = dyn_cast_or_null<CXXConstructExpr>(C->getInit());
+      bool Empty = Here && (!C->getInit() || (Init && Init->getNumArgs() == 0));
+      bool NothingBefore = llvm::none_of(F.Growths, [&](const ContainerGrowth &G) {
+        return &G != &R && G.Container == C && Before(G.Site, R.Site);
+      });
+      if (Empty && NothingBefore)
+        Count = Arg;
+    }
+    if (!Count)
+      continue;
+    // The calls on c after the reserve, in this block: only end insertions.
+    llvm::SmallVector<ContainerGrowth *, 4> After;
+    bool Other = false;
+    for (ContainerGrowth &G : F.Growths)
+      if (&G != &R && G.Container == C && Before(R.Site, G.Site) && ChildOf(CS, G.Site)) {
+        if (!isEndInsertion(G))
+          Other = true;
+        After.push_back(&G);
+      }
+    if (Other || After.empty())
+      continue;
+    // A counted loop with one insertion per iteration ...
+    unsigned Depth = 0;
+    const Stmt *Loop = LoopIn(CS, After[0]->Site, &Depth);
+    if (Loop) {
+      const auto *L = dyn_cast<ForStmt>(Loop);
+      const Expr *Bound = L && Depth == 1 ? countedLoopBound(L, Ctx) : nullptr;
+      if (After.size() != 1 || !Bound || !sameCount(Bound, Count, Ctx))
+        continue;
+      // ... not in a branch that may run it twice: the loop body itself.
+      After[0]->ReservedAt = R.Site;
+      continue;
+    }
+    // ... or at most n of them in straight-line code.
+    std::optional<llvm::APSInt> N = Count->getIntegerConstantExpr(Ctx);
+    bool Straight = llvm::all_of(After, [&](ContainerGrowth *G) {
+      unsigned D = 0;
+      return !LoopIn(CS, G->Site, &D);
+    });
+    if (N && Straight && N->getExtValue() >= int64_t(After.size()))
+      for (ContainerGrowth *G : After)
+        G->ReservedAt = R.Site;
+  }
 }
 
 } // namespace pincheck

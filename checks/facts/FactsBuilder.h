@@ -72,6 +72,8 @@ struct FactsBuilder {
   void addAssignedBorrow(const clang::Expr *E);
   void addGrowth(const clang::Expr *E);
   void addWholeGrowths(const clang::Expr *E, const Operation &Op);
+  /// After the walk: end insertions a preceding `reserve` made room for.
+  void addReservedCapacity();
 
   /// CalleeFacts.cpp: a call acting as its callee's body does.
   void applySummary(const clang::Expr *E);

@@ -44,6 +44,10 @@ struct ContainerGrowth {
   const SelfReference *PinnedElements = nullptr;
   /// With PinnedElements: the element's member that relocates it.
   const clang::CXXMethodDecl *ElementMember = nullptr;
+  /// An end insertion that a `reserve` call here made room for (a counted
+  /// loop or a fixed number of insertions after it): from there on, it
+  /// cannot relocate.
+  const clang::Expr *ReservedAt = nullptr;
 };
 
 /// An object that can be pinned: a variable (a local, a parameter, a global),

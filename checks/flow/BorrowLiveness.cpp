@@ -5,6 +5,7 @@
 #include "flow/BorrowLiveness.h"
 #include "catalog/ContainerCalls.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
 
@@ -163,6 +164,12 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
             if ((Borrow = BorrowAt(Binding, Holder, Gr.Container)))
               break;
           if (!Borrow)
+            continue;
+          // Room was reserved for this insertion after the element was
+          // borrowed: it cannot reallocate.
+          if (Gr.ReservedAt && F.FD->getASTContext().getSourceManager().isBeforeInTranslationUnit(
+                                   Gr.ReservedAt->getBeginLoc(),
+                                   F.Borrows[*Borrow].Site->getBeginLoc()))
             continue;
           Done.insert({GI, Holder});
           Out.push_back({GI, *Borrow, Use});

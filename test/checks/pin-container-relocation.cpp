@@ -262,10 +262,70 @@ void derived_from_vector(NodeList &l) {
   use(r);                // expected-note {{'r' is used here, after the call}}
 }
 
-// Known over-report (docs/checks/pin-container-relocation.md): capacity is
-// not tracked, so growth within what was reserved is still reported.
+// Capacity (docs/checks/pin-container-relocation.md): after
+// `v.reserve(v.size() + n)`, a counted loop of n end insertions (one per
+// iteration), or at most n of them in straight-line code, cannot
+// reallocate; nor can those after `w.reserve(n)` on a vector declared empty
+// just before. Side by side: a loop bound that is not the reserved count,
+// two insertions per iteration, more insertions than reserved, an element
+// borrowed before the reserve (the reserve itself relocates), and a vector
+// that is not new.
 void within_reserved_capacity(std::vector<Node> &v, int n) {
   v.reserve(v.size() + n);
+  Node &first = v.front();
+  for (int i = 0; i < n; ++i)
+    v.emplace_back();
+  use(first);
+}
+void within_reserved_fixed(std::vector<Node> &v) {
+  v.reserve(v.size() + 2);
+  Node &first = v.front();
+  v.emplace_back();
+  v.push_back(Node{});
+  use(first);
+}
+void within_reserved_new(int n) {
+  std::vector<Node> w;
+  w.reserve(n);
+  for (int i = 0; i != n; i++) {
+    w.emplace_back();
+    use(w.front());
+  }
+  Node &first = w.front();
+  use(first);
+}
+void beyond_reserved_bound(std::vector<Node> &v, int n, int m) {
+  v.reserve(v.size() + n);
+  Node &first = v.front(); // expected-note {{'first' refers to an element of 'v' here}}
+  for (int i = 0; i < m; ++i)
+    v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  use(first);              // expected-note {{'first' is used here, after the call}}
+}
+void beyond_reserved_twice(std::vector<Node> &v, int n) {
+  v.reserve(v.size() + n);
+  Node &first = v.front(); // expected-note 2 {{'first' refers to an element of 'v' here}}
+  for (int i = 0; i < n; ++i) {
+    v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+    v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  }
+  use(first);              // expected-note 2 {{'first' is used here, after the call}}
+}
+void beyond_reserved_fixed(std::vector<Node> &v) {
+  v.reserve(v.size() + 1);
+  Node &first = v.front(); // expected-note 2 {{'first' refers to an element of 'v' here}}
+  v.emplace_back();        // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  v.emplace_back();        // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  use(first);              // expected-note 2 {{'first' is used here, after the call}}
+}
+void borrowed_before_reserve(std::vector<Node> &v, int n) {
+  Node &first = v.front(); // expected-note 2 {{'first' refers to an element of 'v' here}}
+  v.reserve(v.size() + n); // expected-warning {{'reserve' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  for (int i = 0; i < n; ++i)
+    v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
+  use(first);              // expected-note 2 {{'first' is used here, after the call}}
+}
+void reserved_not_new(std::vector<Node> &v, int n) {
+  v.reserve(n);            // v may hold elements already: n is not room
   Node &first = v.front(); // expected-note {{'first' refers to an element of 'v' here}}
   for (int i = 0; i < n; ++i)
     v.emplace_back();      // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'first' still refers to one of them}}
