@@ -171,7 +171,7 @@ void FactsBuilder::addReservedCapacity() {
       }
     return Inner;
   };
-  for (const ContainerGrowth &R : F.Growths) {
+  for (ContainerGrowth &R : F.Growths) {
     if (R.Inner || R.Method != "reserve")
       continue;
     const auto *Call = dyn_cast<CXXMemberCallExpr>(R.Site);
@@ -200,8 +200,11 @@ void FactsBuilder::addReservedCapacity() {
       bool NothingBefore = llvm::none_of(F.Growths, [&](const ContainerGrowth &G) {
         return &G != &R && G.Container == C && Before(G.Site, R.Site);
       });
-      if (Empty && NothingBefore)
+      if (Empty && NothingBefore) {
         Count = Arg;
+        // Reserving in an empty vector moves nothing either.
+        R.ReservedAt = R.Site;
+      }
     }
     if (!Count)
       continue;

@@ -8,7 +8,8 @@
 // their move assignment. Not reported: elements whose relocating member
 // re-points (a user-provided move that cooperates), a middle erasure when
 // only the assignment matters and it cooperates, std::deque end insertion,
-// std::list, element types that are only annotated (they are pinned one by
+// std::list, insertions within room a reserve made (and that reserve, on a
+// vector declared empty), element types that are only annotated (they are pinned one by
 // one: a borrow is needed), library types, and a call of a function that
 // grows its parameter (reported once, in that function). With the inference
 // off, nothing here is reported.
@@ -105,6 +106,15 @@ struct PIN_ADDRESS_SENSITIVE Annotated {
 // Grows its parameter: reported here, once, not at its callers.
 void append(std::vector<Header> &v) {
   v.emplace_back("d"); // expected-warning {{'emplace_back' may relocate the elements of 'v', which are pinned}}
+}
+
+// Room reserved: a vector declared empty, reserved, then filled within it
+// relocates nothing.
+void reserved() {
+  std::vector<Header> w;
+  w.reserve(2);
+  w.emplace_back("a");
+  w.emplace_back("b");
 }
 
 void silent(std::vector<Good> &g, std::vector<CtorOnly> &c, std::deque<Header> &d,
