@@ -38,7 +38,7 @@ public:
 private:
   void build();
   clang::ASTContext &Ctx;
-  bool Built = false;
+  bool Built = false, BuiltLibrary = false;
   llvm::DenseMap<const clang::FunctionDecl *, Site> First;
   /// The first call of each function in system headers' code.
   llvm::DenseMap<const clang::FunctionDecl *, Site> FirstInLibrary;
