@@ -189,18 +189,26 @@ void Analyzer::Impl::reportFunction(const FunctionFacts &F) {
   Explainer X(Ctx, Types);
   FunctionResults R{F, Pins.Uses, Relocations, X};
   std::vector<Finding> Out;
+  // Each finding is handed on as soon as it is made, in this order, so a
+  // function with thousands of them never holds them all.
+  auto Flush = [&] {
+    for (Finding &Fd : Out)
+      emit(std::move(Fd));
+    Out.clear();
+  };
   // Pinned operands in the order of their operations, each reported by the
   // check of its family; then what the other checks find.
   for (const PinnedUse &U : Pins.Uses) {
     const CheckEntry &E = Entries[unsigned(checkForFamily(F.Ops[U.Op].Family))];
     if (Opts.Checks.enabled(E.Id))
       E.ReportUse(R, U, Out);
+    Flush();
   }
   for (const CheckEntry &E : Entries)
-    if (Opts.Checks.enabled(E.Id))
+    if (Opts.Checks.enabled(E.Id)) {
       E.CheckFunction(R, Out);
-  for (Finding &Fd : Out)
-    emit(std::move(Fd));
+      Flush();
+    }
 }
 
 void Analyzer::Impl::noteGlobal(const VarDecl *V) {
