@@ -28,7 +28,7 @@ import stat
 
 GOOD = """#include <utility>
 #include <pin/pin.h>
-struct PIN_ADDRESS_SENSITIVE Node { Node *self = this; };
+struct PIN_ADDRESS_SENSITIVE Node { Node *next = nullptr; };
 
 void good() {
   Node n; (void)&n;
