@@ -53,6 +53,7 @@ public:
         Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
         DeclContext{Ctx, Types, DeclExplain, Claims, Calls} {
     Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
+    Types.containers().setOpenAddressing(this->Opts.OpenAddressingMaps);
     for (const CheckEntry &E : Entries)
       if (this->Opts.Checks.enabled(E.Id))
         Needs |= E.Needs;
@@ -211,8 +212,12 @@ void Analyzer::Impl::reportFunction(const FunctionFacts &F) {
     }
 }
 
+// A global any function may name: an address-sensitive object, or one that
+// is or holds a container.
 void Analyzer::Impl::noteGlobal(const VarDecl *V) {
-  if (!SensitiveGlobals && V && !V->isInvalidDecl() && isSensitiveGlobal(V, Types))
+  if (!SensitiveGlobals && V && !V->isInvalidDecl() &&
+      (isSensitiveGlobal(V, Types) ||
+       (isGlobalObject(V) && Types.containers().reachesContainers(V->getType()))))
     SensitiveGlobals = true;
 }
 

@@ -12,6 +12,10 @@ static std::string validateVectorLikeClasses(llvm::StringRef Value) {
   return parseVectorLikeClasses(Value, nullptr);
 }
 
+static std::string validateOpenAddressingMaps(llvm::StringRef Value) {
+  return parseOpenAddressingMaps(Value, nullptr);
+}
+
 llvm::ArrayRef<LimitInfo> analysisLimits() {
   static const LimitInfo Table[] = {
 #define LIMIT(Field, Option, Flag, Value, Counts)                                      \

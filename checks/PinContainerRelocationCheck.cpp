@@ -12,7 +12,9 @@ namespace pincheck {
 // pin-move's or pin-swap's finding, not a relocation of borrowed elements.
 static bool reportedAsPinned(const FunctionResults &R, const ContainerGrowth &G) {
   const FunctionFacts &F = R.Facts;
-  auto Place = F.PlaceIndex.find(G.Container);
+  if (!G.Container.variable())
+    return false;
+  auto Place = F.PlaceIndex.find(G.Container.variable());
   auto Ops = F.OpsAt.find(G.Site);
   if (!G.Whole || Place == F.PlaceIndex.end() || Ops == F.OpsAt.end())
     return false;
@@ -33,7 +35,7 @@ static void reportPinnedElements(const FunctionResults &R, const ContainerGrowth
   Fd.Loc = G.Site->getBeginLoc();
   Fd.Range = G.Site->getSourceRange();
   Fd.Message = PinContainerRelocationCheck::message(
-      {quoted(G.Container->getName()), quoted(G.Method), std::string()}, true);
+      {quoted(G.Container.spelling()), quoted(G.Method), std::string()}, true);
   Fd.Notes.push_back(R.Explain.selfReferenceNote(Elem, S));
   Fd.Notes.push_back(R.Explain.relocatingMemberNote(G.ElementMember, S));
   Out.push_back(std::move(Fd));
@@ -51,8 +53,9 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
     if (reportedAsPinned(R, G))
       continue;
     const ElementBorrow &B = F.Borrows[RB.Borrow];
-    BorrowDescription D{quoted(B.Container->getName()), quoted(G.Method),
+    BorrowDescription D{quoted(B.Container.spelling()), quoted(G.Method),
                         B.RangeFor ? std::string() : quoted(B.Holder->getName())};
+    D.Sensitive = B.SensitiveElements;
     Finding Fd;
     Fd.Check = Id;
     Fd.Loc = G.Site->getBeginLoc();
@@ -70,10 +73,12 @@ std::string PinContainerRelocationCheck::message(const BorrowDescription &D,
     return Head + ", which are pinned from their construction; each one moves to a new "
                   "address and still refers to its old one";
   if (D.Holder.empty())
-    return Head + " while a range-for loop iterates over it; the pinned element moves to "
-                  "a new address and the loop's iterator dangles";
-  return Head + " while " + D.Holder +
-         " still refers to one of them; the pinned element moves to a new address";
+    return Head + " while a range-for loop iterates over it; " +
+           (D.Sensitive ? "the pinned element moves to a new address and " : "") +
+           "the loop's iterator dangles";
+  return Head + " while " + D.Holder + " still refers to one of them; " +
+         (D.Sensitive ? std::string("the pinned element moves to a new address")
+                      : "the element moves to a new address and " + D.Holder + " dangles");
 }
 
 } // namespace pincheck

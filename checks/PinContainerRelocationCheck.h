@@ -13,6 +13,9 @@ struct BorrowDescription {
   std::string Container; ///< quoted: 'v'
   std::string Call;      ///< quoted: 'push_back', or the callee that grows it
   std::string Holder;    ///< quoted: 'r'; empty for a range-for
+  /// The element type is address-sensitive: the element is pinned, and
+  /// moving it breaks it; otherwise the borrow dangles.
+  bool Sensitive = true;
 };
 
 class PinContainerRelocationCheck : public CheckBase {

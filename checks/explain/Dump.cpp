@@ -223,13 +223,13 @@ void dumpFacts(llvm::raw_ostream &OS, ASTContext &Ctx, const FunctionFacts &F,
   for (unsigned I = 0; I < F.Borrows.size(); ++I) {
     const ElementBorrow &B = F.Borrows[I];
     OS << "  borrow#" << I << " at " << at(Ctx, B.Site->getBeginLoc()) << " of '"
-       << name(B.Container) << "' by "
+       << B.Container.spelling() << "' by "
        << (B.RangeFor ? std::string("a range-for") : "'" + name(B.Holder) + "'") << "\n";
   }
   for (unsigned I = 0; I < F.Growths.size(); ++I) {
     const ContainerGrowth &G = F.Growths[I];
     OS << "  growth#" << I << " at " << at(Ctx, G.Site->getBeginLoc()) << " '" << G.Method
-       << "' on '" << name(G.Container) << "'" << (G.Whole ? " (whole)" : "") << "\n";
+       << "' on '" << G.Container.spelling() << "'" << (G.Whole ? " (whole)" : "") << "\n";
   }
   if (Relocations)
     for (const RelocatedBorrow &R : *Relocations)

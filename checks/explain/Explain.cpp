@@ -387,7 +387,7 @@ void Explainer::borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB,
                             std::vector<Note> &Out) {
   const ContainerGrowth &G = F.Growths[RB.Growth];
   const ElementBorrow &B = F.Borrows[RB.Borrow];
-  std::string Container = quoted(named(B.Container)), Holder = quoted(named(B.Holder));
+  std::string Container = quoted(B.Container.spelling()), Holder = quoted(named(B.Holder));
   Note Pin;
   Pin.Loc = B.Site->getBeginLoc();
   Pin.Message = B.RangeFor ? "the range-for loop over " + Container + " starts here"
@@ -405,7 +405,7 @@ void Explainer::borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB,
     N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
     Out.push_back(N);
   }
-  typeNotes(Types.containers().relocatingElementType(B.Container->getType()), Out);
+  typeNotes(Types.containers().relocatingElementType(B.Container.Type), Out);
 }
 
 std::optional<Note> Explainer::aliasNote(const FunctionFacts &F, const PinnedUse &U) {

@@ -8,27 +8,39 @@
 #include "facts/Places.h"
 #include "catalog/ContainerCalls.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
 namespace pincheck {
 
-// The loop holds iterators into the range until it ends.
-void FactsBuilder::addRangeForBorrow(const CXXForRangeStmt *S) {
-  if (const VarDecl *C = containerVariable(Types.containers(), S->getRangeInit()))
-    if (holdsSensitiveElements(C->getType(), Types))
-      if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
-        if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
-          F.Borrows.push_back({Begin, C, S, /*RangeFor=*/true});
+void FactsBuilder::addBorrow(ElementBorrow B) {
+  B.SensitiveElements = holdsSensitiveElements(B.Container.Type, Types);
+  F.Borrows.push_back(std::move(B));
 }
 
-// `auto &r = v[i]`, `auto it = v.begin()`: the holder borrows an element
-// from its declaration.
+// The loop holds iterators into the range until it ends.
+void FactsBuilder::addRangeForBorrow(const CXXForRangeStmt *S) {
+  ContainerRef C = containerAt(Types.containers(), S->getRangeInit());
+  if (!C)
+    C = returnedBorrow(S->getRangeInit(), /*Whole=*/true);
+  if (C)
+    if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
+      if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
+        addBorrow({Begin, std::move(C), S, /*RangeFor=*/true});
+}
+
+// `auto &r = v[i]`, `auto it = v.begin()`, `auto s = table.lookup(k)`: the
+// holder borrows an element from its declaration.
 void FactsBuilder::addDeclaredBorrow(const VarDecl *V) {
-  if (const VarDecl *C = borrowedContainer(Types.containers(), V->getType(), V->getInit()))
-    if (holdsSensitiveElements(C->getType(), Types))
-      F.Borrows.push_back({V, C, V->getInit(), /*RangeFor=*/false});
+  if (V->isImplicit()) // a range-for's own: its loop is the borrow
+    return;
+  ContainerRef C = borrowedContainer(Types.containers(), V->getType(), V->getInit());
+  if (!C)
+    C = returnedBorrow(V->getInit(), /*Whole=*/false);
+  if (C)
+    addBorrow({V, std::move(C), V->getInit(), /*RangeFor=*/false});
 }
 
 // `it = v.begin()`, `p = &v[i]`: the holder borrows an element from here.
@@ -38,41 +50,99 @@ void FactsBuilder::addAssignedBorrow(const Expr *E) {
   const auto *H = Name ? cast<VarDecl>(Name->getDecl()) : nullptr;
   if (!H || H->getType()->isReferenceType())
     return;
-  if (const VarDecl *C = borrowedContainer(Types.containers(), H->getType(), Value))
-    if (holdsSensitiveElements(C->getType(), Types))
-      F.Borrows.push_back({H, C, E, /*RangeFor=*/false, /*Assignment=*/true});
+  ContainerRef C = borrowedContainer(Types.containers(), H->getType(), Value);
+  if (!C)
+    C = returnedBorrow(Value, /*Whole=*/false);
+  if (C)
+    addBorrow({H, std::move(C), E, /*RangeFor=*/false, /*Assignment=*/true});
 }
 
 void FactsBuilder::addGrowth(const Expr *E) {
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    StringRef Method;
-    if (const VarDecl *C = relocatingCall(Types.containers(), Call, &Method))
-      if (holdsSensitiveElements(C->getType(), Types)) {
-        ContainerGrowth G{E, C, Method.str()};
-        // Erasing only shifts the elements after it; inserting in the
-        // middle may grow too.
-        bool Shifts = Method == "erase" || Method == "insert" || Method == "emplace" ||
-                      Method == "insert_range";
-        G.PinnedElements = Types.elementsPinnedFromConstruction(
-            Types.containers().relocatingElementType(C->getType()), Method != "erase",
-            Shifts, &G.ElementMember);
-        F.Growths.push_back(G);
-      }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return;
+  StringRef Method;
+  ContainerRef C = relocatingCall(Types.containers(), Call, &Method);
+  if (!C)
+    return;
+  ContainerGrowth G{E, std::move(C), Method.str()};
+  if (holdsSensitiveElements(G.Container.Type, Types)) {
+    // Erasing only shifts the elements after it; inserting in the middle
+    // may grow too.
+    bool Shifts = Method == "erase" || Method == "insert" || Method == "emplace" ||
+                  Method == "insert_range";
+    G.PinnedElements = Types.elementsPinnedFromConstruction(
+        Types.containers().relocatingElementType(G.Container.Type), Method != "erase",
+        Shifts, &G.ElementMember);
   }
+  F.Growths.push_back(std::move(G));
 }
 
 // Moving or swapping a std::array or std::inplace_vector moves the
 // elements it holds inline (pin-move and pin-swap report it when the
-// container itself is pinned).
+// container itself is pinned). The moved-from container keeps its
+// elements, so a borrow of a plain one still refers to a live object: only
+// address-sensitive elements count.
 void FactsBuilder::addWholeGrowths(const Expr *E, const Operation &Op) {
-  llvm::SmallVector<std::pair<const VarDecl *, std::string>, 2> Whole;
+  llvm::SmallVector<std::pair<ContainerRef, std::string>, 2> Whole;
   wholeRelocations(Types.containers(), Op, Whole);
   for (auto &[C, Name] : Whole)
-    if (holdsSensitiveElements(C->getType(), Types)) {
+    if (holdsSensitiveElements(C.Type, Types)) {
       ContainerGrowth G{E, C, Name};
       G.Whole = true;
       F.Growths.push_back(G);
     }
+}
+
+namespace {
+// The variables a body writes: assigned, incremented, decremented.
+struct WrittenVariables : RecursiveASTVisitor<WrittenVariables> {
+  llvm::DenseSet<const VarDecl *> Out;
+  void written(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        Out.insert(V);
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      written(BO->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      written(UO->getSubExpr());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (OC->isAssignmentOp() || OC->getOperator() == OO_PlusPlus ||
+        OC->getOperator() == OO_MinusMinus)
+      if (OC->getNumArgs() >= 1)
+        written(OC->getArg(0));
+    return true;
+  }
+};
+
+bool keyedBy(const ContainerRef &C, const llvm::DenseSet<const VarDecl *> &Written) {
+  return llvm::any_of(C.Steps, [&](const ContainerRef::Step &S) {
+    return S.KeyVar && Written.count(S.KeyVar);
+  });
+}
+} // namespace
+
+// `m[k].v` names the same container twice only while k keeps its value: a
+// container reached by a key the function writes is not followed.
+void FactsBuilder::dropWrittenKeys() {
+  auto HasKey = [](const ContainerRef &C) {
+    return llvm::any_of(C.Steps, [](const ContainerRef::Step &S) { return S.KeyVar; });
+  };
+  if (!F.Body || (llvm::none_of(F.Borrows, [&](auto &B) { return HasKey(B.Container); }) &&
+                  llvm::none_of(F.Growths, [&](auto &G) { return HasKey(G.Container); })))
+    return;
+  WrittenVariables W;
+  W.TraverseStmt(const_cast<Stmt *>(F.Body));
+  llvm::erase_if(F.Borrows, [&](const ElementBorrow &B) { return keyedBy(B.Container, W.Out); });
+  llvm::erase_if(F.Growths,
+                 [&](const ContainerGrowth &G) { return keyedBy(G.Container, W.Out); });
 }
 
 // ---- Capacity: `reserve` then at most that many end insertions ----
@@ -83,15 +153,15 @@ bool isEndInsertion(const ContainerGrowth &G) {
   return !G.Inner && !G.Whole && (G.Method == "push_back" || G.Method == "emplace_back");
 }
 
-// `c.size()` of container variable C.
-bool isSizeOf(const Expr *E, const VarDecl *C) {
+// `c.size()` of container C.
+bool isSizeOf(const Expr *E, const ContainerRef &C, ContainerModel &M) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
   if (!MC || !MC->getMethodDecl() || !MC->getMethodDecl()->getIdentifier() ||
-      MC->getMethodDecl()->getName() != "size")
+      MC->getMethodDecl()->getName() != "size" || !MC->getImplicitObjectArgument())
     return false;
-  const auto *DRE =
-      dyn_cast<DeclRefExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
-  return DRE && DRE->getDecl() == C;
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  ContainerRef S = containerAt(M, Obj, Obj->getType()->isPointerType());
+  return S && S.sameAs(C);
 }
 
 // The same count: the same variable, or equal integer constants.
@@ -178,27 +248,27 @@ void FactsBuilder::addReservedCapacity() {
     const auto *CS = dyn_cast_or_null<CompoundStmt>(PM.getParent(R.Site));
     if (!Call || Call->getNumArgs() != 1 || !CS)
       continue; // only `c.reserve(n);` as a statement of a block
-    const VarDecl *C = R.Container;
+    const ContainerRef &C = R.Container;
     // How many: `c.size() + n`, or `n` for a vector declared empty in this
     // block with nothing inserted before the reserve.
     const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
     const Expr *Count = nullptr;
     if (const auto *BO = dyn_cast<BinaryOperator>(Arg); BO && BO->getOpcode() == BO_Add) {
-      if (isSizeOf(BO->getLHS(), C))
+      if (isSizeOf(BO->getLHS(), C, Types.containers()))
         Count = BO->getRHS();
-      else if (isSizeOf(BO->getRHS(), C))
+      else if (isSizeOf(BO->getRHS(), C, Types.containers()))
         Count = BO->getLHS();
-    } else if (C->isLocalVarDecl()) {
+    } else if (const VarDecl *CV = C.variable(); CV && CV->isLocalVarDecl()) {
       // Declared in this block, before: a new, empty vector each time.
       bool Here = llvm::any_of(CS->body(), [&](const Stmt *S) {
         const auto *DS = dyn_cast<DeclStmt>(S);
         return DS && Before(DS, R.Site) &&
-               llvm::is_contained(DS->decls(), static_cast<const Decl *>(C));
+               llvm::is_contained(DS->decls(), static_cast<const Decl *>(CV));
       });
-      const auto *Init = dyn_cast_or_null<CXXConstructExpr>(C->getInit());
-      bool Empty = Here && (!C->getInit() || (Init && Init->getNumArgs() == 0));
+      const auto *Init = dyn_cast_or_null<CXXConstructExpr>(CV->getInit());
+      bool Empty = Here && (!CV->getInit() || (Init && Init->getNumArgs() == 0));
       bool NothingBefore = llvm::none_of(F.Growths, [&](const ContainerGrowth &G) {
-        return &G != &R && G.Container == C && Before(G.Site, R.Site);
+        return &G != &R && G.Container.sameAs(C) && Before(G.Site, R.Site);
       });
       if (Empty && NothingBefore) {
         Count = Arg;
@@ -212,7 +282,8 @@ void FactsBuilder::addReservedCapacity() {
     llvm::SmallVector<ContainerGrowth *, 4> After;
     bool Other = false;
     for (ContainerGrowth &G : F.Growths)
-      if (&G != &R && G.Container == C && Before(R.Site, G.Site) && ChildOf(CS, G.Site)) {
+      if (&G != &R && G.Container.sameAs(C) && Before(R.Site, G.Site) &&
+          ChildOf(CS, G.Site)) {
         if (!isEndInsertion(G))
           Other = true;
         After.push_back(&G);

@@ -45,12 +45,15 @@ void FactsBuilder::applySummary(const Expr *E) {
     return I == ObjectParam ? Object->getType()->isPointerType()
                             : Callee->getParamDecl(I)->getType()->isPointerType();
   };
+  ContainerModel &M = Types.containers();
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
     Candidate |= (Callee->getParamDecl(I)->getType()->isReferenceType() || ByPointer(I)) &&
-                 summaryMatters(stripMoveCasts(Args[I])->getType(), Types);
+                 (summaryMatters(stripMoveCasts(Args[I])->getType(), Types) ||
+                  M.reachesContainers(Callee->getParamDecl(I)->getType()));
   if (Object) {
     QualType T = Object->getType();
-    Candidate |= Types.isAddressSensitive(T->isPointerType() ? T->getPointeeType() : T);
+    T = T->isPointerType() ? T->getPointeeType() : T;
+    Candidate |= Types.isAddressSensitive(T) || M.reachesContainers(T);
   }
   if (!Candidate)
     return;
@@ -69,12 +72,12 @@ void FactsBuilder::applySummary(const Expr *E) {
     F.Pins.push_back(Ev);
   }
   for (const ParamGrowth &PG : S->Growths)
-    if (PG.Param < Args.size())
-      if (const VarDecl *C = containerVariable(Types.containers(), Args[PG.Param])) {
-        ContainerGrowth G{E, C, Callee->getNameAsString()};
+    if (const Expr *A = Arg(PG.Param))
+      if (ContainerRef Base = objectAt(M, A, ByPointer(PG.Param))) {
+        ContainerGrowth G{E, Base.extended(PG.Container), Callee->getNameAsString()};
         G.Inner = &PG.Growth;
         G.InnerFunction = Callee;
-        F.Growths.push_back(G);
+        F.Growths.push_back(std::move(G));
       }
   for (const ParamRelocation &R : S->Relocations) {
     if (!Arg(R.Param))
@@ -93,6 +96,70 @@ void FactsBuilder::applySummary(const Expr *E) {
     if (mayTouchSensitive(Op))
       addOperation(E, std::move(Op));
   }
+}
+
+} // namespace pincheck
+
+namespace pincheck {
+
+ContainerRef FactsBuilder::returnedBorrow(const Expr *E, bool AllowWhole) {
+  if (!E || !Summaries)
+    return {};
+  // Through the copies that keep the borrow: a view or iterator copied or
+  // converted, a temporary materialised.
+  const Expr *V = E;
+  for (int I = 0; I < 4; ++I) {
+    V = V->IgnoreImplicit()->IgnoreParens();
+    const auto *CE = dyn_cast<CXXConstructExpr>(V);
+    if (!CE || CE->getNumArgs() != 1 || isa<CXXTemporaryObjectExpr>(CE))
+      break;
+    V = CE->getArg(0);
+  }
+  const auto *Call = dyn_cast<CallExpr>(V->IgnoreImplicit()->IgnoreParens());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isCopyOrMoveMember(Callee))
+    return {};
+  QualType RT = Callee->getReturnType();
+  if (!RT->isReferenceType() && !RT->isPointerType() && !RT->isRecordType())
+    return {};
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = MC->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) && !Args.empty()) {
+    Object = Args.front();
+    Args = Args.drop_front();
+  }
+  ContainerModel &M = Types.containers();
+  // Only a call on (or with) something that holds a container can return
+  // a borrow of one.
+  bool Candidate = false;
+  if (Object) {
+    QualType T = Object->getType();
+    Candidate |= M.reachesContainers(T->isPointerType() ? T->getPointeeType() : T);
+  }
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams() && !Candidate; ++I)
+    Candidate |= M.reachesContainers(Callee->getParamDecl(I)->getType());
+  if (!Candidate)
+    return {};
+  const FunctionSummary *S = Summaries->summary(Callee);
+  if (!S)
+    return {};
+  for (const ParamBorrow &PB : S->Borrows) {
+    if (PB.Whole && !AllowWhole)
+      continue;
+    const Expr *A = PB.Param == ObjectParam ? Object
+                    : PB.Param < Args.size() ? Args[PB.Param]
+                                             : nullptr;
+    if (!A)
+      continue;
+    bool ByPointer = PB.Param == ObjectParam
+                         ? A->getType()->isPointerType()
+                         : Callee->getParamDecl(PB.Param)->getType()->isPointerType();
+    if (ContainerRef Base = objectAt(M, A, ByPointer))
+      return Base.extended(PB.Container);
+  }
+  return {};
 }
 
 } // namespace pincheck

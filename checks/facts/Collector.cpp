@@ -192,6 +192,7 @@ FunctionFacts collectFacts(const FunctionDecl *FD, const Stmt *Body, TypeModel &
   B.addLongJumps();
   B.dropConsumedAddresses();
   B.addTemporaryPins();
+  B.dropWrittenKeys();
   B.addReservedCapacity();
   B.addAccessPaths();
   return F;

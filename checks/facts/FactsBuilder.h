@@ -67,6 +67,7 @@ struct FactsBuilder {
   void dropConsumedAddresses();
 
   /// BorrowFacts.cpp: borrowed container elements and relocating calls.
+  void addBorrow(ElementBorrow B);
   void addRangeForBorrow(const clang::CXXForRangeStmt *S);
   void addDeclaredBorrow(const clang::VarDecl *V);
   void addAssignedBorrow(const clang::Expr *E);
@@ -74,6 +75,12 @@ struct FactsBuilder {
   void addWholeGrowths(const clang::Expr *E, const Operation &Op);
   /// After the walk: end insertions a preceding `reserve` made room for.
   void addReservedCapacity();
+  /// After the walk: drops containers reached by a key the body writes.
+  void dropWrittenKeys();
+  /// The container a call's result borrows, by its callee's summary (an
+  /// element's reference, pointer, iterator or view; with AllowWhole also a
+  /// reference to the container itself), named as the caller reaches it.
+  ContainerRef returnedBorrow(const clang::Expr *E, bool AllowWhole);
 
   /// CalleeFacts.cpp: a call acting as its callee's body does.
   void applySummary(const clang::Expr *E);

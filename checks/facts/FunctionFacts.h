@@ -8,6 +8,7 @@
 #define PINCHECK_FUNCTIONFACTS_H
 
 #include "catalog/Catalog.h"
+#include "catalog/ContainerCalls.h"
 #include "model/AccessPath.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -18,22 +19,24 @@
 namespace pincheck {
 
 /// An element of a container borrowed by a holder: a local reference,
-/// pointer or iterator bound to it (at its declaration, or by an assignment
-/// to it: Assignment), or a range-for's iterator (RangeFor).
+/// pointer, iterator or view bound to it (at its declaration, or by an
+/// assignment to it: Assignment), or a range-for's iterator (RangeFor).
 struct ElementBorrow {
   const clang::VarDecl *Holder;
-  const clang::VarDecl *Container;
+  ContainerRef Container;
   /// The holder's initialiser, the assignment, or the range-for.
   const clang::Stmt *Site;
   bool RangeFor;
   bool Assignment = false;
+  /// The element type is address-sensitive.
+  bool SensitiveElements = false;
 };
 /// A call that may relocate a container's elements; Inner/InnerFunction when
 /// it does so inside a callee (from its summary). Whole: a move or swap of a
 /// whole container that holds its elements inline (std::array).
 struct ContainerGrowth {
   const clang::Expr *Site;
-  const clang::VarDecl *Container;
+  ContainerRef Container;
   std::string Method;
   const ContainerGrowth *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
@@ -115,10 +118,14 @@ struct FunctionFacts {
   std::vector<AccessPath> PinPaths;
   std::vector<AccessPath> DestroyPaths;
 
-  /// Borrowed container elements, and calls that may relocate them (only for
-  /// containers whose element type is address-sensitive).
+  /// Borrowed container elements, and calls that may relocate them (of any
+  /// element type).
   std::vector<ElementBorrow> Borrows;
   std::vector<ContainerGrowth> Growths;
+  /// What the return statements return, when the function returns a
+  /// reference, a pointer or a class (an iterator, a view): its summary
+  /// says which containers those borrow.
+  std::vector<const clang::Expr *> Returned;
 
   /// Nothing to report can come out of this function: skip the flow analysis.
   /// Every place starts unpinned, so without a pin event none is ever pinned.

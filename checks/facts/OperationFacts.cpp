@@ -93,6 +93,9 @@ void FactsBuilder::addDelete(const CXXDeleteExpr *DE) {
 void FactsBuilder::noteReturn(const ReturnStmt *RS) {
   if (const Expr *E = implicitMoveConstruct(RS->getRetValue()))
     ReturnMoves.insert(E);
+  QualType T = F.FD->getReturnType();
+  if (RS->getRetValue() && (T->isReferenceType() || T->isPointerType() || T->isRecordType()))
+    F.Returned.push_back(RS->getRetValue());
 }
 
 void FactsBuilder::noteThrow(const CXXThrowExpr *TE) {

@@ -58,12 +58,30 @@ bool isSensitiveGlobal(const VarDecl *V, TypeModel &Types) {
   return isGlobalObject(V) && isPlace(V, Types);
 }
 
+// The member function runs on an object that holds a container (a lambda's
+// body on its enclosing one, when it captures `this`).
+static bool runsOnContainers(const FunctionDecl *FD, TypeModel &Types) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic())
+    return false;
+  const CXXRecordDecl *RD = MD->getParent();
+  if (RD->isLambda()) {
+    for (const LambdaCapture &C : RD->captures())
+      if (C.capturesThis())
+        if (const auto *Outer = dyn_cast<CXXMethodDecl>(RD->getDeclContext()))
+          return Types.containers().reachesContainers(
+              Types.context().getCanonicalTagType(Outer->getParent()));
+    return false;
+  }
+  return Types.containers().reachesContainers(Types.context().getCanonicalTagType(RD));
+}
+
 bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types, bool AnyGlobals) {
-  if (AnyGlobals || runsOnSensitiveObject(FD, Types))
+  if (AnyGlobals || runsOnSensitiveObject(FD, Types) || runsOnContainers(FD, Types))
     return true;
   auto Matters = [&](const VarDecl *V) {
-    return isPlace(V, Types) || holdsSensitiveElements(V->getType(), Types) ||
-           pointsToSensitive(V, Types);
+    return isPlace(V, Types) || pointsToSensitive(V, Types) ||
+           Types.containers().reachesContainers(V->getType());
   };
   for (const ParmVarDecl *P : FD->parameters())
     if (Matters(P))

@@ -4,6 +4,7 @@
 #include "facts/Summaries.h"
 #include "facts/Collector.h"
 #include "facts/Places.h"
+#include "catalog/ContainerCalls.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -95,6 +96,21 @@ int paramOf(const AccessPath &P, const FunctionDecl *FD, bool WholeOnly, bool Is
              : -1;
 }
 
+// The parameter (ObjectParam: the object) a container of Def is reached
+// from, as its caller sees it: a reference or pointer parameter, or *this.
+// A by-value parameter is the callee's own copy.
+std::optional<unsigned> containerParam(const ContainerRef &C, const FunctionDecl *Def) {
+  if (C.ofThis())
+    return isa<CXXMethodDecl>(Def) && !cast<CXXMethodDecl>(Def)->isStatic()
+               ? std::optional<unsigned>(ObjectParam)
+               : std::nullopt;
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(C.Var);
+  if (!P || P->getDeclContext() != Def ||
+      !(P->getType()->isReferenceType() || (C.ViaPointer && P->getType()->isPointerType())))
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
 } // namespace
 
 const FunctionSummary *SummaryModel::summary(const FunctionDecl *FD) {
@@ -132,14 +148,15 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
     return nullptr;
   const auto *MD = dyn_cast<CXXMethodDecl>(Def);
-  bool OnObject = MD && !MD->isStatic() && !MD->getParent()->isLambda() &&
-                  Types.isAddressSensitive(Types.context().getCanonicalTagType(MD->getParent()));
-  if (!OnObject && llvm::none_of(Def->parameters(),
-                    [&](const ParmVarDecl *P) {
-                      return (P->getType()->isReferenceType() ||
-                              P->getType()->isPointerType()) &&
-                             summaryMatters(P->getType(), Types);
-                    }))
+  bool Member = MD && !MD->isStatic() && !MD->getParent()->isLambda();
+  QualType Object = Member ? Types.context().getCanonicalTagType(MD->getParent()) : QualType();
+  bool OnObject = Member && (Types.isAddressSensitive(Object) ||
+                             Types.containers().reachesContainers(Object));
+  if (!OnObject && llvm::none_of(Def->parameters(), [&](const ParmVarDecl *P) {
+        return (P->getType()->isReferenceType() || P->getType()->isPointerType()) &&
+               (summaryMatters(P->getType(), Types) ||
+                Types.containers().reachesContainers(P->getType()));
+      }))
     return nullptr;
 
   FunctionFacts F = collectFacts(Def, Def->getBody(), Types, this);
@@ -174,15 +191,29 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
       S->Relocations.push_back(std::move(R));
     }
   for (const ContainerGrowth &G : F.Growths) {
-    const auto *P = dyn_cast<ParmVarDecl>(G.Container);
-    if (!P || P->getDeclContext() != Def || !P->getType()->isReferenceType() ||
-        llvm::any_of(S->Growths, [&](const ParamGrowth &PG) {
-          return PG.Param == P->getFunctionScopeIndex();
+    std::optional<unsigned> I = containerParam(G.Container, Def);
+    if (!I || G.Whole || llvm::any_of(S->Growths, [&](const ParamGrowth &PG) {
+          return PG.Param == *I && PG.Container.sameAs(G.Container);
         }))
       continue;
-    S->Growths.push_back({P->getFunctionScopeIndex(), G});
+    S->Growths.push_back({*I, G.Container, G});
   }
-  if (S->Pins.empty() && S->Relocations.empty() && S->Growths.empty())
+  // What the function returns: a borrow of an element, or with a reference
+  // return type the container itself.
+  bool RefReturn = Def->getReturnType()->isReferenceType();
+  for (const Expr *V : F.Returned) {
+    ContainerRef C = RefReturn ? containerAt(Types.containers(), V) : ContainerRef();
+    bool Whole = bool(C);
+    if (!C)
+      C = borrowedContainer(Types.containers(), Def->getReturnType(), V);
+    std::optional<unsigned> I = C ? containerParam(C, Def) : std::nullopt;
+    if (!I || llvm::any_of(S->Borrows, [&](const ParamBorrow &PB) {
+          return PB.Param == *I && PB.Container.sameAs(C) && PB.Whole == Whole;
+        }))
+      continue;
+    S->Borrows.push_back({*I, std::move(C), Whole});
+  }
+  if (S->Pins.empty() && S->Relocations.empty() && S->Growths.empty() && S->Borrows.empty())
     return nullptr;
   return S;
 }

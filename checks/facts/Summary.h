@@ -25,14 +25,26 @@ struct ParamRelocation {
   Operation Op;    ///< the operation in the callee; Op.Operands[0] is the parameter
   AccessPath Path; ///< how the callee reaches its operand
 };
+/// The callee may relocate the elements of a container it reaches from a
+/// parameter or its object: the parameter itself, or a member of it.
 struct ParamGrowth {
   unsigned Param;
+  ContainerRef Container; ///< rooted at the parameter (or *this) in the callee
   ContainerGrowth Growth; ///< the call in the callee that may relocate elements
+};
+/// The callee returns a borrow of a container it reaches from a parameter
+/// or its object: an element's reference, pointer or iterator, a view of
+/// it, or (Whole) a reference to the container itself.
+struct ParamBorrow {
+  unsigned Param;
+  ContainerRef Container; ///< rooted at the parameter (or *this) in the callee
+  bool Whole = false;
 };
 struct FunctionSummary {
   std::vector<ParamPin> Pins;               ///< at most one per parameter
   std::vector<ParamRelocation> Relocations; ///< at most one per parameter and family
-  std::vector<ParamGrowth> Growths;         ///< at most one per container parameter
+  std::vector<ParamGrowth> Growths;         ///< at most one per container reached
+  std::vector<ParamBorrow> Borrows;         ///< what its return value borrows
 };
 
 /// Where the collector gets a callee's summary.

@@ -128,11 +128,11 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
 
   // The borrow a binding statement makes of container C, if any.
   auto BorrowAt = [&](const Stmt *Binding, const VarDecl *Holder,
-                      const VarDecl *C) -> std::optional<unsigned> {
+                      const ContainerRef &C) -> std::optional<unsigned> {
     bool IsDecl = isa<DeclStmt>(Binding);
     for (unsigned BI : BorrowsOf[Holder]) {
       const ElementBorrow &Bw = F.Borrows[BI];
-      if (Bw.Container == C && (IsDecl ? !Bw.Assignment : Bw.Site == Binding))
+      if (Bw.Container.sameAs(C) && (IsDecl ? !Bw.Assignment : Bw.Site == Binding))
         return BI;
     }
     return std::nullopt;
@@ -150,7 +150,7 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
         for (const VarDecl *Holder : HolderList) {
           if (Done.count({GI, Holder}) ||
               llvm::none_of(BorrowsOf[Holder], [&](unsigned BI) {
-                return F.Borrows[BI].Container == Gr.Container;
+                return F.Borrows[BI].Container.sameAs(Gr.Container);
               }))
             continue;
           // Live after the call: some path from here uses the holder before

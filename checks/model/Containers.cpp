@@ -52,7 +52,10 @@ using Kind = ContainerModel::Kind;
 
 } // namespace
 
-ContainerModel::ContainerModel() { setVectorLike(DefaultVectorLikeClasses); }
+ContainerModel::ContainerModel() {
+  setVectorLike(DefaultVectorLikeClasses);
+  setOpenAddressing(DefaultOpenAddressingMaps);
+}
 
 void ContainerModel::setVectorLike(StringRef Value) {
   std::vector<std::string> Names;
@@ -62,6 +65,18 @@ void ContainerModel::setVectorLike(StringRef Value) {
   for (const std::string &N : Names)
     VectorLike.insert(N);
   Cache.clear();
+  Reaches.clear();
+}
+
+void ContainerModel::setOpenAddressing(StringRef Value) {
+  std::vector<std::string> Names;
+  if (!parseOpenAddressingMaps(Value, &Names).empty())
+    return;
+  OpenAddressing.clear();
+  for (const std::string &N : Names)
+    OpenAddressing.insert(N);
+  Cache.clear();
+  Reaches.clear();
 }
 
 // RD itself, not its bases.
@@ -82,12 +97,21 @@ ContainerModel::Info ContainerModel::ownInfo(const CXXRecordDecl *RD) const {
     QualType E = typeArgument(RD, K == Kind::FlatMap ? 1 : 0);
     return E.isNull() ? Info{} : Info{K, E};
   }
-  if (VectorLike.empty() || !isa<ClassTemplateSpecializationDecl>(RD))
+  if ((VectorLike.empty() && OpenAddressing.empty()) ||
+      !isa<ClassTemplateSpecializationDecl>(RD))
     return {};
-  QualType E = typeArgument(RD);
-  if (E.isNull() || !VectorLike.contains(qualifiedName(RD)))
-    return {};
-  return {Kind::Vector, E};
+  std::string Name = qualifiedName(RD);
+  if (VectorLike.contains(Name)) {
+    QualType E = typeArgument(RD);
+    return E.isNull() ? Info{} : Info{Kind::Vector, E};
+  }
+  if (OpenAddressing.contains(Name)) {
+    // A map's values are its second argument; a set's elements its first.
+    bool Set = StringRef(Name).ends_with_insensitive("set");
+    QualType E = typeArgument(RD, Set ? 0 : 1);
+    return E.isNull() ? Info{} : Info{Kind::OpenMap, E};
+  }
+  return {};
 }
 
 // RD, or the first of its bases that is a known container (a class derived
@@ -121,6 +145,72 @@ ContainerModel::Kind ContainerModel::kindOf(QualType T) { return classify(T).K; 
 
 std::string parseVectorLikeClasses(StringRef Value, std::vector<std::string> *Out) {
   return parseClassTemplateNames(Value, "'absl::InlinedVector;mycorp::Vec'", Out);
+}
+
+std::string parseOpenAddressingMaps(StringRef Value, std::vector<std::string> *Out) {
+  return parseClassTemplateNames(Value, "'llvm::DenseMap;mycorp::HashMap'", Out);
+}
+
+bool ContainerModel::isNodeMap(QualType T) {
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier() || !isa<ClassTemplateSpecializationDecl>(RD))
+    return false;
+  if (RD->isInStdNamespace())
+    return llvm::StringSwitch<bool>(RD->getName())
+        .Cases({"map", "unordered_map", "multimap", "unordered_multimap"}, true)
+        .Default(false);
+  std::string Name = qualifiedName(RD);
+  return Name == "absl::node_hash_map" || Name == "folly::F14NodeMap";
+}
+
+bool ContainerModel::reachesContainers(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return reaches(T->getAsCXXRecordDecl(), 0);
+}
+
+bool ContainerModel::reaches(const CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || Depth > 3)
+    return false;
+  RD = RD->getCanonicalDecl();
+  if (classify(RD).K != Kind::None)
+    return true;
+  auto [It, New] = Reaches.try_emplace(RD, false);
+  if (!New)
+    return It->second;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  bool R = false;
+  if (Def && !Def->isInvalidDecl()) {
+    auto Inner = [&](QualType FT) {
+      FT = FT.getCanonicalType();
+      if (isNodeMap(FT))
+        return reaches(
+            typeArgument(FT->getAsCXXRecordDecl(), 1).isNull()
+                ? nullptr
+                : typeArgument(FT->getAsCXXRecordDecl(), 1)->getAsCXXRecordDecl(),
+            Depth + 1);
+      if (const CXXRecordDecl *F = FT->getAsCXXRecordDecl();
+          F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "unique_ptr")
+        return reaches(typeArgument(F)->getAsCXXRecordDecl(), Depth + 1);
+      while (const auto *AT = dyn_cast<ConstantArrayType>(FT.getTypePtr()))
+        FT = AT->getElementType();
+      return reaches(FT->getAsCXXRecordDecl(), Depth + 1);
+    };
+    for (const FieldDecl *F : Def->fields())
+      if ((R = Inner(F->getType())))
+        break;
+    if (!R)
+      for (const CXXBaseSpecifier &B : Def->bases())
+        if ((R = reaches(B.getType()->getAsCXXRecordDecl(), Depth + 1)))
+          break;
+  }
+  Reaches[RD] = R;
+  return R;
 }
 
 QualType ContainerModel::relocatingElementType(QualType Container) { return classify(Container).Element; }

@@ -8,8 +8,12 @@
 // The classes: std::vector, std::deque, std::flat_map / flat_multimap (their
 // mapped values), std::flat_set / flat_multiset, std::array,
 // std::inplace_vector, the vector-like class templates named by the option
-// VectorLikeClasses (treated as std::vector), and classes derived from any of
-// these. A class is classified once per translation unit and cached.
+// VectorLikeClasses (treated as std::vector), the open-addressing hash maps
+// and sets named by OpenAddressingMaps (an insertion or erase may move every
+// value), and classes derived from any of these. A class is classified once
+// per translation unit and cached. Node-based maps (std::map,
+// std::unordered_map) keep their values where they are: they are not
+// containers here, but a mapped value reached by a key may hold one.
 #ifndef PINCHECK_CONTAINERS_H
 #define PINCHECK_CONTAINERS_H
 
@@ -34,6 +38,11 @@ namespace pincheck {
 /// null, then holds the names). An empty value is valid: no class.
 std::string parseVectorLikeClasses(llvm::StringRef Value, std::vector<std::string> *Out);
 
+// pin-container-relocation's option OpenAddressingMaps: hash maps and sets
+// whose insertions and erasures may move every value (open addressing, or
+// values kept in one array), by fully qualified class template name.
+std::string parseOpenAddressingMaps(llvm::StringRef Value, std::vector<std::string> *Out);
+
 /// The containers of one translation unit: the configured vector-likes and
 /// a verdict per class, computed once. Owned by the TypeModel.
 class ContainerModel {
@@ -47,6 +56,7 @@ public:
     FlatSet,       // a sorted vector of keys: insert, erase
     Array,         // elements inline: moving or swapping the whole moves them
     InplaceVector, // elements inline: the same, and middle insert and erase
+    OpenMap,       // an open-addressing hash map or set: insert, erase, operator[]
   };
 
   ContainerModel();
@@ -55,6 +65,8 @@ public:
   /// accepts) the vector-like classes, in place of the default list; an
   /// invalid value keeps the list (the front ends report it).
   void setVectorLike(llvm::StringRef VectorLike);
+  /// The same for OpenAddressingMaps.
+  void setOpenAddressing(llvm::StringRef OpenAddressing);
 
   /// The element type of a container that may relocate its elements, or null:
   /// E of std::vector<E> (and of the vector-likes), std::deque<E>,
@@ -66,6 +78,18 @@ public:
   /// How a container of type T (or what T refers to) keeps its elements.
   Kind kindOf(clang::QualType T);
 
+  /// T (or what it refers to) is a node-based map (std::map,
+  /// std::unordered_map and their multi forms, absl::node_hash_map): a
+  /// mapped value reached by the same key is the same object.
+  bool isNodeMap(clang::QualType T);
+
+  /// An object of type T (or what T refers or points to) is a container
+  /// that may relocate its elements, or holds one: as a member, a member's
+  /// member, a base, a std::unique_ptr's object or a node-based map's
+  /// mapped value, at most three levels down. The prefilter's test for
+  /// functions that may borrow from and grow a container.
+  bool reachesContainers(clang::QualType T);
+
 private:
   struct Info {
     Kind K = Kind::None;
@@ -75,8 +99,13 @@ private:
   Info classify(const clang::CXXRecordDecl *RD);
   Info classify(clang::QualType T);
 
+  bool reaches(const clang::CXXRecordDecl *RD, unsigned Depth);
+
   llvm::StringSet<> VectorLike;
+  llvm::StringSet<> OpenAddressing;
   llvm::DenseMap<const clang::CXXRecordDecl *, Info> Cache;
+  /// reachesContainers per class (false while being computed: a cycle).
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> Reaches;
 };
 
 } // namespace pincheck

@@ -12,9 +12,10 @@
 //     moving or swapping the whole moves them; appending never reallocates.
 // Not reported: the same code when the borrow is dead before the call, a
 // swap of two flat_maps (their vectors keep their storage), lookups,
-// inplace_vector end insertion, a std::map (node-based), elements (mapped
-// values) of a type that is not address-sensitive, an address-sensitive key
-// of a flat_map (the values are what the check follows).
+// inplace_vector end insertion, a std::map (node-based). Elements of any
+// type count (a plain element's borrow dangles just the same); an
+// address-sensitive key of a flat_map is not pinned from construction (the
+// values are what the check follows).
 //
 // RUN: %pincc -fsyntax-only -std=c++23 -Xclang -verify %s
 
@@ -95,16 +96,17 @@ void flat_map_lookups_and_swap(std::flat_map<int, Node> &m, std::flat_map<int, N
 }
 
 void flat_map_unannotated(std::flat_map<int, Plain> &m) {
-  Plain &r = m[1];
-  m.try_emplace(2);
-  (void)r.v;
+  Plain &r = m[1];     // expected-note {{'r' refers to an element of 'm' here}}
+  m.try_emplace(2);    // expected-warning {{'try_emplace' may relocate the elements of 'm' while 'r' still refers to one of them; the element moves to a new address and 'r' dangles}}
+  (void)r.v;           // expected-note {{'r' is used here, after the call}}
 }
 
-// The key type is address-sensitive, the mapped type is not: not followed.
+// The key type is address-sensitive, the mapped type is not: the mapped
+// value's borrow is what counts.
 void flat_map_sensitive_key(std::flat_map<Node, int> &m) {
-  int &r = m[Node{}];
-  m.try_emplace(Node{});
-  (void)r;
+  int &r = m[Node{}];    // expected-note {{'r' refers to an element of 'm' here}}
+  m.try_emplace(Node{}); // expected-warning {{'try_emplace' may relocate the elements of 'm' while 'r' still refers to one of them; the element moves to a new address and 'r' dangles}}
+  (void)r;               // expected-note {{'r' is used here, after the call}}
 }
 
 // ---- std::flat_set ----
@@ -148,9 +150,9 @@ void flat_set_dead_before_insert(std::flat_set<Node> &s) {
 }
 
 void flat_set_unannotated(std::flat_set<Plain> &s) {
-  const Plain &r = *s.begin();
-  s.insert(Plain{});
-  (void)r.v;
+  const Plain &r = *s.begin(); // expected-note {{'r' refers to an element of 's' here}}
+  s.insert(Plain{});           // expected-warning {{'insert' may relocate the elements of 's' while 'r' still refers to one of them; the element moves to a new address and 'r' dangles}}
+  (void)r.v;                   // expected-note {{'r' is used here, after the call}}
 }
 
 // ---- std::inplace_vector ----
@@ -220,7 +222,7 @@ void inplace_vector_element_address(std::inplace_vector<Node, 4> &v) {
 }
 
 void inplace_vector_unannotated(std::inplace_vector<Plain, 4> &v) {
-  Plain &r = v[0];
-  v.insert(v.begin(), Plain{});
-  (void)r.v;
+  Plain &r = v[0];              // expected-note {{'r' refers to an element of 'v' here}}
+  v.insert(v.begin(), Plain{}); // expected-warning {{'insert' may relocate the elements of 'v' while 'r' still refers to one of them; the element moves to a new address and 'r' dangles}}
+  (void)r.v;                    // expected-note {{'r' is used here, after the call}}
 }

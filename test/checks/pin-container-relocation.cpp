@@ -13,7 +13,9 @@
 // insertion, node-based containers (std::list keeps element addresses), a
 // copy or a std::vector swap (elements stay where they are), a std::array
 // that is itself pinned (pin-swap reports it), a class template not in the
-// list, elements of a type that is not address-sensitive.
+// list. Elements of any type: a plain element's borrow dangles just the same
+// (other words, no type note); members, parameters' members, map values,
+// summaries and returned borrows are in pin-container-relocation-places.cpp.
 // std::flat_map, std::flat_set and std::inplace_vector are in
 // pin-container-relocation-flat-inplace.cpp; the option in each front end in
 // test/plugin, test/tidy and test/lint.
@@ -132,10 +134,42 @@ void node_based(std::list<Node> &l) {
   use(front);
 }
 
+// Any element type: the borrow dangles whether or not the element is
+// address-sensitive (no type note then, and other words).
 void unannotated(std::vector<Plain> &v) {
-  Plain &first = v[0];
-  v.push_back(Plain{});
-  (void)first.v;
+  Plain &first = v[0];  // expected-note {{'first' refers to an element of 'v' here}}
+  v.push_back(Plain{}); // expected-warning {{'push_back' may relocate the elements of 'v' while 'first' still refers to one of them; the element moves to a new address and 'first' dangles [pin-container-relocation]}}
+  (void)first.v;        // expected-note {{'first' is used here, after the call}}
+}
+
+void unannotated_ints(std::vector<int> &v) {
+  int *p = &v.back();   // expected-note {{'p' refers to an element of 'v' here}}
+  v.emplace_back(1);    // expected-warning {{'emplace_back' may relocate the elements of 'v' while 'p' still refers to one of them; the element moves to a new address and 'p' dangles}}
+  (void)*p;             // expected-note {{'p' is used here, after the call}}
+}
+
+void unannotated_dead_or_retaken(std::vector<int> &v) {
+  int *p = &v.back();
+  (void)*p;
+  v.push_back(1);       // p is dead here
+  p = &v.back();        // taken again after the growth
+  v.push_back(2);
+  p = &v.front();
+  (void)*p;
+}
+
+void unannotated_index_loop(std::vector<int> &v) {
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i] > 0)
+      v.push_back(-v[i]);
+}
+
+void unannotated_break_after_growth(std::vector<int> &v) {
+  for (int &x : v)
+    if (x == 0) {
+      v.push_back(1);
+      break;
+    }
 }
 
 void index_loop(std::vector<Node> &v) {
@@ -241,9 +275,9 @@ void iterator_node_based(std::list<Node> &l) {
 }
 
 void iterator_unannotated(std::vector<Plain> &v) {
-  auto it = v.begin();
-  v.push_back(Plain{});
-  (void)it->v;
+  auto it = v.begin();  // expected-note {{'it' refers to an element of 'v' here}}
+  v.push_back(Plain{}); // expected-warning {{'push_back' may relocate the elements of 'v' while 'it' still refers to one of them; the element moves to a new address and 'it' dangles}}
+  (void)it->v;          // expected-note {{'it' is used here, after the call}}
 }
 
 void iterator_steps_and_addressof(std::vector<Node> &v) {
@@ -412,6 +446,8 @@ void vector_swap(std::vector<Node> &v, std::vector<Node> &w) {
   use(r);
 }
 
+// A moved or swapped std::array of plain elements keeps them where they
+// were: the reference still refers to a live element.
 void array_unannotated(std::array<Plain, 2> &a, std::array<Plain, 2> &b) {
   Plain &r = a[0];
   std::swap(a, b);
@@ -489,11 +525,11 @@ void vector_like_dead_before_growth(absl::InlinedVector<Node, 4> &v) {
 }
 
 void vector_like_unannotated(absl::InlinedVector<Plain, 4> &v, mycorp::Vec<Plain> &w) {
-  Plain &r = v[0], &s = w[0];
-  v.push_back(Plain{});
-  w.push_back(Plain{});
-  (void)r.v;
-  (void)s.v;
+  Plain &r = v[0], &s = w[0]; // default-note {{'r' refers to an element of 'v' here}} custom-note {{'s' refers to an element of 'w' here}}
+  v.push_back(Plain{});       // default-warning {{'push_back' may relocate the elements of 'v' while 'r' still refers to one of them; the element moves to a new address and 'r' dangles}}
+  w.push_back(Plain{});       // custom-warning {{'push_back' may relocate the elements of 'w' while 's' still refers to one of them; the element moves to a new address and 's' dangles}}
+  (void)r.v;                  // default-note {{'r' is used here, after the call}}
+  (void)s.v;                  // custom-note {{'s' is used here, after the call}}
 }
 
 // A class template of the same name in another namespace is not the one.
