@@ -34,10 +34,41 @@ static void reportPinnedElements(const FunctionResults &R, const ContainerGrowth
   Fd.Check = Id;
   Fd.Loc = G.Site->getBeginLoc();
   Fd.Range = G.Site->getSourceRange();
-  Fd.Message = PinContainerRelocationCheck::message(
-      {quoted(G.Container.spelling()), quoted(G.Method), std::string()}, true);
+  BorrowDescription D;
+  D.Container = quoted(G.Container.spelling());
+  D.Call = quoted(G.Method);
+  Fd.Message = PinContainerRelocationCheck::message(D, true);
   Fd.Notes.push_back(R.Explain.selfReferenceNote(Elem, S));
   Fd.Notes.push_back(R.Explain.relocatingMemberNote(G.ElementMember, S));
+  Out.push_back(std::move(Fd));
+}
+
+// "member 'by_rank_'", "global 'registry'".
+static std::string placePhrase(const clang::NamedDecl *D) {
+  return std::string(clang::isa<clang::FieldDecl>(D) ? "member " : "global ") +
+         quoted(D->getNameAsString());
+}
+
+// A growth of a member container whose elements' addresses a member
+// function of its class keeps in a longer-lived place.
+static void reportStoredElements(const ContainerGrowth &G, CheckId Id,
+                                 std::vector<Finding> &Out) {
+  const StoredElement &S = *G.Stored;
+  BorrowDescription D;
+  D.Container = quoted(G.Container.spelling());
+  D.Call = quoted(G.Method);
+  D.StoredIn = placePhrase(S.Into);
+  Finding Fd;
+  Fd.Check = Id;
+  Fd.Loc = G.Site->getBeginLoc();
+  Fd.Range = G.Site->getSourceRange();
+  Fd.Message = PinContainerRelocationCheck::message(D);
+  Note N;
+  N.Loc = S.Site->getBeginLoc();
+  N.Message = "the address of an element of " +
+              quoted(G.Container.Steps.back().Field->getNameAsString()) + " is stored in " +
+              D.StoredIn + " here";
+  Fd.Notes.push_back(std::move(N));
   Out.push_back(std::move(Fd));
 }
 
@@ -48,13 +79,19 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
     if (F.Growths[I].PinnedElements && !F.Growths[I].ReservedAt &&
         llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
       reportPinnedElements(R, F.Growths[I], Id, Out);
+  for (unsigned I = 0; I < F.Growths.size(); ++I)
+    if (F.Growths[I].Stored && !F.Growths[I].ReservedAt &&
+        llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
+      reportStoredElements(F.Growths[I], Id, Out);
   for (const RelocatedBorrow &RB : R.Relocations) {
     const ContainerGrowth &G = F.Growths[RB.Growth];
     if (reportedAsPinned(R, G))
       continue;
     const ElementBorrow &B = F.Borrows[RB.Borrow];
-    BorrowDescription D{quoted(B.Container.spelling()), quoted(G.Method),
-                        B.RangeFor ? std::string() : quoted(B.Holder->getName())};
+    BorrowDescription D;
+    D.Container = quoted(B.Container.spelling());
+    D.Call = quoted(G.Method);
+    D.Holder = B.RangeFor ? std::string() : quoted(B.Holder->getName());
     D.Sensitive = B.SensitiveElements;
     Finding Fd;
     Fd.Check = Id;
@@ -69,6 +106,9 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
 std::string PinContainerRelocationCheck::message(const BorrowDescription &D,
                                                  bool PinnedElements) {
   std::string Head = D.Call + " may relocate the elements of " + D.Container;
+  if (!D.StoredIn.empty())
+    return Head + ", which are pinned: their addresses are stored in " + D.StoredIn +
+           ", and each stored address dangles once they move";
   if (PinnedElements)
     return Head + ", which are pinned from their construction; each one moves to a new "
                   "address and still refers to its old one";

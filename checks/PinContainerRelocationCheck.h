@@ -16,6 +16,9 @@ struct BorrowDescription {
   /// The element type is address-sensitive: the element is pinned, and
   /// moving it breaks it; otherwise the borrow dangles.
   bool Sensitive = true;
+  /// Where the elements' addresses are stored ("member 'by_rank_'"), when
+  /// that is what pins them.
+  std::string StoredIn;
 };
 
 class PinContainerRelocationCheck : public CheckBase {

@@ -75,6 +75,12 @@ void FactsBuilder::addGrowth(const Expr *E) {
         Types.containers().relocatingElementType(G.Container.Type), Method != "erase",
         Shifts, &G.ElementMember);
   }
+  // A member whose elements' addresses are kept elsewhere (not while its
+  // own object is being made: nothing is stored yet).
+  const ContainerRef &C2 = G.Container;
+  if (!G.PinnedElements && Summaries && !C2.Steps.empty() && C2.Steps.back().Field &&
+      !(C2.ofThis() && isa<CXXConstructorDecl>(F.FD)))
+    G.Stored = Summaries->storedElsewhere(C2.Steps.back().Field);
   F.Growths.push_back(std::move(G));
 }
 

@@ -9,6 +9,7 @@
 
 #include "catalog/Catalog.h"
 #include "catalog/ContainerCalls.h"
+#include "facts/StoredElements.h"
 #include "model/AccessPath.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -47,6 +48,10 @@ struct ContainerGrowth {
   const SelfReference *PinnedElements = nullptr;
   /// With PinnedElements: the element's member that relocates it.
   const clang::CXXMethodDecl *ElementMember = nullptr;
+  /// The container is a member whose elements' addresses a member function
+  /// of its class stores in a longer-lived place (facts/StoredElements.h):
+  /// the call is reported with no borrow in sight.
+  const StoredElement *Stored = nullptr;
   /// An end insertion that a `reserve` call here made room for (a counted
   /// loop or a fixed number of insertions after it): from there on, it
   /// cannot relocate.
@@ -132,7 +137,8 @@ struct FunctionFacts {
   bool pinFlowTrivial() const { return Places.empty() || Ops.empty() || Pins.empty(); }
   bool containersTrivial() const { return Borrows.empty() || Growths.empty(); }
   bool pinnedElementsRelocated() const {
-    return llvm::any_of(Growths, [](const ContainerGrowth &G) { return G.PinnedElements; });
+    return llvm::any_of(Growths,
+                        [](const ContainerGrowth &G) { return G.PinnedElements || G.Stored; });
   }
   bool trivial() const {
     return pinFlowTrivial() && containersTrivial() && !pinnedElementsRelocated();

@@ -5,6 +5,7 @@
 #ifndef PINCHECK_SUMMARIES_H
 #define PINCHECK_SUMMARIES_H
 
+#include "facts/StoredElements.h"
 #include "facts/Summary.h"
 #include "model/ThisEscape.h"
 #include "model/TypeModel.h"
@@ -18,17 +19,21 @@ namespace pincheck {
 /// bottom-up and on demand.
 class SummaryModel : public SummarySource {
 public:
-  explicit SummaryModel(TypeModel &Types) : Types(Types) {}
+  explicit SummaryModel(TypeModel &Types) : Types(Types), Stored(Types.containers()) {}
 
   /// FD's summary, or null when it has none: no body in this translation
   /// unit, a system header, a virtual function (the body that runs is not
   /// known), no reference parameter of an address-sensitive type, or a call
   /// back into a function being summarised (recursion).
   const FunctionSummary *summary(const clang::FunctionDecl *FD) override;
+  const StoredElement *storedElsewhere(const clang::FieldDecl *Field) override {
+    return Stored.storedElsewhere(Field);
+  }
 
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
   TypeModel &Types;
+  StoredElementsModel Stored;
   /// null while being computed (and for functions without a summary).
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
 };

@@ -53,6 +53,9 @@ public:
   virtual ~SummarySource() = default;
   /// FD's summary, or null when it has none.
   virtual const FunctionSummary *summary(const clang::FunctionDecl *FD) = 0;
+  /// Where a member function of its class stores the address of an element
+  /// of member container Field in a longer-lived place, or null.
+  virtual const StoredElement *storedElsewhere(const clang::FieldDecl *) { return nullptr; }
 };
 
 } // namespace pincheck

@@ -1,0 +1,124 @@
+// StoredElements.cpp - finds, per class, the member containers whose
+// elements' addresses its member functions store in members or globals.
+#include "facts/StoredElements.h"
+#include "catalog/ContainerCalls.h"
+#include "facts/Places.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace pincheck {
+namespace {
+
+// A longer-lived place an expression names: a member of *this (at any
+// depth, or an element of one) or a global; null for anything else.
+const NamedDecl *longLived(const Expr *E) {
+  AccessPath P = accessPath(E, /*IsPointer=*/false);
+  if (!P)
+    return nullptr;
+  if (P.Root == AccessPath::RootKind::Variable)
+    return isGlobalObject(P.Var) ? P.Var : nullptr;
+  // The member of *this nearest the root.
+  for (auto It = P.Steps.rbegin(); It != P.Steps.rend(); ++It)
+    if (It->Kind == StepKind::Field)
+      return cast<MemberExpr>(It->E)->getMemberDecl();
+  return nullptr;
+}
+
+class Finder : public RecursiveASTVisitor<Finder> {
+public:
+  Finder(ContainerModel &M, const FunctionDecl *FD,
+         llvm::DenseMap<const FieldDecl *, StoredElement> &Out)
+      : M(M), FD(FD), Out(Out) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      store(BO, BO->getLHS(), BO->getRHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+      store(OC, OC->getArg(0), OC->getArg(1));
+    return true;
+  }
+  // `by_rank_.push(p)`, `registry.add(p)`: a member or global object keeps
+  // what it is given.
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    if (const Expr *Obj = MC->getImplicitObjectArgument())
+      for (const Expr *A : MC->arguments())
+        store(MC, Obj, A);
+    return true;
+  }
+
+private:
+  // The member container whose element V's value points to: a borrow
+  // expression, or a local pointer or iterator initialised with one.
+  const FieldDecl *elementOf(const Expr *V) {
+    V = V->IgnoreImplicit()->IgnoreParens();
+    QualType T = V->getType();
+    if (!T->isPointerType() && !T->isRecordType())
+      return nullptr;
+    ContainerRef C = borrowedContainer(M, T, V);
+    if (!C)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(V->IgnoreParenImpCasts()))
+        if (const auto *L = dyn_cast<VarDecl>(DRE->getDecl());
+            L && L->isLocalVarDecl() && L->getInit() && !L->getType()->isReferenceType())
+          C = borrowedContainer(M, L->getType(), L->getInit());
+    if (!C || !C.ofThis() || C.Steps.empty() || !C.Steps.back().Field)
+      return nullptr;
+    return C.Steps.back().Field;
+  }
+
+  void store(const Expr *Site, const Expr *Target, const Expr *Value) {
+    const FieldDecl *Elem = elementOf(Value);
+    if (!Elem || Out.count(Elem))
+      return;
+    if (const NamedDecl *Into = longLived(Target))
+      if (Into != Elem)
+        Out[Elem] = {Site, Into, FD};
+  }
+
+  ContainerModel &M;
+  const FunctionDecl *FD;
+  llvm::DenseMap<const FieldDecl *, StoredElement> &Out;
+};
+
+} // namespace
+
+const StoredElementsModel::Stores &StoredElementsModel::of(const CXXRecordDecl *RD) {
+  auto &Slot = Cache[RD];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<Stores>();
+  Stores &Out = *Slot;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return Out;
+  for (const CXXMethodDecl *MD : Def->methods()) {
+    const FunctionDecl *Body = nullptr;
+    if (MD->isStatic() || !MD->hasBody(Body) || !Body || Body->isDependentContext() ||
+        Body->isInvalidDecl())
+      continue;
+    Finder F(M, Body, Out);
+    F.TraverseStmt(Body->getBody());
+  }
+  return Out;
+}
+
+const StoredElement *StoredElementsModel::storedElsewhere(const FieldDecl *Field) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!RD)
+    return nullptr;
+  const SourceManager &SM = Field->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+    return nullptr;
+  const Stores &S = of(RD->getCanonicalDecl());
+  auto It = S.find(Field);
+  return It == S.end() ? nullptr : &It->second;
+}
+
+} // namespace pincheck
