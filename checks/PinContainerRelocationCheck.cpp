@@ -72,9 +72,34 @@ static void reportStoredElements(const ContainerGrowth &G, CheckId Id,
   Out.push_back(std::move(Fd));
 }
 
+// `m[a] = m[b]` on a map whose insertion may move its values.
+static void reportOrderHazard(const FunctionResults &R, const OrderHazard &H, CheckId Id,
+                              std::vector<Finding> &Out) {
+  std::string Text = R.Explain.spelling(H.Read);
+  std::string Read = Text.empty() ? std::string("the right side") : quoted(Text);
+  Finding Fd;
+  Fd.Check = Id;
+  Fd.Loc = H.Growth->getBeginLoc();
+  Fd.Range = H.Growth->getSourceRange();
+  Fd.Message = quoted(H.Method) + " may relocate the elements of " +
+               quoted(H.Container.spelling()) + " while " + Read +
+               (H.Unsequenced
+                    ? " may still refer to one of them: the two sides of '=' are unsequenced "
+                      "before C++17, and either may insert while the other's reference is held"
+                    : ", the right side of '=' and evaluated first, still refers to one of "
+                      "them; the element moves to a new address before '=' reads it");
+  Note N;
+  N.Loc = H.Read->getBeginLoc();
+  N.Message = Read + " refers to an element of " + quoted(H.Container.spelling()) + " here";
+  Fd.Notes.push_back(std::move(N));
+  Out.push_back(std::move(Fd));
+}
+
 void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
                                                 std::vector<Finding> &Out) {
   const FunctionFacts &F = R.Facts;
+  for (const OrderHazard &H : F.OrderHazards)
+    reportOrderHazard(R, H, Id, Out);
   for (unsigned I = 0; I < F.Growths.size(); ++I)
     if (F.Growths[I].PinnedElements && !F.Growths[I].ReservedAt &&
         llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))

@@ -84,6 +84,43 @@ void FactsBuilder::addGrowth(const Expr *E) {
   F.Growths.push_back(std::move(G));
 }
 
+// `m[a] = m[b]`: the left side inserts into a map that may move its values
+// while the right side's reference into it is held (see OrderHazard).
+void FactsBuilder::addOrderHazard(const Expr *E) {
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool ByReference = false; // the right side binds to a reference parameter
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+             OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+    LHS = OC->getArg(0);
+    RHS = OC->getArg(1);
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    ByReference = MD && MD->getNumParams() == 1 &&
+                  MD->getParamDecl(0)->getType()->isReferenceType();
+  } else {
+    return;
+  }
+  bool Cxx17 = Types.context().getLangOpts().CPlusPlus17;
+  if (Cxx17 && !ByReference) // the right side is read before the left runs
+    return;
+  const auto *Call = dyn_cast<CallExpr>(LHS->IgnoreParenImpCasts());
+  if (!Call)
+    return;
+  StringRef Method;
+  ContainerRef C = relocatingCall(Types.containers(), Call, &Method);
+  ContainerModel::Kind K = Types.containers().kindOf(C.Type);
+  if (!C || (K != ContainerModel::Kind::OpenMap && K != ContainerModel::Kind::FlatMap))
+    return;
+  const Expr *Read = RHS->IgnoreImplicit()->IgnoreParens();
+  ContainerRef R = borrowedContainer(Types.containers(),
+                                     Types.context().getLValueReferenceType(Read->getType()),
+                                     Read);
+  if (R && R.sameAs(C))
+    F.OrderHazards.push_back({Call, Read, std::move(C), Method.str(), !Cxx17});
+}
+
 // Moving or swapping a std::array or std::inplace_vector moves the
 // elements it holds inline (pin-move and pin-swap report it when the
 // container itself is pinned). The moved-from container keeps its

@@ -160,6 +160,7 @@ public:
     B.addOperations(E);
     B.addDestroys(E);
     B.addGrowth(E);
+    B.addOrderHazard(E);
     B.addAssignedBorrow(E);
     B.addPins(E);
     B.applySummary(E);

@@ -58,6 +58,20 @@ struct ContainerGrowth {
   const clang::Expr *ReservedAt = nullptr;
 };
 
+/// `m[a] = m[b]` on a map that may relocate its values on insertion: the
+/// right side's reference to a value is held while the left side's
+/// operator[] inserts (C++17 evaluates the right operand of '=' first; a
+/// class's operator= then reads through the reference), or, before C++17,
+/// the two sides are unsequenced and either may insert while the other's
+/// reference is held.
+struct OrderHazard {
+  const clang::Expr *Growth; ///< the left side's inserting call
+  const clang::Expr *Read;   ///< the right side's element access
+  ContainerRef Container;
+  std::string Method;
+  bool Unsequenced; ///< before C++17
+};
+
 /// An object that can be pinned: a variable (a local, a parameter, a global),
 /// the object a pointer variable points to (Var is the pointer or smart
 /// pointer: a heap object, or whatever a pointer parameter points to), the
@@ -127,6 +141,7 @@ struct FunctionFacts {
   /// element type).
   std::vector<ElementBorrow> Borrows;
   std::vector<ContainerGrowth> Growths;
+  std::vector<OrderHazard> OrderHazards;
   /// What the return statements return, when the function returns a
   /// reference, a pointer or a class (an iterator, a view): its summary
   /// says which containers those borrow.
@@ -141,7 +156,8 @@ struct FunctionFacts {
                         [](const ContainerGrowth &G) { return G.PinnedElements || G.Stored; });
   }
   bool trivial() const {
-    return pinFlowTrivial() && containersTrivial() && !pinnedElementsRelocated();
+    return pinFlowTrivial() && containersTrivial() && !pinnedElementsRelocated() &&
+           OrderHazards.empty();
   }
 };
 
