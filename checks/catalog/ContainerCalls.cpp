@@ -65,6 +65,8 @@ bool isIteratorCall(StringRef Name) {
 // A map's key as a place's step: a variable named directly, or a literal
 // (an integer, a character, a string, an enumerator), looked through the
 // conversions that make the key type from it.
+} // namespace
+
 bool keyOf(const Expr *K, ContainerRef::Step &S) {
   for (int I = 0; K && I < 4; ++I) {
     K = K->IgnoreImplicit()->IgnoreParens();
@@ -92,8 +94,6 @@ bool keyOf(const Expr *K, ContainerRef::Step &S) {
   return false;
 }
 
-} // namespace
-
 std::string ContainerRef::spelling() const {
   std::string Out = Var ? Var->getName().str() : std::string();
   for (const Step &S : Steps) {
@@ -119,6 +119,17 @@ ContainerRef ContainerRef::extended(const ContainerRef &Inner) const {
   }
   R.Type = Inner.Type;
   return R;
+}
+
+// E with the implicit conversions to a base class looked through.
+static const Expr *withoutBaseCasts(const Expr *E) {
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(E->IgnoreParens())) {
+    CastKind K = IC->getCastKind();
+    if (K != CK_DerivedToBase && K != CK_UncheckedDerivedToBase && K != CK_NoOp)
+      break;
+    E = IC->getSubExpr();
+  }
+  return E;
 }
 
 // The place a path reaches once Steps[I..] are taken (from the root out):
@@ -273,6 +284,36 @@ static ContainerRef elementOf(ContainerModel &M, const AccessPath &P, size_t I) 
   }
 }
 
+// The container a view is made from: `std::span<int>(v)`, `std::span(v)`,
+// an implicit conversion, and a part of such a view (subspan, first, last).
+static ContainerRef viewedContainer(ContainerModel &M, const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = FC->getSubExpr();
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      StringRef Name = nameOf(MC->getMethodDecl());
+      if (!isViewType(MC->getType()) ||
+          (Name != "subspan" && Name != "first" && Name != "last" && Name != "substr" &&
+           Name != "slice" && Name != "drop_front" && Name != "drop_back" &&
+           Name != "take_front" && Name != "take_back"))
+        return {};
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    const auto *CE = dyn_cast<CXXConstructExpr>(E);
+    if (!CE || CE->getNumArgs() < 1)
+      return {};
+    const Expr *Arg = CE->getArg(0)->IgnoreImplicit();
+    if (ContainerRef R = containerAt(M, Arg))
+      return R;
+    E = Arg;
+  }
+  return {};
+}
+
 bool isViewType(QualType T) {
   const CXXRecordDecl *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier())
@@ -297,16 +338,9 @@ ContainerRef borrowedContainer(ContainerModel &M, QualType HolderType, const Exp
   if (HolderType->isReferenceType())
     return elementOf(M, accessPath(Value, /*IsPointer=*/false, isLocalReference), 0);
   // A view made from the whole container: `std::span<int> s = v`.
-  if (isViewType(HolderType)) {
-    const Expr *E = Value->IgnoreImplicit();
-    while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() < 1)
-        return {};
-      E = CE->getArg(0)->IgnoreImplicit();
-      if (ContainerRef R = containerAt(M, E))
-        return R;
-    }
-  }
+  if (isViewType(HolderType))
+    if (ContainerRef R = viewedContainer(M, Value))
+      return R;
   AccessPath P = accessPath(Value, /*IsPointer=*/true, isLocalReference);
   if (HolderType->isPointerType() && !P.Steps.empty()) {
     const AccessStep &S = P.Steps.front();
@@ -329,8 +363,10 @@ ContainerRef relocatingCall(ContainerModel &M, const CallExpr *Call, StringRef *
     if (!MD || !MD->getIdentifier() || !Obj)
       return {};
     Name = MD->getName();
-    // Cheap first: the member's name and the object's class.
-    QualType T = Obj->getType();
+    // Cheap first: the member's name and the object's class (the class
+    // written, not the base that declares the member: llvm::DenseMap's
+    // operator[] is DenseMapBase's).
+    QualType T = withoutBaseCasts(Obj)->getType();
     if (!relocates(M.kindOf(T->isPointerType() ? T->getPointeeType() : T), Name))
       return {};
     C = containerAt(M, Obj, T->isPointerType());
@@ -339,11 +375,20 @@ ContainerRef relocatingCall(ContainerModel &M, const CallExpr *Call, StringRef *
     // missing.
     if (OC->getOperator() != OO_Subscript || OC->getNumArgs() != 2)
       return {};
-    Kind K = M.kindOf(OC->getArg(0)->getType());
+    Kind K = M.kindOf(withoutBaseCasts(OC->getArg(0))->getType());
     if (K != Kind::FlatMap && K != Kind::OpenMap)
       return {};
     Name = "operator[]";
     C = containerAt(M, OC->getArg(0));
+  } else if (const FunctionDecl *FD = Call->getDirectCallee();
+             FD && FD->isInStdNamespace() && FD->getIdentifier() && Call->getNumArgs() == 2 &&
+             (FD->getName() == "erase" || FD->getName() == "erase_if")) {
+    // C++20's std::erase(c, x) and std::erase_if(c, pred): c.erase(...).
+    Kind K = M.kindOf(Call->getArg(0)->getType());
+    if (!relocates(K, "erase"))
+      return {};
+    Name = FD->getName() == "erase" ? "std::erase" : "std::erase_if";
+    C = containerAt(M, Call->getArg(0));
   } else {
     return {};
   }

@@ -58,6 +58,11 @@ struct ContainerRef {
   ContainerRef extended(const ContainerRef &Inner) const;
 };
 
+/// A map key as a ContainerRef step: a variable named directly, or a
+/// literal (an integer, a character, a string, an enumerator). False if K
+/// is neither.
+bool keyOf(const clang::Expr *K, ContainerRef::Step &S);
+
 /// The container E names (a glvalue, or with IsPointer what a pointer
 /// points to), as a place; an empty ref when E is not one the analysis can
 /// name twice, or not a container that may relocate its elements.

@@ -22,13 +22,31 @@ void FactsBuilder::addBorrow(ElementBorrow B) {
 
 // The loop holds iterators into the range until it ends.
 void FactsBuilder::addRangeForBorrow(const CXXForRangeStmt *S) {
-  ContainerRef C = containerAt(Types.containers(), S->getRangeInit());
+  const Expr *Range = S->getRangeInit();
+  ContainerRef C = containerAt(Types.containers(), Range);
   if (!C)
-    C = returnedBorrow(S->getRangeInit(), /*Whole=*/true);
+    C = viewedContainerOf(Range);
+  if (!C)
+    C = returnedBorrow(Range, /*Whole=*/true);
   if (C)
     if (const auto *BS = dyn_cast_or_null<DeclStmt>(S->getBeginStmt()))
       if (const auto *Begin = dyn_cast_or_null<VarDecl>(BS->getSingleDecl()))
         addBorrow({Begin, std::move(C), S, /*RangeFor=*/true});
+}
+
+// The container a view iterated by a range-for borrows: one made there
+// (`std::span(v).subspan(1)`), or a local view variable that borrowed it
+// (`auto s = t.symbols(); for (x : s)`).
+ContainerRef FactsBuilder::viewedContainerOf(const Expr *Range) {
+  if (!isViewType(Range->getType()))
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Range->IgnoreParenImpCasts())) {
+    for (auto It = F.Borrows.rbegin(); It != F.Borrows.rend(); ++It)
+      if (It->Holder == DRE->getDecl() && !It->RangeFor)
+        return It->Container;
+    return {};
+  }
+  return borrowedContainer(Types.containers(), Range->getType(), Range);
 }
 
 // `auto &r = v[i]`, `auto it = v.begin()`, `auto s = table.lookup(k)`: the
@@ -88,6 +106,18 @@ void FactsBuilder::addGrowth(const Expr *E) {
 // while the right side's reference into it is held (see OrderHazard).
 void FactsBuilder::addOrderHazard(const Expr *E) {
   const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Cxx17 = Types.context().getLangOpts().CPlusPlus17;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+             OC && OC->isAssignmentOp() && OC->getNumArgs() == 2) {
+    LHS = OC->getArg(0);
+    RHS = OC->getArg(1);
+  }
+  if (Cxx17 && LHS && isa<CallExpr>(LHS->IgnoreParenImpCasts()))
+    F.RightFirst.push_back({LHS->getSourceRange(), RHS->getSourceRange()});
+  LHS = RHS = nullptr;
   bool ByReference = false; // the right side binds to a reference parameter
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
     LHS = BO->getLHS();
@@ -102,7 +132,6 @@ void FactsBuilder::addOrderHazard(const Expr *E) {
   } else {
     return;
   }
-  bool Cxx17 = Types.context().getLangOpts().CPlusPlus17;
   if (Cxx17 && !ByReference) // the right side is read before the left runs
     return;
   const auto *Call = dyn_cast<CallExpr>(LHS->IgnoreParenImpCasts());

@@ -9,6 +9,28 @@ using namespace clang;
 
 namespace pincheck {
 
+// A callee's container (Inner, rooted at a parameter or its object) as the
+// caller names it: Base (what the call passes) with Inner's steps, a key
+// that is one of the callee's parameters replaced by the argument's (a
+// variable or a literal; otherwise it cannot be named, and the ref is
+// empty).
+static ContainerRef atCall(const ContainerRef &Base, const ContainerRef &Inner,
+                           const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args) {
+  ContainerRef C = Base.extended(Inner);
+  for (ContainerRef::Step &S : C.Steps) {
+    const auto *P = dyn_cast_or_null<ParmVarDecl>(S.KeyVar);
+    if (!P || P->getDeclContext() != Callee)
+      continue;
+    unsigned I = P->getFunctionScopeIndex();
+    ContainerRef::Step Key;
+    if (I >= Args.size() || !keyOf(Args[I], Key))
+      return {};
+    S.KeyVar = Key.KeyVar;
+    S.KeyText = Key.KeyText;
+  }
+  return C;
+}
+
 // A call of a function with a summary pins and relocates its arguments as
 // its body does. Looked up only when an argument of an address-sensitive
 // type is bound to a reference parameter.
@@ -73,12 +95,13 @@ void FactsBuilder::applySummary(const Expr *E) {
   }
   for (const ParamGrowth &PG : S->Growths)
     if (const Expr *A = Arg(PG.Param))
-      if (ContainerRef Base = objectAt(M, A, ByPointer(PG.Param))) {
-        ContainerGrowth G{E, Base.extended(PG.Container), Callee->getNameAsString()};
+      if (ContainerRef Base = objectAt(M, A, ByPointer(PG.Param)))
+        if (ContainerRef C = atCall(Base, PG.Container, Callee, Args)) {
+        ContainerGrowth G{E, std::move(C), Callee->getNameAsString()};
         G.Inner = &PG.Growth;
         G.InnerFunction = Callee;
         F.Growths.push_back(std::move(G));
-      }
+        }
   for (const ParamRelocation &R : S->Relocations) {
     if (!Arg(R.Param))
       continue;
@@ -157,7 +180,8 @@ ContainerRef FactsBuilder::returnedBorrow(const Expr *E, bool AllowWhole) {
                          ? A->getType()->isPointerType()
                          : Callee->getParamDecl(PB.Param)->getType()->isPointerType();
     if (ContainerRef Base = objectAt(M, A, ByPointer))
-      return Base.extended(PB.Container);
+      if (ContainerRef C = atCall(Base, PB.Container, Callee, Args))
+        return C;
   }
   return {};
 }

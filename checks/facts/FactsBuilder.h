@@ -69,6 +69,7 @@ struct FactsBuilder {
   /// BorrowFacts.cpp: borrowed container elements and relocating calls.
   void addBorrow(ElementBorrow B);
   void addRangeForBorrow(const clang::CXXForRangeStmt *S);
+  ContainerRef viewedContainerOf(const clang::Expr *Range);
   void addDeclaredBorrow(const clang::VarDecl *V);
   void addAssignedBorrow(const clang::Expr *E);
   void addGrowth(const clang::Expr *E);

@@ -142,6 +142,11 @@ struct FunctionFacts {
   std::vector<ElementBorrow> Borrows;
   std::vector<ContainerGrowth> Growths;
   std::vector<OrderHazard> OrderHazards;
+  /// Assignments (plain or compound) whose left side is a call, in C++17
+  /// and later: their right side runs first, so a use there comes before a
+  /// growth in the left side, whatever order the control-flow graph lists
+  /// them in. (Left side, right side.)
+  std::vector<std::pair<clang::SourceRange, clang::SourceRange>> RightFirst;
   /// What the return statements return, when the function returns a
   /// reference, a pointer or a class (an iterator, a view): its summary
   /// says which containers those borrow.

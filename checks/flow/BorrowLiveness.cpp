@@ -45,7 +45,8 @@ const Stmt *stmtAt(const CFGBlock *B, unsigned K) {
 
 // The first use of V from element From of B on, following successors; null
 // if a new binding comes first on every path searched.
-const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V, const Holders &H) {
+const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V, const Holders &H,
+                    llvm::function_ref<bool(const Expr *)> RanBefore) {
   std::deque<std::pair<const CFGBlock *, unsigned>> Work{{B, From}};
   llvm::DenseSet<const CFGBlock *> Seen;
   while (!Work.empty()) {
@@ -55,7 +56,7 @@ const Expr *nextUse(const CFGBlock *B, unsigned From, const VarDecl *V, const Ho
     for (unsigned K = Start; K < Blk->size() && !Bound; ++K) {
       const Stmt *S = stmtAt(Blk, K);
       Touch T = S ? H.touches(S, V) : Touch::None;
-      if (T == Touch::Use)
+      if (T == Touch::Use && !RanBefore(cast<Expr>(S)))
         return cast<Expr>(S);
       Bound = T == Touch::Bind;
     }
@@ -138,6 +139,7 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
     return std::nullopt;
   };
 
+  const SourceManager &SM = F.FD->getASTContext().getSourceManager();
   llvm::DenseSet<std::pair<unsigned, const VarDecl *>> Done;
   for (const CFGBlock *B : G) {
     for (unsigned K = 0; K < B->size(); ++K) {
@@ -156,7 +158,14 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
           // Live after the call: some path from here uses the holder before
           // binding it again, and the binding that reaches the call is a
           // borrow of this container.
-          const Expr *Use = nextUse(B, K + 1, Holder, H);
+          const Expr *Use = nextUse(B, K + 1, Holder, H, [&](const Expr *U) {
+            return llvm::any_of(F.RightFirst, [&](const auto &LR) {
+              return SM.isPointWithin(Gr.Site->getBeginLoc(), LR.first.getBegin(),
+                                      LR.first.getEnd()) &&
+                     SM.isPointWithin(U->getBeginLoc(), LR.second.getBegin(),
+                                      LR.second.getEnd());
+            });
+          });
           if (!Use)
             continue;
           std::optional<unsigned> Borrow;
@@ -167,7 +176,7 @@ std::vector<RelocatedBorrow> relocatedBorrows(const CFG &G, const FunctionFacts 
             continue;
           // Room was reserved for this insertion after the element was
           // borrowed: it cannot reallocate.
-          if (Gr.ReservedAt && F.FD->getASTContext().getSourceManager().isBeforeInTranslationUnit(
+          if (Gr.ReservedAt && SM.isBeforeInTranslationUnit(
                                    Gr.ReservedAt->getBeginLoc(),
                                    F.Borrows[*Borrow].Site->getBeginLoc()))
             continue;

@@ -45,3 +45,15 @@ void fixed(llvm::DenseMap<int, std::string> &m, llvm::DenseMap<int, std::string>
   m[a] = other[b];
   u[a] = u[b];
 }
+
+// A compound assignment whose left side grows the vector the right side
+// reads: C++17 reads `r` first; before C++17 the order is unspecified.
+#include <vector>
+int &grow(std::vector<int> &v) {
+  v.push_back(0); // cxx14-note {{it calls 'push_back' on the container here}}
+  return v.back();
+}
+void compound(std::vector<int> &v) {
+  int &r = v[0]; // cxx14-note {{'r' refers to an element of 'v' here}}
+  grow(v) += r;  // cxx14-warning {{'grow' may relocate the elements of 'v' while 'r' still refers to one of them}} cxx14-note {{'r' is used here, after the call}}
+}

@@ -160,3 +160,55 @@ void caller(Entry &a, Entry &b) {
   // expected-note@#append_push {{it calls 'push_back' on the container here}}
   use(r);              // expected-note {{'r' is used here, after the call}}
 }
+
+// Views made explicitly, parts of views, and a view kept in a variable and
+// iterated; C++20's std::erase_if.
+class Table {
+  std::vector<int> v_;
+  std::map<std::string, std::vector<int>> by_;
+
+public:
+  std::span<const int> head(std::size_t n) const { return std::span<const int>(v_).first(n); }
+  std::span<const int> tail() const { return std::span(v_).subspan(1); }
+  std::span<const int> of(const std::string &m) { return by_[m]; }
+  void add(int x) { v_.push_back(x); } // #table_add
+  void add_to(const std::string &m, int x) { by_[m].push_back(x); } // #table_add_to
+};
+
+void views(Table &t, const std::string &m, const std::string &other) {
+  std::span<const int> h = t.head(2); // expected-note {{'h' refers to an element of 't.v_' here}}
+  t.add(1);                           // expected-warning {{'add' may relocate the elements of 't.v_' while 'h' still refers to one of them}}
+  // expected-note@#table_add 1+ {{it calls 'push_back' on the container here}}
+  use(h[0]);                          // expected-note {{'h' is used here, after the call}}
+  auto s = t.tail();
+  for (int x : s) // expected-note {{the range-for loop over 't.v_' starts here}}
+    t.add(x);     // expected-warning {{'add' may relocate the elements of 't.v_' while a range-for loop iterates over it}}
+  // A mapped value by the caller's key, through both member functions.
+  std::span<const int> k = t.of(m); // expected-note {{'k' refers to an element of 't.by_[m]' here}}
+  t.add_to(other, 1);
+  t.add_to(m, 1);                   // expected-warning {{'add_to' may relocate the elements of 't.by_[m]' while 'k' still refers to one of them}}
+  // expected-note@#table_add_to {{it calls 'push_back' on the container here}}
+  use(k[0]);                        // expected-note {{'k' is used here, after the call}}
+}
+
+void erase_if(std::vector<int> &v) {
+  int &r = v[0];                                      // expected-note {{'r' refers to an element of 'v' here}}
+  std::erase_if(v, [](int x) { return x < 0; });      // expected-warning {{'std::erase_if' may relocate the elements of 'v' while 'r' still refers to one of them}}
+  use(r);                                             // expected-note {{'r' is used here, after the call}}
+}
+
+// Since C++17 the right side of an assignment, compound or not, runs before
+// its left side: `r` is read before grow() relocates (before C++17, see
+// pin-container-relocation-order.cpp).
+int &grow(std::vector<int> &v) {
+  v.push_back(0);
+  return v.back();
+}
+void right_side_first(std::vector<int> &v) {
+  int &r = v[0];
+  grow(v) += r;
+}
+void right_side_first_plain(std::vector<int> &v) {
+  int &r = v[0];
+  grow(v) = r;
+}

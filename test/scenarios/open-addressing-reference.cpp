@@ -8,30 +8,17 @@
 // through it is lost (or lands in reused memory). It only happens when the
 // insertion crosses the load factor, so it survives most tests. pincheck's
 // OpenAddressingMaps option lists llvm::DenseMap, and pin-container-relocation
-// should report the insertion (operator[] on a missing key, try_emplace,
+// reports the insertion (operator[] on a missing key, try_emplace,
 // insert) with notes at the borrow and at the use after it. The fixed forms
 // copy the child's value out before touching the parent's entry, do every
 // insertion before taking references, or use std::unordered_map, whose
 // nodes never move (not reported, even when it rehashes).
 //
-// KNOWN MISS: with the real LLVM headers nothing in this file is reported
-// (with pincheck's own miniature DenseMap, test/checks/
-// pin-container-relocation-open-addressing.cpp, it is).
-// DenseMap's operator[], try_emplace and insert are members of its base
-// llvm::DenseMapBase<DenseMap<...>, ...>; the call's object is the parameter
-// converted to that base, and llvm::DenseMapBase is not in the default
-// OpenAddressingMaps list (llvm::DenseMap is, and the borrow `costs[parent]`
-// is recognised through it). The first RUN line asserts what happens today
-// (prefix `today`: no diagnostics at all). The second names
-// llvm::DenseMapBase in the option and asserts the diagnostics the buggy
-// forms should get (prefix `dense`); once the default options recognise the
-// calls, the first RUN line should verify `dense` too (dropping `today`) and
-// the second can go.
+// The real LLVM headers: DenseMap's operator[], try_emplace and insert are
+// members of its base llvm::DenseMapBase; the call is judged by the class
+// the object is written with (llvm::DenseMap, in the default list).
 //
 // RUN: %pincc_real -fsyntax-only -std=c++20 -I /usr/lib/llvm-22/include \
-// RUN:     -Xclang -verify=today %s
-// RUN: %pincc_real -fsyntax-only -std=c++20 -I /usr/lib/llvm-22/include \
-// RUN:     -fplugin-arg-pincheck-open-addressing-maps=llvm::DenseMapBase \
 // RUN:     -Xclang -verify=dense %s
 
 #include <unordered_map>
