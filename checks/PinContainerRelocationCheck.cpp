@@ -95,9 +95,40 @@ static void reportOrderHazard(const FunctionResults &R, const OrderHazard &H, Ch
   Out.push_back(std::move(Fd));
 }
 
+// `v.push_back(v.back())` on a hand-written container that reallocates
+// before it reads its argument.
+static void reportSelfInsertion(const FunctionResults &R, const SelfInsertion &S, CheckId Id,
+                                std::vector<Finding> &Out) {
+  std::string Method = quoted(S.Call->getMethodDecl()->getNameAsString());
+  std::string Arg = R.Explain.spelling(S.Arg);
+  std::string Obj = R.Explain.spelling(S.Call->getImplicitObjectArgument());
+  std::string Param = quoted(S.Realloc->Param->getNameAsString());
+  Finding Fd;
+  Fd.Check = Id;
+  Fd.Loc = S.Call->getBeginLoc();
+  Fd.Range = S.Call->getSourceRange();
+  Fd.Message = Method + " may reallocate the storage of " +
+               (Obj.empty() ? std::string("its object") : quoted(Obj)) +
+               " before it reads its argument " +
+               (Arg.empty() ? std::string() : quoted(Arg) + ", ") +
+               "which refers to one of its elements; the element moves to a new address and " +
+               Method + " reads " + Param + " from the old one";
+  Note N;
+  N.Loc = S.Realloc->Site->getBeginLoc();
+  const auto *Via = clang::dyn_cast<clang::CXXMemberCallExpr>(S.Realloc->Site);
+  N.Message = Via && Via->getMethodDecl()
+                  ? "it calls " + quoted(Via->getMethodDecl()->getNameAsString()) +
+                        ", which allocates, here, before it reads " + Param
+                  : "it allocates here, before it reads " + Param;
+  Fd.Notes.push_back(std::move(N));
+  Out.push_back(std::move(Fd));
+}
+
 void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
                                                 std::vector<Finding> &Out) {
   const FunctionFacts &F = R.Facts;
+  for (const SelfInsertion &S : F.SelfInsertions)
+    reportSelfInsertion(R, S, Id, Out);
   for (const OrderHazard &H : F.OrderHazards)
     reportOrderHazard(R, H, Id, Out);
   for (unsigned I = 0; I < F.Growths.size(); ++I)

@@ -150,6 +150,52 @@ void FactsBuilder::addOrderHazard(const Expr *E) {
     F.OrderHazards.push_back({Call, Read, std::move(C), Method.str(), !Cxx17});
 }
 
+// The object an element access reads from: `v` of v.back(), v[i], *v.begin().
+static const Expr *elementAccessObject(const Expr *A) {
+  A = A->IgnoreImplicit()->IgnoreParens();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(A)) {
+    StringRef N = nameOf(MC->getMethodDecl());
+    return N == "back" || N == "front" || N == "at" ? MC->getImplicitObjectArgument() : nullptr;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(A)) {
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      return OC->getArg(0);
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      if (const auto *It = dyn_cast<CXXMemberCallExpr>(OC->getArg(0)->IgnoreImplicit()))
+        if (nameOf(It->getMethodDecl()) == "begin")
+          return It->getImplicitObjectArgument();
+  }
+  return nullptr;
+}
+
+// `v.push_back(v.back())` on a class of the user's (see SelfInsertion).
+void FactsBuilder::addSelfInsertion(const Expr *E) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+  if (!MD || !Obj || !Summaries || MC->getNumArgs() == 0)
+    return;
+  ContainerModel &M = Types.containers();
+  QualType T = Obj->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (M.kindOf(T) != ContainerModel::Kind::None || !M.isHandWritten(T))
+    return;
+  for (unsigned I = 0; I < MC->getNumArgs() && I < MD->getNumParams(); ++I) {
+    const Expr *Inner = elementAccessObject(MC->getArg(I));
+    if (!Inner)
+      continue;
+    ContainerRef A = objectAt(M, Inner, Inner->getType()->isPointerType());
+    ContainerRef B = objectAt(M, Obj, Obj->getType()->isPointerType());
+    if (!A || !B || !A.sameAs(B))
+      continue;
+    if (const ReallocationFirst *R = Summaries->reallocatesBeforeReading(MD, I)) {
+      F.SelfInsertions.push_back({MC, MC->getArg(I), R});
+      return;
+    }
+  }
+}
+
 // Moving or swapping a std::array or std::inplace_vector moves the
 // elements it holds inline (pin-move and pin-swap report it when the
 // container itself is pinned). The moved-from container keeps its

@@ -161,6 +161,7 @@ public:
     B.addDestroys(E);
     B.addGrowth(E);
     B.addOrderHazard(E);
+    B.addSelfInsertion(E);
     B.addAssignedBorrow(E);
     B.addPins(E);
     B.applySummary(E);

@@ -74,6 +74,7 @@ struct FactsBuilder {
   void addAssignedBorrow(const clang::Expr *E);
   void addGrowth(const clang::Expr *E);
   void addOrderHazard(const clang::Expr *E);
+  void addSelfInsertion(const clang::Expr *E);
   void addWholeGrowths(const clang::Expr *E, const Operation &Op);
   /// After the walk: end insertions a preceding `reserve` made room for.
   void addReservedCapacity();

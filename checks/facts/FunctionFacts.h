@@ -9,6 +9,7 @@
 
 #include "catalog/Catalog.h"
 #include "catalog/ContainerCalls.h"
+#include "facts/SelfInsertion.h"
 #include "facts/StoredElements.h"
 #include "model/AccessPath.h"
 #include "clang/AST/Decl.h"
@@ -70,6 +71,14 @@ struct OrderHazard {
   ContainerRef Container;
   std::string Method;
   bool Unsequenced; ///< before C++17
+};
+
+/// `v.push_back(v.back())` on a hand-written container whose member
+/// function may reallocate before it reads the reference it is given.
+struct SelfInsertion {
+  const clang::CXXMemberCallExpr *Call;
+  const clang::Expr *Arg; ///< the argument that refers to an element of the object
+  const ReallocationFirst *Realloc;
 };
 
 /// An object that can be pinned: a variable (a local, a parameter, a global),
@@ -142,6 +151,7 @@ struct FunctionFacts {
   std::vector<ElementBorrow> Borrows;
   std::vector<ContainerGrowth> Growths;
   std::vector<OrderHazard> OrderHazards;
+  std::vector<SelfInsertion> SelfInsertions;
   /// Assignments (plain or compound) whose left side is a call, in C++17
   /// and later: their right side runs first, so a use there comes before a
   /// growth in the left side, whatever order the control-flow graph lists
@@ -162,7 +172,7 @@ struct FunctionFacts {
   }
   bool trivial() const {
     return pinFlowTrivial() && containersTrivial() && !pinnedElementsRelocated() &&
-           OrderHazards.empty();
+           OrderHazards.empty() && SelfInsertions.empty();
   }
 };
 

@@ -5,6 +5,7 @@
 #ifndef PINCHECK_SUMMARIES_H
 #define PINCHECK_SUMMARIES_H
 
+#include "facts/SelfInsertion.h"
 #include "facts/StoredElements.h"
 #include "facts/Summary.h"
 #include "model/ThisEscape.h"
@@ -29,11 +30,16 @@ public:
   const StoredElement *storedElsewhere(const clang::FieldDecl *Field) override {
     return Stored.storedElsewhere(Field);
   }
+  const ReallocationFirst *reallocatesBeforeReading(const clang::CXXMethodDecl *MD,
+                                                    unsigned I) override {
+    return SelfInsertions.reallocatesBeforeReading(MD, I);
+  }
 
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
   TypeModel &Types;
   StoredElementsModel Stored;
+  SelfInsertionModel SelfInsertions;
   /// null while being computed (and for functions without a summary).
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
 };

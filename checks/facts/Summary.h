@@ -56,6 +56,12 @@ public:
   /// Where a member function of its class stores the address of an element
   /// of member container Field in a longer-lived place, or null.
   virtual const StoredElement *storedElsewhere(const clang::FieldDecl *) { return nullptr; }
+  /// Whether member function MD of a hand-written container may reallocate
+  /// before it reads its reference parameter I: where, or null.
+  virtual const ReallocationFirst *reallocatesBeforeReading(const clang::CXXMethodDecl *,
+                                                            unsigned) {
+    return nullptr;
+  }
 };
 
 } // namespace pincheck

@@ -7,6 +7,7 @@
 #include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -174,11 +175,47 @@ bool ContainerModel::reachesContainers(QualType T) {
   return reaches(T->getAsCXXRecordDecl(), 0);
 }
 
+static QualType Ctx(const CXXRecordDecl *RD) {
+  return RD->getASTContext().getCanonicalTagType(RD);
+}
+
+bool ContainerModel::isHandWritten(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getDefinition())
+    return false;
+  RD = RD->getDefinition();
+  auto [It, New] = HandWritten.try_emplace(RD, false);
+  if (!New)
+    return It->second;
+  const SourceManager &SM = RD->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+    return false;
+  bool Inserts = false, Accesses = false;
+  for (const CXXMethodDecl *MD : RD->methods()) {
+    if (MD->getOverloadedOperator() == OO_Subscript) {
+      Accesses = true;
+      continue;
+    }
+    if (!MD->getIdentifier())
+      continue;
+    StringRef N = MD->getName();
+    if (N == "back" || N == "front" || N == "at")
+      Accesses = true;
+    else if ((N == "push_back" || N == "emplace_back" || N == "push" || N == "emplace" ||
+              N == "insert" || N == "append") &&
+             llvm::any_of(MD->parameters(), [](const ParmVarDecl *P) {
+               return P->getType()->isReferenceType();
+             }))
+      Inserts = true;
+  }
+  return HandWritten[RD] = Inserts && Accesses;
+}
+
 bool ContainerModel::reaches(const CXXRecordDecl *RD, unsigned Depth) {
   if (!RD || Depth > 3)
     return false;
   RD = RD->getCanonicalDecl();
-  if (classify(RD).K != Kind::None)
+  if (classify(RD).K != Kind::None || isHandWritten(Ctx(RD)))
     return true;
   auto [It, New] = Reaches.try_emplace(RD, false);
   if (!New)

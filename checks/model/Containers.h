@@ -90,6 +90,12 @@ public:
   /// functions that may borrow from and grow a container.
   bool reachesContainers(clang::QualType T);
 
+  /// T is a container class of the user's (declared outside system
+  /// headers, not one of the known kinds): it has an insertion member
+  /// (push_back, emplace_back, push, emplace, insert, append) taking a
+  /// reference, and an element accessor (back, front, at, operator[]).
+  bool isHandWritten(clang::QualType T);
+
 private:
   struct Info {
     Kind K = Kind::None;
@@ -106,6 +112,7 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, Info> Cache;
   /// reachesContainers per class (false while being computed: a cycle).
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> Reaches;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> HandWritten;
 };
 
 } // namespace pincheck
