@@ -5,6 +5,7 @@
 #include "facts/Places.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -26,6 +27,17 @@ const NamedDecl *longLived(const Expr *E) {
   return nullptr;
 }
 
+// A member function that keeps what it is given: a container's insertion,
+// a registry's registration.
+bool keeps(StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases({"push", "push_back", "push_front", "emplace", "emplace_back", "emplace_front",
+              "emplace_hint", "insert", "try_emplace", "insert_or_assign", "add", "register_",
+              "subscribe", "attach", "enqueue", "schedule"},
+             true)
+      .Default(Name.starts_with("register") || Name.starts_with("Register"));
+}
+
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   Finder(ContainerModel &M, const FunctionDecl *FD,
@@ -45,10 +57,12 @@ public:
       store(OC, OC->getArg(0), OC->getArg(1));
     return true;
   }
-  // `by_rank_.push(p)`, `registry.add(p)`: a member or global object keeps
-  // what it is given.
+  // `by_rank_.push(p)`, `index_.insert(it)`, `registry.add(p)`: a member or
+  // global object keeps what its insertion member is given (a call that
+  // only reads the element, `out_->write(buf_.data(), n)`, keeps nothing).
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    if (const Expr *Obj = MC->getImplicitObjectArgument())
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (const Expr *Obj = MC->getImplicitObjectArgument(); Obj && MD && keeps(nameOf(MD)))
       for (const Expr *A : MC->arguments())
         store(MC, Obj, A);
     return true;

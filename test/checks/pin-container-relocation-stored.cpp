@@ -8,7 +8,9 @@
 // class's own constructor (nothing is stored yet), a std::deque grown at its
 // ends (its elements stay where they are; a middle insertion is reported),
 // a std::list, indices stored instead of addresses, addresses stored in a
-// local container, a member whose addresses are never stored.
+// local container, a member whose addresses are never stored, an element
+// address handed to a member object's member function that only reads it
+// (a stream's write).
 //
 // RUN: %pincc_real -fsyntax-only -std=c++17 -Xclang -verify %s
 
@@ -108,4 +110,17 @@ public:
     return s;
   }
   void add(Job j) { jobs_.push_back(j); }
+};
+
+// A member stream's write reads the buffer; it keeps no address.
+struct Stream {
+  void write(const char *p, unsigned n);
+};
+class Writer {
+  std::vector<char> buffer_;
+  Stream *out_ = nullptr;
+
+public:
+  void flush() { out_->write(buffer_.data(), unsigned(buffer_.size())); }
+  void put(char c) { buffer_.push_back(c); }
 };
