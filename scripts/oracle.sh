@@ -14,13 +14,14 @@
 #
 # Typical use: `save /tmp/before` on the commit before a refactor, then
 # `check /tmp/before` after each commit of it. Uses build/ as it is (build it
-# first). Environment: PINCHECK_ORACLE_JOBS (default 2); PINCHECK_ORACLE_SIZES
+# first), or the plugin PINCHECK_ORACLE_PLUGIN names. Environment:
+# PINCHECK_ORACLE_JOBS (default 2); PINCHECK_ORACLE_SIZES
 # (default 1000,10000: statement counts of the size series).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 clangxx=/usr/lib/llvm-22/bin/clang++
-plugin="$repo/build/lib/pincheck-plugin.so"
+plugin="${PINCHECK_ORACLE_PLUGIN:-$repo/build/lib/pincheck-plugin.so}"
 jobs="${PINCHECK_ORACLE_JOBS:-2}"
 sizes="${PINCHECK_ORACLE_SIZES:-1000,10000}"
 

@@ -38,42 +38,42 @@ bool isGlobalObject(const VarDecl *V) {
   return V->hasGlobalStorage() && !V->isLocalVarDecl() && !isa<ParmVarDecl>(V);
 }
 
-// The member function runs on an address-sensitive object (a lambda's body
-// on its enclosing one, when it captures `this`).
-static bool runsOnSensitiveObject(const FunctionDecl *FD, TypeModel &Types) {
+// The object a member function runs on: its class, or for a lambda's body
+// that captures `this` the enclosing member function's (Captured set; null
+// if the lambda is not in a member function). False when there is none.
+static bool runsOnObject(const FunctionDecl *FD, const CXXRecordDecl *&RD, bool &Captured) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   if (!MD || MD->isStatic())
     return false;
-  const CXXRecordDecl *RD = MD->getParent();
-  if (RD->isLambda()) {
-    for (const LambdaCapture &C : RD->captures())
-      if (C.capturesThis())
-        return true;
-    return false;
-  }
-  return Types.isAddressSensitive(Types.context().getCanonicalTagType(RD));
+  RD = MD->getParent();
+  Captured = false;
+  if (!RD->isLambda())
+    return true;
+  Captured = llvm::any_of(RD->captures(), [](const LambdaCapture &C) { return C.capturesThis(); });
+  const auto *Outer = dyn_cast<CXXMethodDecl>(RD->getDeclContext());
+  RD = Outer ? Outer->getParent() : nullptr;
+  return Captured;
+}
+
+// The member function runs on an address-sensitive object (a lambda's body
+// on its enclosing one, when it captures `this`: taken as sensitive).
+static bool runsOnSensitiveObject(const FunctionDecl *FD, TypeModel &Types) {
+  const CXXRecordDecl *RD = nullptr;
+  bool Captured = false;
+  return runsOnObject(FD, RD, Captured) &&
+         (Captured || Types.isAddressSensitive(Types.context().getCanonicalTagType(RD)));
+}
+
+// The member function runs on an object that holds a container.
+static bool runsOnContainers(const FunctionDecl *FD, TypeModel &Types) {
+  const CXXRecordDecl *RD = nullptr;
+  bool Captured = false;
+  return runsOnObject(FD, RD, Captured) && RD &&
+         Types.containers().reachesContainers(Types.context().getCanonicalTagType(RD));
 }
 
 bool isSensitiveGlobal(const VarDecl *V, TypeModel &Types) {
   return isGlobalObject(V) && isPlace(V, Types);
-}
-
-// The member function runs on an object that holds a container (a lambda's
-// body on its enclosing one, when it captures `this`).
-static bool runsOnContainers(const FunctionDecl *FD, TypeModel &Types) {
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (!MD || MD->isStatic())
-    return false;
-  const CXXRecordDecl *RD = MD->getParent();
-  if (RD->isLambda()) {
-    for (const LambdaCapture &C : RD->captures())
-      if (C.capturesThis())
-        if (const auto *Outer = dyn_cast<CXXMethodDecl>(RD->getDeclContext()))
-          return Types.containers().reachesContainers(
-              Types.context().getCanonicalTagType(Outer->getParent()));
-    return false;
-  }
-  return Types.containers().reachesContainers(Types.context().getCanonicalTagType(RD));
 }
 
 bool mayHavePlaces(const FunctionDecl *FD, TypeModel &Types, bool AnyGlobals) {

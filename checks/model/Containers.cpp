@@ -58,24 +58,30 @@ ContainerModel::ContainerModel() {
   setOpenAddressing(DefaultOpenAddressingMaps);
 }
 
-void ContainerModel::setVectorLike(StringRef Value) {
+// Names of a list option into Into (an invalid value keeps the old list);
+// the verdicts computed with the old one are dropped.
+static bool setNames(StringRef Value,
+                     std::string (*Parse)(StringRef, std::vector<std::string> *),
+                     llvm::StringSet<> &Into) {
   std::vector<std::string> Names;
-  if (!parseVectorLikeClasses(Value, &Names).empty())
-    return;
-  VectorLike.clear();
+  if (!Parse(Value, &Names).empty())
+    return false;
+  Into.clear();
   for (const std::string &N : Names)
-    VectorLike.insert(N);
+    Into.insert(N);
+  return true;
+}
+
+void ContainerModel::setVectorLike(StringRef Value) {
+  if (!setNames(Value, parseVectorLikeClasses, VectorLike))
+    return;
   Cache.clear();
   Reaches.clear();
 }
 
 void ContainerModel::setOpenAddressing(StringRef Value) {
-  std::vector<std::string> Names;
-  if (!parseOpenAddressingMaps(Value, &Names).empty())
+  if (!setNames(Value, parseOpenAddressingMaps, OpenAddressing))
     return;
-  OpenAddressing.clear();
-  for (const std::string &N : Names)
-    OpenAddressing.insert(N);
   Cache.clear();
   Reaches.clear();
 }
