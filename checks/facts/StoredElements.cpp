@@ -82,6 +82,15 @@ private:
         if (const auto *L = dyn_cast<VarDecl>(DRE->getDecl());
             L && L->isLocalVarDecl() && L->getInit() && !L->getType()->isReferenceType())
           C = borrowedContainer(M, L->getType(), L->getInit());
+    // `items_.back().self()`: an element's member function that returns a
+    // pointer to its own type gives the element's address.
+    if (!C)
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(V); MC && T->isPointerType())
+        if (const Expr *Obj = MC->getImplicitObjectArgument();
+            Obj && !Obj->getType()->isPointerType() &&
+            T->getPointeeType()->getAsCXXRecordDecl() == Obj->getType()->getAsCXXRecordDecl())
+          C = borrowedContainer(
+              M, FD->getASTContext().getLValueReferenceType(Obj->getType()), Obj);
     if (!C || !C.ofThis() || C.Steps.empty() || !C.Steps.back().Field)
       return nullptr;
     return C.Steps.back().Field;

@@ -1,8 +1,8 @@
 // Checks pin-container-relocation on member containers whose elements'
 // addresses a member function of the class keeps in a longer-lived place:
 // a member std::priority_queue or std::set of pointers, a member pointer, a
-// global registry. From then on the elements are pinned for the object's
-// lifetime, and every relocating call on that member, in any member
+// global registry, an element's own self() stored in a global set. From
+// then on the elements are pinned for the object's lifetime, and every relocating call on that member, in any member
 // function (before or after the store in source order: an earlier call
 // stored addresses already), is reported. Not reported: growth in the
 // class's own constructor (nothing is stored yet), a std::deque grown at its
@@ -110,6 +110,20 @@ public:
     return s;
   }
   void add(Job j) { jobs_.push_back(j); }
+};
+
+// An element's own member function that returns its address.
+struct Node {
+  Node *self() { return this; }
+  int v = 0;
+};
+std::set<Node *> live_nodes;
+class Graph {
+  std::vector<Node> nodes_;
+
+public:
+  void publish() { live_nodes.insert(nodes_.back().self()); } // expected-note {{the address of an element of 'nodes_' is stored in global 'live_nodes' here}}
+  void add() { nodes_.emplace_back(); } // expected-warning {{'emplace_back' may relocate the elements of 'nodes_', which are pinned: their addresses are stored in global 'live_nodes'}}
 };
 
 // A member stream's write reads the buffer; it keeps no address.
