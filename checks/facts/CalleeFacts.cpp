@@ -31,85 +31,105 @@ static ContainerRef atCall(const ContainerRef &Base, const ContainerRef &Inner,
   return C;
 }
 
+namespace {
+// A call as its summary reads it: the callee, the arguments of its
+// parameters, and the object a member function is called on (an
+// operator's first operand).
+struct CallParts {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  const Expr *Object = nullptr;
+
+  explicit CallParts(const Expr *E) {
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      Callee = CE->getDirectCallee();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        Object = MC->getImplicitObjectArgument();
+      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+          !Args.empty()) {
+        Object = Args.front();
+        Args = Args.drop_front();
+      }
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      Callee = CE->getConstructor();
+      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    }
+  }
+  /// The argument for parameter I (ObjectParam: the object), or null.
+  const Expr *arg(unsigned I) const {
+    return I == ObjectParam ? Object : I < Args.size() ? Args[I] : nullptr;
+  }
+  /// Whether it is a pointer to what the callee sees.
+  bool byPointer(unsigned I) const {
+    return I == ObjectParam ? Object->getType()->isPointerType()
+                            : Callee->getParamDecl(I)->getType()->isPointerType();
+  }
+  /// The object's class type (through a pointer), or null.
+  QualType objectType() const {
+    if (!Object)
+      return QualType();
+    QualType T = Object->getType();
+    return T->isPointerType() ? T->getPointeeType() : T;
+  }
+};
+} // namespace
+
 // A call of a function with a summary pins and relocates its arguments as
 // its body does. Looked up only when an argument of an address-sensitive
 // type is bound to a reference parameter.
 void FactsBuilder::applySummary(const Expr *E) {
   if (!Summaries || CoReturnCalls.count(E))
     return;
-  const FunctionDecl *Callee = nullptr;
-  llvm::ArrayRef<const Expr *> Args;
-  const Expr *Object = nullptr; // what a member function is called on
-  if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    Callee = CE->getDirectCallee();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-      Object = MC->getImplicitObjectArgument();
-    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-        !Args.empty()) {
-      Object = Args.front();
-      Args = Args.drop_front();
-    }
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    Callee = CE->getConstructor();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-  }
+  CallParts C(E);
+  const FunctionDecl *Callee = C.Callee;
+  llvm::ArrayRef<const Expr *> Args = C.Args;
   // Copies and moves of the type itself are the catalog's.
   if (!Callee || isCopyOrMoveMember(Callee))
     return;
   bool Candidate = false;
-  // The argument for parameter I (ObjectParam: the object), and whether
-  // it is a pointer to what the callee sees.
-  auto Arg = [&](unsigned I) -> const Expr * {
-    return I == ObjectParam ? Object : I < Args.size() ? Args[I] : nullptr;
-  };
-  auto ByPointer = [&](unsigned I) {
-    return I == ObjectParam ? Object->getType()->isPointerType()
-                            : Callee->getParamDecl(I)->getType()->isPointerType();
-  };
   ContainerModel &M = Types.containers();
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
-    Candidate |= (Callee->getParamDecl(I)->getType()->isReferenceType() || ByPointer(I)) &&
+    Candidate |= (Callee->getParamDecl(I)->getType()->isReferenceType() || C.byPointer(I)) &&
                  (summaryMatters(stripMoveCasts(Args[I])->getType(), Types) ||
                   M.reachesContainers(Callee->getParamDecl(I)->getType()));
-  if (Object) {
-    QualType T = Object->getType();
-    T = T->isPointerType() ? T->getPointeeType() : T;
+  if (QualType T = C.objectType(); !T.isNull())
     Candidate |= Types.isAddressSensitive(T) || M.reachesContainers(T);
-  }
   if (!Candidate)
     return;
   const FunctionSummary *S = Summaries->summary(Callee);
   if (!S)
     return;
   for (const ParamPin &P : S->Pins) {
-    if (!Arg(P.Param))
+    if (!C.arg(P.Param))
       continue;
     const NamedDecl *Via = P.Param == ObjectParam
                                ? static_cast<const NamedDecl *>(Callee)
                                : Callee->getParamDecl(P.Param);
-    PinEvent Ev{E, Arg(P.Param), ByPointer(P.Param), PinCause::ByCallee, Via, Callee};
+    PinEvent Ev{E, C.arg(P.Param), C.byPointer(P.Param), PinCause::ByCallee, Via, Callee};
     Ev.Inner = &P.Event;
     Ev.InnerPath = &P.Path;
     F.Pins.push_back(Ev);
   }
-  for (const ParamGrowth &PG : S->Growths)
-    if (const Expr *A = Arg(PG.Param))
-      if (ContainerRef Base = objectAt(M, A, ByPointer(PG.Param)))
-        if (ContainerRef C = atCall(Base, PG.Container, Callee, Args)) {
-        ContainerGrowth G{E, std::move(C), Callee->getNameAsString()};
-        G.Inner = &PG.Growth;
-        G.InnerFunction = Callee;
-        F.Growths.push_back(std::move(G));
-        }
+  for (const ParamGrowth &PG : S->Growths) {
+    const Expr *A = C.arg(PG.Param);
+    ContainerRef Base = A ? objectAt(M, A, C.byPointer(PG.Param)) : ContainerRef();
+    ContainerRef In = Base ? atCall(Base, PG.Container, Callee, Args) : ContainerRef();
+    if (!In)
+      continue;
+    ContainerGrowth G{E, std::move(In), Callee->getNameAsString()};
+    G.Inner = &PG.Growth;
+    G.InnerFunction = Callee;
+    F.Growths.push_back(std::move(G));
+  }
   for (const ParamRelocation &R : S->Relocations) {
-    if (!Arg(R.Param))
+    if (!C.arg(R.Param))
       continue;
     Operation Op;
     Op.Family = R.Op.Family;
     Op.Site = E;
     Op.Callee = Callee->getNameAsString();
-    Operand O{Arg(R.Param), ByPointer(R.Param), R.Op.Operands[0].Role};
+    Operand O{C.arg(R.Param), C.byPointer(R.Param), R.Op.Operands[0].Role};
     if (!keepOperand(O))
       continue;
     Op.Operands.push_back(O);
@@ -120,10 +140,6 @@ void FactsBuilder::applySummary(const Expr *E) {
       addOperation(E, std::move(Op));
   }
 }
-
-} // namespace pincheck
-
-namespace pincheck {
 
 ContainerRef FactsBuilder::returnedBorrow(const Expr *E, bool AllowWhole) {
   if (!E || !Summaries)
@@ -139,29 +155,20 @@ ContainerRef FactsBuilder::returnedBorrow(const Expr *E, bool AllowWhole) {
     V = CE->getArg(0);
   }
   const auto *Call = dyn_cast<CallExpr>(V->IgnoreImplicit()->IgnoreParens());
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Call)
+    return {};
+  CallParts C(Call);
+  const FunctionDecl *Callee = C.Callee;
   if (!Callee || isCopyOrMoveMember(Callee))
     return {};
   QualType RT = Callee->getReturnType();
   if (!RT->isReferenceType() && !RT->isPointerType() && !RT->isRecordType())
     return {};
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  const Expr *Object = nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    Object = MC->getImplicitObjectArgument();
-  else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) && !Args.empty()) {
-    Object = Args.front();
-    Args = Args.drop_front();
-  }
   ContainerModel &M = Types.containers();
   // Only a call on (or with) something that holds a container can return
   // a borrow of one.
-  bool Candidate = false;
-  if (Object) {
-    QualType T = Object->getType();
-    Candidate |= M.reachesContainers(T->isPointerType() ? T->getPointeeType() : T);
-  }
-  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams() && !Candidate; ++I)
+  bool Candidate = !C.objectType().isNull() && M.reachesContainers(C.objectType());
+  for (unsigned I = 0; I < C.Args.size() && I < Callee->getNumParams() && !Candidate; ++I)
     Candidate |= M.reachesContainers(Callee->getParamDecl(I)->getType());
   if (!Candidate)
     return {};
@@ -171,17 +178,12 @@ ContainerRef FactsBuilder::returnedBorrow(const Expr *E, bool AllowWhole) {
   for (const ParamBorrow &PB : S->Borrows) {
     if (PB.Whole && !AllowWhole)
       continue;
-    const Expr *A = PB.Param == ObjectParam ? Object
-                    : PB.Param < Args.size() ? Args[PB.Param]
-                                             : nullptr;
+    const Expr *A = C.arg(PB.Param);
     if (!A)
       continue;
-    bool ByPointer = PB.Param == ObjectParam
-                         ? A->getType()->isPointerType()
-                         : Callee->getParamDecl(PB.Param)->getType()->isPointerType();
-    if (ContainerRef Base = objectAt(M, A, ByPointer))
-      if (ContainerRef C = atCall(Base, PB.Container, Callee, Args))
-        return C;
+    if (ContainerRef Base = objectAt(M, A, C.byPointer(PB.Param)))
+      if (ContainerRef In = atCall(Base, PB.Container, Callee, C.Args))
+        return In;
   }
   return {};
 }
