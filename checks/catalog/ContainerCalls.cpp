@@ -121,17 +121,6 @@ ContainerRef ContainerRef::extended(const ContainerRef &Inner) const {
   return R;
 }
 
-// E with the implicit conversions to a base class looked through.
-static const Expr *withoutBaseCasts(const Expr *E) {
-  while (const auto *IC = dyn_cast<ImplicitCastExpr>(E->IgnoreParens())) {
-    CastKind K = IC->getCastKind();
-    if (K != CK_DerivedToBase && K != CK_UncheckedDerivedToBase && K != CK_NoOp)
-      break;
-    E = IC->getSubExpr();
-  }
-  return E;
-}
-
 // The place a path reaches once Steps[I..] are taken (from the root out):
 // with WantPointer, the object the resulting pointer points to.
 static ContainerRef refFrom(ContainerModel &M, const AccessPath &P, size_t I,
@@ -314,22 +303,6 @@ static ContainerRef viewedContainer(ContainerModel &M, const Expr *E) {
   return {};
 }
 
-bool isViewType(QualType T) {
-  const CXXRecordDecl *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier())
-    return false;
-  StringRef Name = RD->getName();
-  if (RD->isInStdNamespace())
-    return Name == "span" || Name == "basic_string_view";
-  const auto *NS = dyn_cast<NamespaceDecl>(RD->getDeclContext()->getEnclosingNamespaceContext());
-  while (NS && NS->isInline())
-    NS = dyn_cast<NamespaceDecl>(NS->getParent());
-  if (!NS || !NS->getIdentifier())
-    return false;
-  return (NS->getName() == "llvm" && (Name == "ArrayRef" || Name == "MutableArrayRef")) ||
-         (NS->getName() == "absl" && Name == "Span");
-}
-
 ContainerRef borrowedContainer(ContainerModel &M, QualType HolderType, const Expr *Value) {
   // A count or a flag (`auto n = s.erase(k)`, `v.end() - v.begin()`) holds
   // no element.
@@ -366,7 +339,7 @@ ContainerRef relocatingCall(ContainerModel &M, const CallExpr *Call, StringRef *
     // Cheap first: the member's name and the object's class (the class
     // written, not the base that declares the member: llvm::DenseMap's
     // operator[] is DenseMapBase's).
-    QualType T = withoutBaseCasts(Obj)->getType();
+    QualType T = stripMoveCasts(Obj)->getType();
     if (!relocates(M.kindOf(T->isPointerType() ? T->getPointeeType() : T), Name))
       return {};
     C = containerAt(M, Obj, T->isPointerType());
@@ -375,7 +348,7 @@ ContainerRef relocatingCall(ContainerModel &M, const CallExpr *Call, StringRef *
     // missing.
     if (OC->getOperator() != OO_Subscript || OC->getNumArgs() != 2)
       return {};
-    Kind K = M.kindOf(withoutBaseCasts(OC->getArg(0))->getType());
+    Kind K = M.kindOf(stripMoveCasts(OC->getArg(0))->getType());
     if (K != Kind::FlatMap && K != Kind::OpenMap)
       return {};
     Name = "operator[]";
@@ -430,19 +403,8 @@ void wholeRelocations(ContainerModel &M, const Operation &Op,
 
 const DeclRefExpr *assignedVariable(const Expr *E, const Expr **Value) {
   const Expr *LHS = nullptr, *RHS = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    if (BO->getOpcode() != BO_Assign)
-      return nullptr;
-    LHS = BO->getLHS();
-    RHS = BO->getRHS();
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (OC->getOperator() != OO_Equal || OC->getNumArgs() != 2)
-      return nullptr;
-    LHS = OC->getArg(0);
-    RHS = OC->getArg(1);
-  } else {
+  if (!assignmentSides(E, LHS, RHS))
     return nullptr;
-  }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!V || !V->isLocalVarDecl())

@@ -96,10 +96,6 @@ void wholeRelocations(ContainerModel &M, const Operation &Op,
 ContainerRef borrowedContainer(ContainerModel &M, clang::QualType HolderType,
                                const clang::Expr *Value);
 
-/// A view class: std::span, std::basic_string_view, llvm::ArrayRef,
-/// llvm::MutableArrayRef, absl::Span.
-bool isViewType(clang::QualType T);
-
 /// If E is a plain assignment (built-in or operator=) to a local variable
 /// named directly on its left: that name; Value (if not null) receives the
 /// right side.

@@ -106,32 +106,18 @@ void FactsBuilder::addGrowth(const Expr *E) {
 // while the right side's reference into it is held (see OrderHazard).
 void FactsBuilder::addOrderHazard(const Expr *E) {
   const Expr *LHS = nullptr, *RHS = nullptr;
-  bool Cxx17 = Types.context().getLangOpts().CPlusPlus17;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp()) {
-    LHS = BO->getLHS();
-    RHS = BO->getRHS();
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-             OC && OC->isAssignmentOp() && OC->getNumArgs() == 2) {
-    LHS = OC->getArg(0);
-    RHS = OC->getArg(1);
-  }
-  if (Cxx17 && LHS && isa<CallExpr>(LHS->IgnoreParenImpCasts()))
-    F.RightFirst.push_back({LHS->getSourceRange(), RHS->getSourceRange()});
-  LHS = RHS = nullptr;
-  bool ByReference = false; // the right side binds to a reference parameter
-  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
-    LHS = BO->getLHS();
-    RHS = BO->getRHS();
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-             OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-    LHS = OC->getArg(0);
-    RHS = OC->getArg(1);
-    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-    ByReference = MD && MD->getNumParams() == 1 &&
-                  MD->getParamDecl(0)->getType()->isReferenceType();
-  } else {
+  if (!assignmentSides(E, LHS, RHS, /*Compound=*/true))
     return;
-  }
+  bool Cxx17 = Types.context().getLangOpts().CPlusPlus17;
+  if (Cxx17 && isa<CallExpr>(LHS->IgnoreParenImpCasts()))
+    F.RightFirst.push_back({LHS->getSourceRange(), RHS->getSourceRange()});
+  if (!assignmentSides(E, LHS, RHS)) // m[a] = m[b]: a plain assignment
+    return;
+  // The right side binds to operator='s reference parameter.
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+  const auto *MD = OC ? dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()) : nullptr;
+  bool ByReference =
+      MD && MD->getNumParams() == 1 && MD->getParamDecl(0)->getType()->isReferenceType();
   if (Cxx17 && !ByReference) // the right side is read before the left runs
     return;
   const auto *Call = dyn_cast<CallExpr>(LHS->IgnoreParenImpCasts());

@@ -47,14 +47,10 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
 
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      store(BO, BO->getLHS(), BO->getRHS());
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
-      store(OC, OC->getArg(0), OC->getArg(1));
+  bool VisitExpr(Expr *E) {
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    if (assignmentSides(E, LHS, RHS))
+      store(E, LHS, RHS);
     return true;
   }
   // `by_rank_.push(p)`, `index_.insert(it)`, `registry.add(p)`: a member or

@@ -65,6 +65,23 @@ const Expr *stripPointerCasts(const Expr *E) {
   return E;
 }
 
+bool assignmentSides(const Expr *E, const Expr *&LHS, const Expr *&RHS, bool Compound) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() != BO_Assign && !(Compound && BO->isCompoundAssignmentOp()))
+      return false;
+    LHS = BO->getLHS();
+    RHS = BO->getRHS();
+    return true;
+  }
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+  if (!OC || OC->getNumArgs() != 2 ||
+      !(OC->getOperator() == OO_Equal || (Compound && OC->isAssignmentOp())))
+    return false;
+  LHS = OC->getArg(0);
+  RHS = OC->getArg(1);
+  return true;
+}
+
 const Expr *namedObject(const Expr *E, bool IsPointer) {
   if (!E)
     return nullptr;

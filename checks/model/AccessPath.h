@@ -35,6 +35,12 @@ const clang::Expr *stripPointerCasts(const clang::Expr *E);
 /// pointer expression).
 const clang::Expr *namedObject(const clang::Expr *E, bool IsPointer);
 
+/// If E is an assignment, built-in or a call of operator= (with Compound
+/// also a compound one, `+=`, `<<=`, ..., of either form): true, with its
+/// left and right sides.
+bool assignmentSides(const clang::Expr *E, const clang::Expr *&LHS, const clang::Expr *&RHS,
+                     bool Compound = false);
+
 /// One step of an access path, from the object its inner part names to the
 /// object (or pointer) its expression E yields.
 enum class StepKind {

@@ -158,6 +158,16 @@ std::string parseOpenAddressingMaps(StringRef Value, std::vector<std::string> *O
   return parseClassTemplateNames(Value, "'llvm::DenseMap;mycorp::HashMap'", Out);
 }
 
+bool isViewType(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (RD->isInStdNamespace())
+    return isStdClass(RD, {"span", "basic_string_view"});
+  std::string Name = qualifiedName(RD);
+  return Name == "llvm::ArrayRef" || Name == "llvm::MutableArrayRef" || Name == "absl::Span";
+}
+
 bool ContainerModel::isNodeMap(QualType T) {
   if (T.isNull())
     return false;

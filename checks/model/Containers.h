@@ -38,6 +38,10 @@ namespace pincheck {
 /// null, then holds the names). An empty value is valid: no class.
 std::string parseVectorLikeClasses(llvm::StringRef Value, std::vector<std::string> *Out);
 
+/// A view of a container's elements: std::span, std::basic_string_view,
+/// llvm::ArrayRef, llvm::MutableArrayRef, absl::Span.
+bool isViewType(clang::QualType T);
+
 // pin-container-relocation's option OpenAddressingMaps: hash maps and sets
 // whose insertions and erasures may move every value (open addressing, or
 // values kept in one array), by fully qualified class template name.

@@ -144,14 +144,10 @@ public:
     return true;
   }
 
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      assignment(BO->getLHS(), BO->getRHS(), BO);
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
-    if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
-      assignment(OC->getArg(0), OC->getArg(1), OC);
+  bool VisitExpr(Expr *E) {
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    if (assignmentSides(E, LHS, RHS))
+      assignment(LHS, RHS, E);
     return true;
   }
 
