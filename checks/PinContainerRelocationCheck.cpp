@@ -1,8 +1,10 @@
 // PinContainerRelocationCheck.cpp - pin-container-relocation's rule and
 // wording: a relocation of a container's elements that a borrow outlives,
 // unless the container is moved whole while pinned itself (pin-move's and
-// pin-swap's finding), and a relocation of elements that are all pinned
-// from their construction (docs/checks/pin-container-relocation.md).
+// pin-swap's finding); a relocation of elements that are all pinned from
+// their construction, or whose addresses are stored elsewhere;
+// `m[a] = m[b]` on a map that moves its values; self-insertion into a
+// hand-written container (docs/checks/pin-container-relocation.md).
 #include "PinContainerRelocationCheck.h"
 #include "explain/Text.h"
 
@@ -23,52 +25,41 @@ static bool reportedAsPinned(const FunctionResults &R, const ContainerGrowth &G)
   });
 }
 
+// A finding of this check at a call.
+static Finding findingAt(CheckId Id, const clang::Expr *Site, std::string Message) {
+  Finding Fd;
+  Fd.Check = Id;
+  Fd.Loc = Site->getBeginLoc();
+  Fd.Range = Site->getSourceRange();
+  Fd.Message = std::move(Message);
+  return Fd;
+}
+
 // A growth of a container whose elements are all pinned from their
 // construction, reported with no borrow in sight (unless a borrow it
 // outlives is reported at it): every element it relocates is pinned.
 static void reportPinnedElements(const FunctionResults &R, const ContainerGrowth &G,
                                  CheckId Id, std::vector<Finding> &Out) {
   const SelfReference &S = *G.PinnedElements;
-  const clang::CXXRecordDecl *Elem = G.ElementMember->getParent();
-  Finding Fd;
-  Fd.Check = Id;
-  Fd.Loc = G.Site->getBeginLoc();
-  Fd.Range = G.Site->getSourceRange();
   BorrowDescription D;
   D.Container = quoted(G.Container.spelling());
   D.Call = quoted(G.Method);
-  Fd.Message = PinContainerRelocationCheck::message(D, true);
-  Fd.Notes.push_back(R.Explain.selfReferenceNote(Elem, S));
+  Finding Fd = findingAt(Id, G.Site, PinContainerRelocationCheck::message(D, true));
+  Fd.Notes.push_back(R.Explain.selfReferenceNote(G.ElementMember->getParent(), S));
   Fd.Notes.push_back(R.Explain.relocatingMemberNote(G.ElementMember, S));
   Out.push_back(std::move(Fd));
 }
 
-// "member 'by_rank_'", "global 'registry'".
-static std::string placePhrase(const clang::NamedDecl *D) {
-  return std::string(clang::isa<clang::FieldDecl>(D) ? "member " : "global ") +
-         quoted(D->getNameAsString());
-}
-
 // A growth of a member container whose elements' addresses a member
 // function of its class keeps in a longer-lived place.
-static void reportStoredElements(const ContainerGrowth &G, CheckId Id,
-                                 std::vector<Finding> &Out) {
-  const StoredElement &S = *G.Stored;
+static void reportStoredElements(const FunctionResults &R, const ContainerGrowth &G,
+                                 CheckId Id, std::vector<Finding> &Out) {
   BorrowDescription D;
   D.Container = quoted(G.Container.spelling());
   D.Call = quoted(G.Method);
-  D.StoredIn = placePhrase(S.Into);
-  Finding Fd;
-  Fd.Check = Id;
-  Fd.Loc = G.Site->getBeginLoc();
-  Fd.Range = G.Site->getSourceRange();
-  Fd.Message = PinContainerRelocationCheck::message(D);
-  Note N;
-  N.Loc = S.Site->getBeginLoc();
-  N.Message = "the address of an element of " +
-              quoted(G.Container.Steps.back().Field->getNameAsString()) + " is stored in " +
-              D.StoredIn + " here";
-  Fd.Notes.push_back(std::move(N));
+  D.StoredIn = R.Explain.placePhrase(G.Stored->Into);
+  Finding Fd = findingAt(Id, G.Site, PinContainerRelocationCheck::message(D));
+  Fd.Notes.push_back(R.Explain.storedElementNote(*G.Stored, G.Container));
   Out.push_back(std::move(Fd));
 }
 
@@ -77,21 +68,16 @@ static void reportOrderHazard(const FunctionResults &R, const OrderHazard &H, Ch
                               std::vector<Finding> &Out) {
   std::string Text = R.Explain.spelling(H.Read);
   std::string Read = Text.empty() ? std::string("the right side") : quoted(Text);
-  Finding Fd;
-  Fd.Check = Id;
-  Fd.Loc = H.Growth->getBeginLoc();
-  Fd.Range = H.Growth->getSourceRange();
-  Fd.Message = quoted(H.Method) + " may relocate the elements of " +
-               quoted(H.Container.spelling()) + " while " + Read +
-               (H.Unsequenced
-                    ? " may still refer to one of them: the two sides of '=' are unsequenced "
-                      "before C++17, and either may insert while the other's reference is held"
-                    : ", the right side of '=' and evaluated first, still refers to one of "
-                      "them; the element moves to a new address before '=' reads it");
-  Note N;
-  N.Loc = H.Read->getBeginLoc();
-  N.Message = Read + " refers to an element of " + quoted(H.Container.spelling()) + " here";
-  Fd.Notes.push_back(std::move(N));
+  Finding Fd = findingAt(
+      Id, H.Growth,
+      quoted(H.Method) + " may relocate the elements of " + quoted(H.Container.spelling()) +
+          " while " + Read +
+          (H.Unsequenced
+               ? " may still refer to one of them: the two sides of '=' are unsequenced "
+                 "before C++17, and either may insert while the other's reference is held"
+               : ", the right side of '=' and evaluated first, still refers to one of "
+                 "them; the element moves to a new address before '=' reads it"));
+  Fd.Notes.push_back(R.Explain.elementReadNote(H.Read, H.Container));
   Out.push_back(std::move(Fd));
 }
 
@@ -102,25 +88,15 @@ static void reportSelfInsertion(const FunctionResults &R, const SelfInsertion &S
   std::string Method = quoted(S.Call->getMethodDecl()->getNameAsString());
   std::string Arg = R.Explain.spelling(S.Arg);
   std::string Obj = R.Explain.spelling(S.Call->getImplicitObjectArgument());
-  std::string Param = quoted(S.Realloc->Param->getNameAsString());
-  Finding Fd;
-  Fd.Check = Id;
-  Fd.Loc = S.Call->getBeginLoc();
-  Fd.Range = S.Call->getSourceRange();
-  Fd.Message = Method + " may reallocate the storage of " +
-               (Obj.empty() ? std::string("its object") : quoted(Obj)) +
-               " before it reads its argument " +
-               (Arg.empty() ? std::string() : quoted(Arg) + ", ") +
-               "which refers to one of its elements; the element moves to a new address and " +
-               Method + " reads " + Param + " from the old one";
-  Note N;
-  N.Loc = S.Realloc->Site->getBeginLoc();
-  const auto *Via = clang::dyn_cast<clang::CXXMemberCallExpr>(S.Realloc->Site);
-  N.Message = Via && Via->getMethodDecl()
-                  ? "it calls " + quoted(Via->getMethodDecl()->getNameAsString()) +
-                        ", which allocates, here, before it reads " + Param
-                  : "it allocates here, before it reads " + Param;
-  Fd.Notes.push_back(std::move(N));
+  Finding Fd = findingAt(
+      Id, S.Call,
+      Method + " may reallocate the storage of " +
+          (Obj.empty() ? std::string("its object") : quoted(Obj)) +
+          " before it reads its argument " + (Arg.empty() ? std::string() : quoted(Arg) + ", ") +
+          "which refers to one of its elements; the element moves to a new address and " +
+          Method + " reads " + quoted(S.Realloc->Param->getNameAsString()) +
+          " from the old one");
+  Fd.Notes.push_back(R.Explain.allocationFirstNote(*S.Realloc));
   Out.push_back(std::move(Fd));
 }
 
@@ -131,14 +107,18 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
     reportSelfInsertion(R, S, Id, Out);
   for (const OrderHazard &H : F.OrderHazards)
     reportOrderHazard(R, H, Id, Out);
+  // A growth reported on its own (pinned elements, stored addresses),
+  // unless a borrow it outlives is reported at it, or room was reserved.
+  auto OnItsOwn = [&](unsigned I) {
+    return !F.Growths[I].ReservedAt &&
+           llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; });
+  };
   for (unsigned I = 0; I < F.Growths.size(); ++I)
-    if (F.Growths[I].PinnedElements && !F.Growths[I].ReservedAt &&
-        llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
+    if (F.Growths[I].PinnedElements && OnItsOwn(I))
       reportPinnedElements(R, F.Growths[I], Id, Out);
   for (unsigned I = 0; I < F.Growths.size(); ++I)
-    if (F.Growths[I].Stored && !F.Growths[I].ReservedAt &&
-        llvm::none_of(R.Relocations, [&](const RelocatedBorrow &RB) { return RB.Growth == I; }))
-      reportStoredElements(F.Growths[I], Id, Out);
+    if (F.Growths[I].Stored && OnItsOwn(I))
+      reportStoredElements(R, F.Growths[I], Id, Out);
   for (const RelocatedBorrow &RB : R.Relocations) {
     const ContainerGrowth &G = F.Growths[RB.Growth];
     if (reportedAsPinned(R, G))
@@ -149,11 +129,7 @@ void PinContainerRelocationCheck::checkFunction(const FunctionResults &R,
     D.Call = quoted(G.Method);
     D.Holder = B.RangeFor ? std::string() : quoted(B.Holder->getName());
     D.Sensitive = B.SensitiveElements;
-    Finding Fd;
-    Fd.Check = Id;
-    Fd.Loc = G.Site->getBeginLoc();
-    Fd.Range = G.Site->getSourceRange();
-    Fd.Message = message(D);
+    Finding Fd = findingAt(Id, G.Site, message(D));
     R.Explain.borrowNotes(F, RB, Fd.Notes);
     Out.push_back(std::move(Fd));
   }

@@ -441,6 +441,40 @@ static std::string memberPhrase(const NamedDecl *M) {
                           : std::string("an unnamed member");
 }
 
+std::string Explainer::placePhrase(const NamedDecl *D) {
+  return isa<FieldDecl>(D) ? memberPhrase(D) : "global " + quoted(D->getNameAsString());
+}
+
+Note Explainer::storedElementNote(const StoredElement &S, const ContainerRef &C) {
+  Note N;
+  N.Loc = S.Site->getBeginLoc();
+  N.Message = "the address of an element of " +
+              quoted(C.Steps.back().Field->getNameAsString()) + " is stored in " +
+              placePhrase(S.Into) + " here";
+  return N;
+}
+
+Note Explainer::elementReadNote(const Expr *Read, const ContainerRef &C) {
+  std::string Text = spelling(Read);
+  Note N;
+  N.Loc = Read->getBeginLoc();
+  N.Message = (Text.empty() ? std::string("the right side") : quoted(Text)) +
+              " refers to an element of " + quoted(C.spelling()) + " here";
+  return N;
+}
+
+Note Explainer::allocationFirstNote(const ReallocationFirst &R) {
+  std::string Param = quoted(R.Param->getNameAsString());
+  const auto *Via = dyn_cast<CXXMemberCallExpr>(R.Site);
+  Note N;
+  N.Loc = R.Site->getBeginLoc();
+  N.Message = Via && Via->getMethodDecl()
+                  ? "it calls " + quoted(Via->getMethodDecl()->getNameAsString()) +
+                        ", which allocates, here, before it reads " + Param
+                  : "it allocates here, before it reads " + Param;
+  return N;
+}
+
 void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
   for (const SensitivityReason &R : Types.explain(T)) {
     std::string Name = quoted(typeName(Ctx.getCanonicalTagType(R.Record)));

@@ -42,6 +42,17 @@ public:
   /// which does not re-point member 'self' into its new object", at M (its
   /// class if implicit).
   Note relocatingMemberNote(const clang::CXXMethodDecl *M, const SelfReference &S);
+  /// "the address of an element of 'jobs_' is stored in member 'by_rank_'
+  /// here", at the store.
+  Note storedElementNote(const StoredElement &S, const ContainerRef &C);
+  /// "'m[b]' refers to an element of 'm' here", at Read (the right side of
+  /// `m[a] = m[b]`).
+  Note elementReadNote(const clang::Expr *Read, const ContainerRef &C);
+  /// "it calls 'grow', which allocates, here, before it reads 'x'", or "it
+  /// allocates here, ...", where a member function reallocates first.
+  Note allocationFirstNote(const ReallocationFirst &R);
+  /// "member 'by_rank_'", "global 'registry'": where a value is kept.
+  std::string placePhrase(const clang::NamedDecl *D);
   /// One note per link of the "is address-sensitive because" chain.
   void typeNotes(clang::QualType T, std::vector<Note> &Out);
 
