@@ -212,3 +212,20 @@ void right_side_first_plain(std::vector<int> &v) {
   int &r = v[0];
   grow(v) = r;
 }
+
+// A borrow returned by a member operator: its object is the operator's left
+// operand.
+class Columns {
+  std::vector<int> cells_;
+
+public:
+  std::span<const int> operator[](std::size_t) const { return cells_; }
+  void widen() { cells_.push_back(0); } // #widen
+};
+
+void operator_borrow(Columns &c) {
+  std::span<const int> row = c[0]; // expected-note {{'row' refers to an element of 'c.cells_' here}}
+  c.widen();                       // expected-warning {{'widen' may relocate the elements of 'c.cells_' while 'row' still refers to one of them}}
+  // expected-note@#widen {{it calls 'push_back' on the container here}}
+  use(row[0]);                     // expected-note {{'row' is used here, after the call}}
+}

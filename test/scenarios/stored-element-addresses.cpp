@@ -133,9 +133,12 @@ private:
       LaterDeadlineAt{&jobs_}};
 };
 
-// A std::deque that only grows at its end never moves an element: the
-// queued addresses stay valid.
-class DequeScheduler {
+// A std::deque that only grows at its end never moves an element, and a
+// std::list keeps every element where it is, even when others are erased
+// (as long as the erased ones are out of the queue): the queued addresses
+// stay valid. The same scheduler over either, both instantiated (and so
+// analysed).
+template <class Store> class StableScheduler {
 public:
   void submit(Job j) {
     jobs_.push_back(std::move(j));
@@ -150,32 +153,16 @@ public:
     j->finished = true;
   }
 
-private:
-  std::deque<Job> jobs_;
+protected:
+  Store jobs_;
   std::priority_queue<Job *, std::vector<Job *>, LaterDeadline> ready_;
 };
+template class StableScheduler<std::deque<Job>>;
 
-// A std::list keeps every element where it is, even when others are
-// erased (as long as the erased ones are out of the queue).
-class ListScheduler {
+class ListScheduler : public StableScheduler<std::list<Job>> {
 public:
-  void submit(Job j) {
-    jobs_.push_back(std::move(j));
-    ready_.push(&jobs_.back());
-  }
-  void run_next() {
-    if (ready_.empty())
-      return;
-    Job *j = ready_.top();
-    ready_.pop();
-    j->body();
-    j->finished = true;
-  }
   void drop_finished() {
     jobs_.remove_if([](const Job &j) { return j.finished; });
   }
-
-private:
-  std::list<Job> jobs_;
-  std::priority_queue<Job *, std::vector<Job *>, LaterDeadline> ready_;
 };
+template class StableScheduler<std::list<Job>>;
