@@ -45,10 +45,22 @@ static std::string describe(const Decl *D) {
 
 static bool isClass(const Decl *D) { return isa<RecordDecl>(D); }
 
+// A constructor too: every object it makes is pinned from its construction.
 static bool isPinningMethod(const Decl *D) {
   const auto *M = dyn_cast<CXXMethodDecl>(D);
-  return M && !M->isStatic() && !isa<CXXConstructorDecl>(M) &&
-         !isa<CXXDestructorDecl>(M);
+  return M && !M->isStatic() && !isa<CXXDestructorDecl>(M);
+}
+
+// A swap function: a member `swap(T &)` or a free `swap(T &, T &)`,
+// outside namespace std (which only swaps as std::swap does).
+static bool isSwap(const Decl *D) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!FD || !FD->getIdentifier() || FD->getName() != "swap" || FD->isInStdNamespace())
+    return false;
+  const auto *M = dyn_cast<CXXMethodDecl>(FD);
+  if (M && M->isStatic())
+    return false;
+  return FD->getNumParams() == (M ? 1u : 2u);
 }
 
 static bool isPinningParam(const Decl *D) {
@@ -168,15 +180,15 @@ void PinAnnotationCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
       break;
     case Annotation::PinsThis:
       if (!isPinningMethod(D))
-        Misplaced("a non-static member function");
+        Misplaced("a non-static member function or a constructor");
       break;
     case Annotation::Pins:
       if (!isPinningParam(D))
         Misplaced("a pointer or reference parameter");
       break;
     case Annotation::AddressAware:
-      if (!isCopyOrMove(D))
-        Misplaced("a copy or move constructor or assignment operator");
+      if (!isCopyOrMove(D) && !isSwap(D))
+        Misplaced("a copy or move constructor or assignment operator, or a swap function");
       break;
     case Annotation::Marker:
     case Annotation::MarkPinned:

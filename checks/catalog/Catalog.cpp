@@ -284,16 +284,22 @@ bool classifyOperatorCall(const Expr *E, CatalogContext &C, Operation &Out) {
 // a base): for a self-referential class it is its author's responsibility,
 // like a user-provided move (docs/model.md, "Cooperative members"). An
 // annotated class's swap, or one that binds the objects as a base (slicing
-// the self-reference away), is still a swap.
+// the self-reference away), is still a swap, unless its author annotated
+// it PIN_ADDRESS_AWARE (it repairs the addresses, as such a move does).
 static bool ownSwap(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Swapped,
                     SelfReferenceModel *SelfRefs) {
-  if (!SelfRefs || !FD || isStd(FD) || FD->isDefaulted())
+  if (!FD || isStd(FD) || FD->isDefaulted())
+    return false;
+  bool Aware = functionHas(FD, Annotation::AddressAware);
+  if (!Aware && !SelfRefs)
     return false;
   for (const Expr *A : Swapped) {
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(A->IgnoreParens());
         Cast && (Cast->getCastKind() == CK_DerivedToBase ||
                  Cast->getCastKind() == CK_UncheckedDerivedToBase))
       return false;
+    if (Aware)
+      continue;
     QualType T = A->getType();
     if (T->isPointerType())
       T = T->getPointeeType();

@@ -7,6 +7,7 @@
 #include "Registry.h"
 #include "model/AccessPath.h"
 #include "model/SelfReference.h"
+#include "model/ThisEscape.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -75,6 +76,9 @@ enum class PinCause {
   StdAddressof,     // std::addressof(x)
   BuiltinAddressof, // __builtin_addressof(x)
   PinsParam,        // bound to a PIN_PINS parameter
+  KeptByAttribute,  // bound to a parameter whose Clang attribute says it is
+                    // kept ([[clang::lifetime_capture_by]], a constructor's
+                    // [[clang::lifetimebound]]); Via is the parameter
   PinsThis,         // PIN_PINS_THIS member function called on it
   MarkPinned,       // pin::mark_pinned(x)
   ThisEscaped,      // made by a constructor that hands `this` out
@@ -95,7 +99,7 @@ struct PinEvent {
   const clang::NamedDecl *Via = nullptr; // the parameter or member function
   const clang::FunctionDecl *Callee = nullptr;
   const clang::VarDecl *Var = nullptr; // ThisEscaped, SelfReferenced: the variable made
-  const clang::Expr *Escape = nullptr; // ThisEscaped: where `this` escapes
+  const ThisEscape *Escape = nullptr; // ThisEscaped: where `this` escapes, or the annotation
   const SelfReference *SelfRef = nullptr; // SelfReferenced: what the constructor makes
   /// Pinned on some paths only: the object may be pinned (a constructor
   /// that makes its self-reference in a branch).

@@ -1,6 +1,7 @@
 // CatalogPins.cpp - the events that pin an object (docs/model.md "When an instance is pinned"): taking its
 // address (&x, std::addressof, __builtin_addressof), binding it to a
-// PIN_PINS parameter or passing it to pin::mark_pinned, calling a
+// PIN_PINS parameter (or one Clang's lifetime attributes say keeps it) or
+// passing it to pin::mark_pinned, calling a
 // PIN_PINS_THIS member function on it, and capturing it by reference in a
 // lambda that escapes (stored, passed to a function that may keep it, or
 // returned).
@@ -82,14 +83,18 @@ static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
         escapingLambdaPins(L, stripMoveCasts(Args[I])->IgnoreImplicit()->IgnoreParens(),
                            Callee, Out);
     bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
-    if (!Mark && !paramHas(Callee, I, Annotation::Pins))
+    bool Pins = Mark || paramHas(Callee, I, Annotation::Pins);
+    if (!Pins && !keepsArgument(Callee, I))
       continue;
     const ParmVarDecl *P = Callee->getParamDecl(I);
     QualType T = P->getType();
     if (!T->isReferenceType() && !T->isPointerType())
       continue; // by value: nothing of the argument is pinned
     Out.push_back({Site, Args[I], T->isPointerType(),
-                   Mark ? PinCause::MarkPinned : PinCause::PinsParam, P, Callee});
+                   Mark   ? PinCause::MarkPinned
+                   : Pins ? PinCause::PinsParam
+                          : PinCause::KeptByAttribute,
+                   P, Callee});
   }
 }
 

@@ -6,6 +6,7 @@
 #include "model/Containers.h"
 #include "model/Owners.h"
 #include "model/SpecialMembers.h"
+#include "model/Annotations.h"
 #include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -185,6 +186,28 @@ Note Explainer::relocatingMemberNote(const CXXMethodDecl *M, const SelfReference
                    " into its new object"};
 }
 
+// "its [[clang::lifetime_capture_by(this)]] says so", as written.
+static std::string attributePhrase(const Attr *A) {
+  if (const auto *C = dyn_cast_or_null<LifetimeCaptureByAttr>(A)) {
+    std::string Args;
+    auto Idents = C->getArgIdents();
+    unsigned K = 0;
+    for (int P : C->params()) {
+      if (!Args.empty())
+        Args += ", ";
+      if (K < Idents.size() && Idents[K])
+        Args += Idents[K]->getName().str();
+      else
+        Args += P == LifetimeCaptureByAttr::This     ? "this"
+                : P == LifetimeCaptureByAttr::Global ? "global"
+                                                     : "unknown";
+      ++K;
+    }
+    return "it is marked [[clang::lifetime_capture_by(" + Args + ")]]";
+  }
+  return "the constructor's parameter is marked [[clang::lifetimebound]]";
+}
+
 // How Ev pinned its target. Subject names the target ("it", or the part
 // that was pinned, quoted).
 static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
@@ -210,6 +233,13 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
     return Subject + " is passed to " +
            (P.empty() ? std::string("a pinning parameter") : "pinning parameter " + quoted(P)) +
            " of " + quoted(calleeName(Ev.Callee));
+  }
+  case PinCause::KeptByAttribute: {
+    const auto *P = dyn_cast_or_null<ParmVarDecl>(Ev.Via);
+    std::string Param = P && P->getIdentifier() ? "parameter " + quoted(named(P)) + " of "
+                                                : std::string("a parameter of ");
+    return Subject + " is passed to " + Param + quoted(calleeName(Ev.Callee)) + ", which keeps it: " +
+           attributePhrase(keepsArgument(Ev.Callee, P ? P->getFunctionScopeIndex() : 0));
   }
   case PinCause::PinsThis:
     return "pinning member function " + quoted(named(Ev.Via)) + " is called on " + Subject;
@@ -237,7 +267,8 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
   case PinCause::ThisEscaped:
     return "it is made by constructor " +
            quoted(calleeName(dyn_cast_or_null<FunctionDecl>(Ev.Via))) +
-           ", which lets 'this' escape";
+           (Ev.Escape && Ev.Escape->Annotated ? ", annotated PIN_PINS_THIS"
+                                               : ", which lets 'this' escape");
   case PinCause::SelfReferenced: {
     const SelfReference &S = *Ev.SelfRef;
     if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Ev.Via))
@@ -358,8 +389,10 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
 std::optional<Note> Explainer::originNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
   Note N;
-  if (Ev.Cause == PinCause::ThisEscaped && Ev.Escape) {
-    N.Loc = Ev.Escape->getBeginLoc();
+  if (Ev.Cause == PinCause::ThisEscaped && Ev.Escape && Ev.Escape->Annotated)
+    return std::nullopt; // the type notes point at the annotation
+  if (Ev.Cause == PinCause::ThisEscaped && Ev.Escape && Ev.Escape->Where) {
+    N.Loc = Ev.Escape->Where->getBeginLoc();
     N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(calleeName(Ev.Callee))
                           : std::string("'this' escapes here: it is stored outside the object");
     return N;
@@ -498,7 +531,10 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = selfReferencePhrase(*R.Self);
       break;
     case SensitivityReason::ThisEscapes:
-      Why = R.Escape->Callee
+      Why = R.Escape->Annotated
+                ? "its constructor " + quoted(calleeName(R.Escape->Ctor)) +
+                      " is annotated PIN_PINS_THIS"
+            : R.Escape->Callee
                 ? "its constructor lets 'this' escape: it is passed to " +
                       quoted(R.Escape->Callee->getNameAsString())
                 : std::string("its constructor lets 'this' escape: it is stored outside the "

@@ -4,6 +4,7 @@
 #include "facts/FactsBuilder.h"
 #include "facts/Places.h"
 #include "catalog/ContainerCalls.h"
+#include "model/Annotations.h"
 
 using namespace clang;
 
@@ -84,8 +85,9 @@ void FactsBuilder::applySummary(const Expr *E) {
   CallParts C(E);
   const FunctionDecl *Callee = C.Callee;
   llvm::ArrayRef<const Expr *> Args = C.Args;
-  // Copies and moves of the type itself are the catalog's.
-  if (!Callee || isCopyOrMoveMember(Callee))
+  // Copies and moves of the type itself are the catalog's; what an
+  // address-aware function (a swap) does inside is its author's repair.
+  if (!Callee || isCopyOrMoveMember(Callee) || functionHas(Callee, Annotation::AddressAware))
     return;
   bool Candidate = false;
   ContainerModel &M = Types.containers();

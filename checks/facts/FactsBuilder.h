@@ -50,6 +50,7 @@ struct FactsBuilder {
   void addPins(const clang::Expr *E);
   void addThisHandedOut(const clang::CXXThisExpr *TE);
   void notHandedOut(const clang::Expr *E);
+  void noteNoEscapeArgs(const clang::Expr *E);
   std::optional<PinEvent> constructionPin(const clang::Expr *Init,
                                           const clang::CXXRecordDecl *RD);
   void addConstructionPins(const clang::DeclStmt *DS);
@@ -106,6 +107,8 @@ struct FactsBuilder {
   /// `this` and p.get() used where they do not hand the address out (marked
   /// by their parents, which are visited first).
   llvm::SmallPtrSet<const clang::Expr *, 4> NotHandedOut;
+  /// Arguments bound to [[clang::noescape]] parameters.
+  std::vector<const clang::Expr *> NoEscapeArgs;
   /// The locals in scope (declared in an enclosing block, before), and the
   /// longjmps with those in scope there.
   std::vector<const clang::VarDecl *> InScope;

@@ -22,6 +22,29 @@ void FactsBuilder::addPins(const Expr *E) {
     P.push_back({E, E, /*IsPointer=*/true, PinCause::HandedOut});
   for (PinEvent &Ev : P)
     F.Pins.push_back(Ev);
+  noteNoEscapeArgs(E);
+}
+
+// The arguments of a call bound to [[clang::noescape]] parameters: an
+// address among them is not a pin (dropConsumedAddresses).
+void FactsBuilder::noteNoEscapeArgs(const Expr *E) {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    Callee = CE->getDirectCallee();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    // An operator's object is its first argument.
+    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
+      Args = Args.drop_front();
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    Callee = CE->getConstructor();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+  }
+  if (!Callee)
+    return;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+    if (noEscape(Callee, I))
+      NoEscapeArgs.push_back(Args[I]);
 }
 
 // `this` itself passed on, stored or returned hands the object's address
@@ -53,7 +76,7 @@ std::optional<PinEvent> FactsBuilder::constructionPin(const Expr *Init, const CX
   if (const ThisEscape *Esc = CE ? Escapes.escape(CE->getConstructor()) : nullptr) {
     PinEvent Ev{nullptr, nullptr, false, PinCause::ThisEscaped, CE->getConstructor(),
                 Esc->Callee};
-    Ev.Escape = Esc->Where;
+    Ev.Escape = Esc;
     return Ev;
   }
   if (!Types.infers())
@@ -242,13 +265,17 @@ void FactsBuilder::dropConsumedAddresses() {
       if (O.IsPointer)
         if (const Expr *A = takenAddress(O.E))
           Consumed.insert(A);
+  // An address passed to a [[clang::noescape]] parameter is not kept.
+  for (const Expr *E : NoEscapeArgs)
+    if (const Expr *A = takenAddress(E))
+      Consumed.insert(A);
   for (const DestroyEvent &D : F.Destroys)
     if (D.IsPointer)
       if (const Expr *A = takenAddress(D.Target))
         Consumed.insert(A);
   for (const PinEvent &P : F.Pins)
     if (P.IsPointer && (P.Cause == PinCause::PinsParam || P.Cause == PinCause::ByCallee ||
-                        P.Cause == PinCause::MarkPinned))
+                        P.Cause == PinCause::MarkPinned || P.Cause == PinCause::KeptByAttribute))
       if (const Expr *A = takenAddress(P.Target))
         Consumed.insert(A);
   std::vector<PinEvent> Kept;

@@ -5,6 +5,7 @@
 #include "facts/Collector.h"
 #include "facts/Places.h"
 #include "catalog/ContainerCalls.h"
+#include "model/Annotations.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -169,7 +170,8 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
       continue;
     AccessPath Path = Ev.Target ? accessPath(Ev.Target, Ev.IsPointer) : AccessPath();
     int I = paramOf(Path, Def, /*WholeOnly=*/false, Ev.IsPointer);
-    if (I == -1 || Pinned[Slot(I)])
+    // [[clang::noescape]] is the author's word that it is not kept.
+    if (I == -1 || Pinned[Slot(I)] || (I >= 0 && noEscape(Def, unsigned(I))))
       continue;
     Pinned[Slot(I)] = true;
     S->Pins.push_back({paramIndex(I), Ev, std::move(Path)});

@@ -3,6 +3,7 @@
 // that cannot be read, and the queries over every redeclaration.
 #include "model/Annotations.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -173,9 +174,44 @@ bool functionHas(const FunctionDecl *FD, Annotation K) {
   return anyRedeclaration(FD, [K](const FunctionDecl *R) { return hasAnnotation(R, K); });
 }
 
+const AnnotateAttr *functionAnnotation(const FunctionDecl *FD, Annotation K) {
+  const AnnotateAttr *Found = nullptr;
+  anyRedeclaration(FD, [&](const FunctionDecl *R) {
+    for (const FoundAnnotation &A : pinAnnotations(R))
+      if (A.Kind == K) {
+        Found = A.Attr;
+        return true;
+      }
+    return false;
+  });
+  return Found;
+}
+
 bool paramHas(const FunctionDecl *FD, unsigned I, Annotation K) {
   return anyRedeclaration(FD, [I, K](const FunctionDecl *R) {
     return I < R->getNumParams() && hasAnnotation(R->getParamDecl(I), K);
+  });
+}
+
+const Attr *keepsArgument(const FunctionDecl *FD, unsigned I) {
+  const Attr *Found = nullptr;
+  bool Ctor = isa_and_nonnull<CXXConstructorDecl>(FD);
+  anyRedeclaration(FD, [&](const FunctionDecl *R) {
+    if (I >= R->getNumParams())
+      return false;
+    const ParmVarDecl *P = R->getParamDecl(I);
+    if (const auto *A = P->getAttr<LifetimeCaptureByAttr>(); A && !A->isImplicit())
+      Found = A;
+    else if (const auto *A = P->getAttr<LifetimeBoundAttr>(); Ctor && A && !A->isImplicit())
+      Found = A;
+    return Found != nullptr;
+  });
+  return Found;
+}
+
+bool noEscape(const FunctionDecl *FD, unsigned I) {
+  return anyRedeclaration(FD, [I](const FunctionDecl *R) {
+    return I < R->getNumParams() && R->getParamDecl(I)->hasAttr<NoEscapeAttr>();
   });
 }
 

@@ -49,8 +49,22 @@ llvm::StringRef macroName(Annotation K);
 /// Queries that look at every redeclaration, since an annotation may sit on
 /// the definition while a call binds to an earlier declaration.
 bool functionHas(const clang::FunctionDecl *FD, Annotation K);
+/// The attribute K of FD (or of a redeclaration of it, or of its template
+/// pattern), or null: what a note points to.
+const clang::AnnotateAttr *functionAnnotation(const clang::FunctionDecl *FD, Annotation K);
 /// Whether parameter I of FD carries K (on any redeclaration).
 bool paramHas(const clang::FunctionDecl *FD, unsigned I, Annotation K);
+
+/// Clang's own attributes read as pin facts (docs/annotations.md, "Clang's
+/// lifetime attributes"): the attribute on parameter I of FD (any
+/// redeclaration) that says the argument's address is kept past the call
+/// ([[clang::lifetime_capture_by(...)]], or [[clang::lifetimebound]] on a
+/// constructor's parameter: the object made refers to it), or null.
+/// Attributes Clang adds implicitly (to standard functions) are not read.
+const clang::Attr *keepsArgument(const clang::FunctionDecl *FD, unsigned I);
+/// Whether parameter I of FD is [[clang::noescape]]: its address is not
+/// kept, so passing an address to it pins nothing.
+bool noEscape(const clang::FunctionDecl *FD, unsigned I);
 
 } // namespace pincheck
 

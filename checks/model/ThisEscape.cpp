@@ -4,6 +4,7 @@
 // as a constructor does (unless only under a test known false there).
 #include "model/ThisEscape.h"
 #include "model/AccessPath.h"
+#include "model/Annotations.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -387,6 +388,13 @@ const ThisEscape *EscapeModel::escape(const CXXConstructorDecl *Ctor) {
 }
 
 std::optional<ThisEscape> EscapeModel::compute(const CXXConstructorDecl *Ctor) {
+  // The author's word first: it holds where the body is in another file.
+  if (const AnnotateAttr *A = functionAnnotation(Ctor, Annotation::PinsThis)) {
+    ThisEscape E;
+    E.Ctor = Ctor;
+    E.Annotated = A;
+    return E;
+  }
   const FunctionDecl *Def = nullptr;
   if (!Ctor->hasBody(Def) || !Def)
     return std::nullopt;

@@ -5,6 +5,7 @@
 #ifndef PINCHECK_THISESCAPE_H
 #define PINCHECK_THISESCAPE_H
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -20,13 +21,17 @@ struct ThisEscape {
   /// `this` is stored into this member of another object (`after->next =
   /// this`), if so.
   const clang::FieldDecl *Field = nullptr;
+  /// The constructor is annotated PIN_PINS_THIS (Where is then null): what
+  /// it does with `this` is its author's word, its body need not be seen.
+  const clang::AnnotateAttr *Annotated = nullptr;
 };
 
 class EscapeModel {
 public:
   /// Where Ctor, or a base or delegated constructor it runs, lets `this`
-  /// escape; null if it does not, or if its body is not in this translation
-  /// unit. Cached per constructor.
+  /// escape, or its PIN_PINS_THIS annotation; null if it does not, or if its
+  /// body is not in this translation unit and it is not annotated. Cached
+  /// per constructor.
   const ThisEscape *escape(const clang::CXXConstructorDecl *Ctor);
 
   /// Whether a user-provided copy or move constructor or assignment operator

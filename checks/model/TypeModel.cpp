@@ -183,6 +183,16 @@ std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
       SensitivityReason S = reason(SensitivityReason::Annotated, Rec, Rec->getLocation());
       return S;
     }
+  // A constructor annotated PIN_PINS_THIS pins every object it makes: the
+  // class's address matters whether or not its body is seen (or inferred).
+  if (RD && RD->hasDefinition())
+    for (const CXXConstructorDecl *C : RD->getDefinition()->ctors())
+      if (functionAnnotation(C, Annotation::PinsThis))
+        if (const ThisEscape *E = Escapes.escape(C)) {
+          SensitivityReason S = reason(SensitivityReason::ThisEscapes, RD, E->Annotated->getLocation());
+          S.Escape = E;
+          return S;
+        }
   if (RD && holdsArgumentsByValue(RD)) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
     if (!Spec)

@@ -24,7 +24,7 @@ struct PIN_ADDRESS_SENSITIVE Node { // #node
 
 // A misplaced annotation on a local, in an analysed body.
 void local_annotation() {
-  PIN_PINS_THIS int x = 0; // expected-warning {{'PIN_PINS_THIS' has no effect on a variable 'x'; put it on a non-static member function [pin-annotation]}}
+  PIN_PINS_THIS int x = 0; // expected-warning {{'PIN_PINS_THIS' has no effect on a variable 'x'; put it on a non-static member function or a constructor [pin-annotation]}}
   (void)x;
   MOVE_AFTER_PIN // reloc-warning {{'n' is moved after it was pinned}} reloc-note {{'n' is pinned here}}
 }
@@ -32,7 +32,7 @@ void local_annotation() {
 // The same in a template pattern (walked by the translation-unit walk) and
 // its instantiation (analysed).
 template <class T> void in_template() {
-  PIN_PINS_THIS T y = 0; // expected-warning {{'PIN_PINS_THIS' has no effect on a variable 'y'; put it on a non-static member function [pin-annotation]}}
+  PIN_PINS_THIS T y = 0; // expected-warning {{'PIN_PINS_THIS' has no effect on a variable 'y'; put it on a non-static member function or a constructor [pin-annotation]}}
   (void)y;
   MOVE_AFTER_PIN // reloc-warning {{'n' is moved after it was pinned}} reloc-note {{'n' is pinned here}}
 }
