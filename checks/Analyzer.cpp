@@ -6,6 +6,7 @@
 #include "AllChecks.h"
 #include "explain/Dump.h"
 #include "explain/Explain.h"
+#include "explain/IndexEntries.h"
 #include "facts/Collector.h"
 #include "facts/Places.h"
 #include "facts/Summaries.h"
@@ -49,9 +50,10 @@ class Analyzer::Impl {
 public:
   Impl(Analyzer &Owner, ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink)
       : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink),
-        Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types),
+        Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types, this->Opts.Index.get()),
         Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
         DeclContext{Ctx, Types, DeclExplain, Claims, Calls} {
+    Types.escapes().setIndex(this->Opts.Index.get());
     Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
     Types.containers().setOpenAddressing(this->Opts.OpenAddressingMaps);
     for (const CheckEntry &E : Entries)
@@ -103,6 +105,52 @@ void Analyzer::dumpFactsOf(StringRef Function, llvm::raw_ostream &OS) {
   P->DumpOS = &OS;
 }
 void Analyzer::analyzeTranslationUnit() { P->analyzeTranslationUnit(); }
+
+namespace {
+// The definitions of the main file, for the index.
+class DefinitionWalker : public RecursiveASTVisitor<DefinitionWalker> {
+public:
+  explicit DefinitionWalker(const SourceManager &SM) : SM(SM) {}
+  bool TraverseDecl(Decl *D) {
+    // Only the main file's declarations hold its definitions.
+    if (D && !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) &&
+        D->getLexicalDeclContext() && D->getLexicalDeclContext()->isFileContext() &&
+        D->getLocation().isValid() && !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseStmt(Stmt *, DataRecursionQueue * = nullptr) { return true; }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody())
+      Found.push_back(FD);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+void Analyzer::indexTranslationUnit(SummaryIndex &Out) {
+  SourceManager &SM = P->Ctx.getSourceManager();
+  DefinitionWalker W(SM);
+  W.TraverseDecl(P->Ctx.getTranslationUnitDecl());
+  std::string Digest = SummaryIndex::digestOfText(SM.getBufferData(SM.getMainFileID()));
+  for (const FunctionDecl *FD : W.Found)
+    if (std::optional<IndexedFunction> E = indexEntry(FD, P->Types, P->Summaries))
+      Out.add(std::move(*E), Digest);
+}
+
+std::shared_ptr<SummaryIndex> readSummaryIndex(StringRef Path, std::string &Error) {
+  return SummaryIndex::read(Path, Error);
+}
+std::shared_ptr<SummaryIndex> newSummaryIndex() { return std::make_shared<SummaryIndex>(); }
+void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From) { Into.merge(From); }
+size_t summaryIndexSize(const SummaryIndex &I) { return I.size(); }
+bool writeSummaryIndex(const SummaryIndex &I, StringRef Path, std::string &Error) {
+  return I.writeFile(Path, Error);
+}
 
 void Analyzer::Impl::emit(Finding F) {
   SourceManager &SM = Ctx.getSourceManager();

@@ -39,6 +39,16 @@ enum class Incomplete {
   InParts, ///< no control-flow graph for the whole: analysed in parts
 };
 
+/// The summaries index, for front ends (docs/analysis.md "The summaries
+/// index"): read one (null, with Error saying what is wrong, if it cannot
+/// be used), make an empty one, add one to another, write one (to a
+/// temporary file renamed over Path, so readers never see half of it).
+std::shared_ptr<SummaryIndex> readSummaryIndex(llvm::StringRef Path, std::string &Error);
+std::shared_ptr<SummaryIndex> newSummaryIndex();
+void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From);
+size_t summaryIndexSize(const SummaryIndex &I);
+bool writeSummaryIndex(const SummaryIndex &I, llvm::StringRef Path, std::string &Error);
+
 class Analyzer {
 public:
   Analyzer(clang::ASTContext &Ctx, AnalyzerOptions Opts, FindingSink &Sink);
@@ -49,6 +59,10 @@ public:
   void analyzeTranslationUnit();
 
   const AnalyzerStats &stats() const;
+
+  /// Adds to Out the summaries index entries of the definitions in this
+  /// translation unit's main file (docs/analysis.md "The summaries index").
+  void indexTranslationUnit(SummaryIndex &Out);
 
   /// Writes to OS what the analysis finds and concludes about each function
   /// named Function (its name, its qualified name, or "*" for all) as it is

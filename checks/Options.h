@@ -9,6 +9,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,9 +21,14 @@ namespace pincheck {
   constexpr const char Default##Field[] = Value;
 #include "Options.def"
 
+class SummaryIndex;
+
 /// How the analysis runs.
 struct AnalyzerOptions {
   CheckSet Checks = CheckSet::all();
+  /// What functions defined in other translation units do (docs/analysis.md
+  /// "The summaries index"); null: nothing is known of them.
+  std::shared_ptr<const SummaryIndex> Index;
 #define LIMIT(Field, Option, Flag, Value, Counts) unsigned Field = Value;
 #define SWITCH(Field, Option, Flag, Value, Does) bool Field = Value;
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \

@@ -468,4 +468,31 @@ bool classifyRawMemoryCall(const CallExpr *CE, ASTContext &Ctx, Operation &Out) 
   return classifyRelocationHelper(CE, Out) || classifyRawCall(CE, Ctx, Out);
 }
 
+const char *roleName(OperandRole R) {
+  switch (R) {
+  case OperandRole::Moved: return "moved";
+  case OperandRole::MovedByReturn: return "moved-by-return";
+  case OperandRole::MovedByThrow: return "moved-by-throw";
+  case OperandRole::MovedByCoReturn: return "moved-by-co_return";
+  case OperandRole::Copied: return "copied";
+  case OperandRole::Swapped: return "swapped";
+  case OperandRole::RawSource: return "raw-source";
+  case OperandRole::RawDest: return "raw-dest";
+  case OperandRole::Reallocated: return "reallocated";
+  case OperandRole::RelocatedFrom: return "relocated-from";
+  case OperandRole::ConstructedOver: return "constructed-over";
+  case OperandRole::Deallocated: return "deallocated";
+  case OperandRole::LifetimeStarted: return "lifetime-started";
+  case OperandRole::Abandoned: return "abandoned";
+  }
+  return "?";
+}
+
+std::optional<OperandRole> roleNamed(llvm::StringRef Name) {
+  for (unsigned R = 0; R <= unsigned(OperandRole::Abandoned); ++R)
+    if (Name == roleName(OperandRole(R)))
+      return OperandRole(R);
+  return std::nullopt;
+}
+
 } // namespace pincheck

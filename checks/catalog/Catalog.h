@@ -7,6 +7,7 @@
 #include "Registry.h"
 #include "model/AccessPath.h"
 #include "model/SelfReference.h"
+#include "model/SummaryIndex.h"
 #include "model/ThisEscape.h"
 #include "model/StdLibrary.h"
 #include "clang/AST/ASTContext.h"
@@ -44,6 +45,11 @@ enum class OperandRole {
   Abandoned,       // a longjmp leaves its frame without destroying it
 };
 
+/// A role's name ("moved", "raw-source"), as dumps and the summaries index
+/// write it, and back.
+const char *roleName(OperandRole R);
+std::optional<OperandRole> roleNamed(llvm::StringRef Name);
+
 struct Operand {
   const clang::Expr *E;
   bool IsPointer; // E yields a pointer to the object, not the object
@@ -67,6 +73,9 @@ struct Operation {
   const Operation *Inner = nullptr;
   const clang::FunctionDecl *InnerFunction = nullptr;
   const AccessPath *InnerPath = nullptr; // how the callee reaches Inner's operand
+  /// Inner is in a function of another file, known from the summaries index:
+  /// where (Inner's expressions are then null).
+  IndexedEvent External;
 };
 
 enum class PinCause {
@@ -106,6 +115,9 @@ struct PinEvent {
   bool MayOnly = false;
   const PinEvent *Inner = nullptr;     // ByCallee: the pin inside Callee
   const AccessPath *InnerPath = nullptr; // ByCallee: how Callee reaches what it pins
+  /// An inner event in a function of another file, known from the summaries
+  /// index (Site and Target are then null): where, and how it pins.
+  IndexedEvent External;
 };
 
 /// An explicit end of an object's lifetime (x.~T(), std::destroy_at(p), and

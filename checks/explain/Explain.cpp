@@ -208,6 +208,24 @@ static std::string attributePhrase(const Attr *A) {
   return "the constructor's parameter is marked [[clang::lifetimebound]]";
 }
 
+// What a constructor of another file does with `this`, as the index says.
+static std::string escapePhrase(const IndexedFunction &X) {
+  if (!X.Escape->Callee.empty())
+    return "it is passed to " + quoted(X.Escape->Callee);
+  if (!X.Escape->Field.empty())
+    return "it is stored in member " + quoted(X.Escape->Field) + " of another object";
+  return "it is stored outside the object";
+}
+
+// Where an event in another file is, when its file cannot be shown (the
+// note then has no place): " (in a.cpp:12:5, per the summaries index)".
+static std::string elsewhere(SourceLocation Loc, const IndexedFunction &X,
+                             const IndexedSite &Site) {
+  return Loc.isValid() ? std::string(" (per the summaries index)")
+                       : " (in " + X.File + ":" + std::to_string(Site.Line) +
+                             ", per the summaries index)";
+}
+
 // How Ev pinned its target. Subject names the target ("it", or the part
 // that was pinned, quoted).
 static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
@@ -294,6 +312,8 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
   llvm_unreachable("every pin cause has its words");
 }
 
+std::string Explainer::howPinned(const PinEvent &Ev) { return pinCause(Ev, "it"); }
+
 Note Explainer::pinNote(const FunctionFacts &F, const PinnedUse &U) {
   const PinEvent &Ev = F.Pins[U.Pin];
   std::string Root = placeName(F.Places[U.Target.Place]);
@@ -330,6 +350,16 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   for (const PinEvent *Ev = &F.Pins[U.Pin]; Ev->Cause == PinCause::ByCallee && Ev->Inner;
        Ev = Ev->Inner) {
     Note N;
+    // Via is the parameter, or the member function itself for its object.
+    if (const IndexedEvent &X = Ev->Inner->External) {
+      N.Loc = indexedLocation(Ctx, X.Function->File, X.Site);
+      N.Message = quoted(calleeName(Ev->Callee)) + " pins " +
+                  (isa<FunctionDecl>(Ev->Via) ? std::string("its object")
+                                              : "its parameter " + quoted(named(Ev->Via))) +
+                  " here: " + X.How.str() + elsewhere(N.Loc, *X.Function, X.Site);
+      Out.push_back(N);
+      break;
+    }
     N.Loc = Ev->Inner->Site->getBeginLoc();
     // Via is the parameter, or the member function itself for its object.
     std::string What = isa<FunctionDecl>(Ev->Via) ? std::string("its object")
@@ -371,8 +401,11 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   }
   const Operand &O = Op.Inner->Operands[0];
   Note N;
-  N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
-              ->getBeginLoc();
+  if (const IndexedEvent &X = Op.Inner->External)
+    N.Loc = indexedLocation(Ctx, X.Function->File, X.Site);
+  else
+    N.Loc = (Op.Family == OpFamily::Move || Op.Family == OpFamily::Copy ? O.E : Op.Inner->Site)
+                ->getBeginLoc();
   // The parameter it reaches (`p`, `*p`, `p->m`), or its object (`this->m`).
   std::string Param = " its parameter";
   if (const AccessPath *P = Op.InnerPath) {
@@ -383,6 +416,8 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   }
   N.Message = quoted(calleeName(Op.InnerFunction)) + " " + Verb + Param +
               " here";
+  if (const IndexedEvent &X = Op.Inner->External)
+    N.Message += elsewhere(N.Loc, *X.Function, X.Site);
   Out.push_back(N);
 }
 
@@ -395,6 +430,12 @@ std::optional<Note> Explainer::originNote(const FunctionFacts &F, const PinnedUs
     N.Loc = Ev.Escape->Where->getBeginLoc();
     N.Message = Ev.Callee ? "'this' escapes here: it is passed to " + quoted(calleeName(Ev.Callee))
                           : std::string("'this' escapes here: it is stored outside the object");
+    return N;
+  }
+  if (Ev.Cause == PinCause::ThisEscaped && Ev.Escape && Ev.Escape->External) {
+    const IndexedFunction &X = *Ev.Escape->External;
+    N.Loc = indexedLocation(Ctx, X.File, X.Escape->Site);
+    N.Message = "'this' escapes here: " + escapePhrase(X) + elsewhere(N.Loc, X, X.Escape->Site);
     return N;
   }
   if (Ev.Cause != PinCause::SelfReferenced || !Ev.SelfRef)
@@ -433,6 +474,14 @@ void Explainer::borrowNotes(const FunctionFacts &F, const RelocatedBorrow &RB,
     Out.push_back(Use);
   }
   for (const ContainerGrowth *Inner = G.Inner; Inner; Inner = Inner->Inner) {
+    if (const IndexedEvent &X = Inner->External) {
+      Note N;
+      N.Loc = indexedLocation(Ctx, X.Function->File, X.Site);
+      N.Message = "it calls " + quoted(Inner->Method) + " on the container here" +
+                  elsewhere(N.Loc, *X.Function, X.Site);
+      Out.push_back(N);
+      break;
+    }
     Note N;
     N.Loc = Inner->Site->getBeginLoc();
     N.Message = "it calls " + quoted(Inner->Method) + " on the container here";
@@ -510,6 +559,7 @@ Note Explainer::allocationFirstNote(const ReallocationFirst &R) {
 
 void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
   for (const SensitivityReason &R : Types.explain(T)) {
+    SourceLocation Loc = R.Loc;
     std::string Name = quoted(typeName(Ctx.getCanonicalTagType(R.Record)));
     std::string Why;
     switch (R.Kind) {
@@ -531,6 +581,12 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = selfReferencePhrase(*R.Self);
       break;
     case SensitivityReason::ThisEscapes:
+      if (R.Escape->External) {
+        Loc = indexedLocation(Ctx, R.Escape->External->File, R.Escape->External->Escape->Site);
+        Why = "its constructor lets 'this' escape: " + escapePhrase(*R.Escape->External) +
+              elsewhere(Loc, *R.Escape->External, R.Escape->External->Escape->Site);
+        break;
+      }
       Why = R.Escape->Annotated
                 ? "its constructor " + quoted(calleeName(R.Escape->Ctor)) +
                       " is annotated PIN_PINS_THIS"
@@ -544,7 +600,7 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       Why = "it holds a " + quoted(typeName(R.Via)) + " by value";
       break;
     }
-    Out.push_back({R.Loc, Name + " is address-sensitive because " + Why});
+    Out.push_back({Loc, Name + " is address-sensitive because " + Why});
   }
 }
 

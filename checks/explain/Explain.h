@@ -53,6 +53,9 @@ public:
   Note allocationFirstNote(const ReallocationFirst &R);
   /// "member 'by_rank_'", "global 'registry'": where a value is kept.
   std::string placePhrase(const clang::NamedDecl *D);
+  /// How a pin event pins its target, in a note's words ("its address is
+  /// taken"): what the summaries index records of a pin.
+  static std::string howPinned(const PinEvent &Ev);
   /// One note per link of the "is address-sensitive because" chain.
   void typeNotes(clang::QualType T, std::vector<Note> &Out);
 

@@ -57,6 +57,9 @@ struct ContainerGrowth {
   /// loop or a fixed number of insertions after it): from there on, it
   /// cannot relocate.
   const clang::Expr *ReservedAt = nullptr;
+  /// The call is in a function of another file, known from the summaries
+  /// index (Site is then null).
+  IndexedEvent External;
 };
 
 /// `m[a] = m[b]` on a map that may relocate its values on insertion: the

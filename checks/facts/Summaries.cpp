@@ -118,9 +118,12 @@ const FunctionSummary *SummaryModel::summary(const FunctionDecl *FD) {
   if (!FD)
     return nullptr;
   const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || !Def || Def->isDependentContext() || Def->isInvalidDecl())
+  // The body that runs is not known for a virtual call.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isVirtual())
     return nullptr;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->isVirtual())
+  if (!FD->hasBody(Def) || !Def)
+    return indexed(FD);
+  if (Def->isDependentContext() || Def->isInvalidDecl())
     return nullptr;
   auto [It, New] = Cache.try_emplace(Def);
   if (!New)
@@ -218,6 +221,105 @@ std::unique_ptr<FunctionSummary> SummaryModel::compute(const FunctionDecl *Def) 
   if (S->Pins.empty() && S->Relocations.empty() && S->Growths.empty() && S->Borrows.empty())
     return nullptr;
   return S;
+}
+
+// The container a growth or borrow of the index names, rooted at parameter
+// Param of FD (or its object) and reached through Members by name; empty
+// when a member is not found (the index is older than the class).
+static ContainerRef indexedContainer(const FunctionDecl *FD, unsigned Param,
+                                     const std::vector<std::string> &Members) {
+  ContainerRef C;
+  QualType T;
+  if (Param == ObjectParam) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    if (!MD || MD->isStatic())
+      return {};
+    C.Root = ContainerRef::RootKind::This;
+    T = FD->getASTContext().getCanonicalTagType(MD->getParent());
+  } else {
+    const ParmVarDecl *P = FD->getParamDecl(Param);
+    C.Var = P;
+    T = P->getType().getNonReferenceType();
+    if (T->isPointerType()) {
+      C.ViaPointer = true;
+      T = T->getPointeeType();
+    }
+  }
+  bool First = true;
+  for (const std::string &Name : Members) {
+    const auto *RD = T->getAsCXXRecordDecl();
+    RD = RD ? RD->getDefinition() : nullptr;
+    const FieldDecl *Field = nullptr;
+    if (RD)
+      for (const FieldDecl *FDl : RD->fields())
+        if (FDl->getIdentifier() && FDl->getName() == Name)
+          Field = FDl;
+    if (!Field)
+      return {};
+    ContainerRef::Step S;
+    S.Field = Field;
+    S.Arrow = First && (C.ViaPointer || C.ofThis());
+    C.Steps.push_back(S);
+    T = Field->getType().getNonReferenceType();
+    First = false;
+  }
+  C.Type = T;
+  return C;
+}
+
+const FunctionSummary *SummaryModel::indexed(const FunctionDecl *FD) {
+  if (!Index)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto [It, New] = Indexed.try_emplace(FD);
+  if (!New)
+    return It->second.get();
+  const IndexedFunction *E = Index->lookup(FD);
+  if (!E)
+    return nullptr;
+  auto S = std::make_unique<FunctionSummary>();
+  // How the callee reaches parameter P: the parameter itself, or its object.
+  auto PathTo = [&](unsigned P) {
+    AccessPath Path;
+    if (P == ObjectParam) {
+      Path.Root = AccessPath::RootKind::This;
+    } else {
+      Path.Root = AccessPath::RootKind::Variable;
+      Path.Var = FD->getParamDecl(P);
+    }
+    return Path;
+  };
+  for (const IndexedPin &P : E->Pins) {
+    ParamPin PP{P.Param, PinEvent{nullptr, nullptr, false, PinCause::ByCallee}, PathTo(P.Param)};
+    PP.Event.External = {E, P.Site, P.How};
+    S->Pins.push_back(std::move(PP));
+  }
+  for (const IndexedRelocation &R : E->Relocations) {
+    std::optional<OperandRole> Role = roleNamed(R.Role);
+    if (!Role)
+      continue; // written by another pincheck: not understood, not used
+    ParamRelocation PR{R.Param, Operation{}, PathTo(R.Param)};
+    PR.Op.Family = R.Family;
+    PR.Op.Operands.push_back({nullptr, false, *Role});
+    PR.Op.External = {E, R.Site, ""};
+    S->Relocations.push_back(std::move(PR));
+  }
+  for (const IndexedGrowth &G : E->Growths) {
+    ContainerRef C = indexedContainer(FD, G.Param, G.Members);
+    if (!C)
+      continue;
+    ContainerGrowth Growth{nullptr, C, G.Method};
+    Growth.External = {E, G.Site, ""};
+    S->Growths.push_back({G.Param, C, std::move(Growth)});
+  }
+  for (const IndexedBorrow &B : E->Borrows)
+    if (ContainerRef C = indexedContainer(FD, B.Param, B.Members))
+      S->Borrows.push_back({B.Param, std::move(C), B.Whole});
+  if (S->Pins.empty() && S->Relocations.empty() && S->Growths.empty() && S->Borrows.empty())
+    return nullptr;
+  auto &Slot = Indexed[FD];
+  Slot = std::move(S);
+  return Slot.get();
 }
 
 } // namespace pincheck

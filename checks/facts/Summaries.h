@@ -20,10 +20,11 @@ namespace pincheck {
 /// bottom-up and on demand.
 class SummaryModel : public SummarySource {
 public:
-  explicit SummaryModel(TypeModel &Types) : Types(Types), Stored(Types.containers()) {}
+  explicit SummaryModel(TypeModel &Types, const SummaryIndex *Index = nullptr)
+      : Types(Types), Index(Index), Stored(Types.containers()) {}
 
   /// FD's summary, or null when it has none: no body in this translation
-  /// unit, a system header, a virtual function (the body that runs is not
+  /// unit (and no fresh entry in the summaries index), a system header, a virtual function (the body that runs is not
   /// known), no reference parameter of an address-sensitive type, or a call
   /// back into a function being summarised (recursion).
   const FunctionSummary *summary(const clang::FunctionDecl *FD) override;
@@ -37,11 +38,15 @@ public:
 
 private:
   std::unique_ptr<FunctionSummary> compute(const clang::FunctionDecl *Def);
+  /// A summary of what the index says of FD, defined in another file.
+  const FunctionSummary *indexed(const clang::FunctionDecl *FD);
   TypeModel &Types;
+  const SummaryIndex *Index;
   StoredElementsModel Stored;
   SelfInsertionModel SelfInsertions;
   /// null while being computed (and for functions without a summary).
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Indexed;
 };
 
 } // namespace pincheck

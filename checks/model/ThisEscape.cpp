@@ -396,8 +396,16 @@ std::optional<ThisEscape> EscapeModel::compute(const CXXConstructorDecl *Ctor) {
     return E;
   }
   const FunctionDecl *Def = nullptr;
-  if (!Ctor->hasBody(Def) || !Def)
-    return std::nullopt;
+  if (!Ctor->hasBody(Def) || !Def) {
+    // Defined in another file: what the index says of it.
+    const IndexedFunction *I = Index ? Index->lookup(Ctor) : nullptr;
+    if (!I || !I->Escape)
+      return std::nullopt;
+    ThisEscape E;
+    E.Ctor = Ctor;
+    E.External = I;
+    return E;
+  }
   const auto *C = cast<CXXConstructorDecl>(Def);
   Finder F(C);
   for (const CXXCtorInitializer *Init : C->inits()) {

@@ -5,6 +5,7 @@
 #ifndef PINCHECK_THISESCAPE_H
 #define PINCHECK_THISESCAPE_H
 
+#include "model/SummaryIndex.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -24,6 +25,9 @@ struct ThisEscape {
   /// The constructor is annotated PIN_PINS_THIS (Where is then null): what
   /// it does with `this` is its author's word, its body need not be seen.
   const clang::AnnotateAttr *Annotated = nullptr;
+  /// The constructor is defined in another file and the summaries index
+  /// says it lets `this` escape (Where, Callee and Field are then null).
+  const IndexedFunction *External = nullptr;
 };
 
 class EscapeModel {
@@ -46,9 +50,13 @@ public:
   /// that test is known false, so it never happens.
   bool reregisters(const clang::CXXMethodDecl *CopyOrMove);
 
+  /// Where constructors defined in other files are looked up (null: none).
+  void setIndex(const SummaryIndex *I) { Index = I; }
+
 private:
   std::optional<ThisEscape> compute(const clang::CXXConstructorDecl *Ctor);
   llvm::DenseMap<const clang::CXXMethodDecl *, bool> Reregisters;
+  const SummaryIndex *Index = nullptr;
   /// Answers at stable addresses (the map rehashes; type reasons keep
   /// pointers to them). Null in Cache: none, or provisional while computed.
   std::deque<ThisEscape> Storage;

@@ -70,8 +70,11 @@ std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
   for (const CXXConstructorDecl *C : RD->getDefinition()->ctors())
     if (!C->isCopyOrMoveConstructor())
       if (const ThisEscape *E = Escapes.escape(C)) {
+        // (An escape in another file: the explainer places the note there.)
         SensitivityReason S = reason(SensitivityReason::ThisEscapes, RD,
-                                     E->Where ? E->Where->getBeginLoc() : RD->getLocation());
+                                     E->Where      ? E->Where->getBeginLoc()
+                                     : E->External ? SourceLocation()
+                                                   : RD->getLocation());
         S.Escape = E;
         return S;
       }

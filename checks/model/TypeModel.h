@@ -63,7 +63,8 @@ public:
   clang::ASTContext &context() { return Ctx; }
   /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
-  /// Constructors that let `this` escape.
+  /// Constructors that let `this` escape (setIndex: also those defined in
+  /// other files, from the summaries index).
   EscapeModel &escapes() { return Escapes; }
   /// Member byte buffers that hold objects constructed into them.
   PlacementStorageModel &placements() { return Placements; }
