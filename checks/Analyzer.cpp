@@ -148,9 +148,7 @@ std::shared_ptr<SummaryIndex> readSummaryIndex(StringRef Path, std::string &Erro
 std::shared_ptr<SummaryIndex> newSummaryIndex() { return std::make_shared<SummaryIndex>(); }
 void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From) { Into.merge(From); }
 size_t summaryIndexSize(const SummaryIndex &I) { return I.size(); }
-bool writeSummaryIndex(const SummaryIndex &I, StringRef Path, std::string &Error) {
-  return I.writeFile(Path, Error);
-}
+void printSummaryIndex(const SummaryIndex &I, llvm::raw_ostream &OS) { I.write(OS); }
 
 void Analyzer::Impl::emit(Finding F) {
   SourceManager &SM = Ctx.getSourceManager();

@@ -41,13 +41,12 @@ enum class Incomplete {
 
 /// The summaries index, for front ends (docs/analysis.md "The summaries
 /// index"): read one (null, with Error saying what is wrong, if it cannot
-/// be used), make an empty one, add one to another, write one (to a
-/// temporary file renamed over Path, so readers never see half of it).
+/// be used), make an empty one, add one to another, print one.
 std::shared_ptr<SummaryIndex> readSummaryIndex(llvm::StringRef Path, std::string &Error);
 std::shared_ptr<SummaryIndex> newSummaryIndex();
 void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From);
 size_t summaryIndexSize(const SummaryIndex &I);
-bool writeSummaryIndex(const SummaryIndex &I, llvm::StringRef Path, std::string &Error);
+void printSummaryIndex(const SummaryIndex &I, llvm::raw_ostream &OS);
 
 class Analyzer {
 public:

@@ -5,7 +5,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
@@ -53,33 +52,6 @@ std::string SummaryIndex::digestOf(llvm::StringRef Path) {
   if (!Buf)
     return "";
   return digestOfText((*Buf)->getBuffer());
-}
-
-bool SummaryIndex::writeFile(llvm::StringRef Path, std::string &Error) const {
-  llvm::SmallString<256> Temp(Path);
-  Temp += ".tmp-%%%%%%";
-  int FD;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Temp, FD, Temp)) {
-    Error = "cannot create a file next to '" + Path.str() + "': " + EC.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    write(OS);
-    OS.close();
-    if (OS.has_error()) {
-      Error = "cannot write '" + std::string(Temp) + "': " + OS.error().message();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return false;
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    Error = "cannot rename '" + std::string(Temp) + "' to '" + Path.str() + "': " + EC.message();
-    llvm::sys::fs::remove(Temp);
-    return false;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------- writing
@@ -342,8 +314,15 @@ std::shared_ptr<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text, std::str
   Error.clear();
   llvm::Expected<json::Value> V = json::parse(Text);
   if (!V) {
-    // "[3:7, byte=42]: Expected , or ] after array element"
-    Error = "not valid JSON: " + llvm::toString(V.takeError());
+    // LLVM says "[3:7, byte=42]: Expected , or ] after array element".
+    std::string M = llvm::toString(V.takeError());
+    llvm::StringRef Rest(M);
+    unsigned Line = 0, Column = 0;
+    if (Rest.consume_front("[") && !Rest.consumeInteger(10, Line) && Rest.consume_front(":") &&
+        !Rest.consumeInteger(10, Column) && Rest.contains("]: "))
+      M = "line " + std::to_string(Line) + ", column " + std::to_string(Column + 1) + ": " +
+          Rest.split("]: ").second.str();
+    Error = "not valid JSON: " + M;
     return nullptr;
   }
   const json::Object *Root = V->getAsObject();
@@ -402,7 +381,14 @@ std::shared_ptr<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text, std::str
 std::shared_ptr<SummaryIndex> SummaryIndex::read(llvm::StringRef Path, std::string &Error) {
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
-    Error = Buf.getError().message();
+    std::error_code EC = Buf.getError();
+    if (EC == std::errc::no_such_file_or_directory) {
+      Error = "it does not exist";
+    } else {
+      Error = EC.message();
+      if (!Error.empty())
+        Error[0] = llvm::toLower(Error[0]);
+    }
     return nullptr;
   }
   return parse((*Buf)->getBuffer(), Error);

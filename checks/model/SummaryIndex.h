@@ -121,8 +121,6 @@ public:
   /// cannot be read).
   static std::string digestOf(llvm::StringRef Path);
   static std::string digestOfText(llvm::StringRef Contents);
-  /// write() to a temporary file renamed over Path; false with Error.
-  bool writeFile(llvm::StringRef Path, std::string &Error) const;
 
 private:
   bool fresh(const IndexedFunction &F) const;

@@ -63,7 +63,10 @@ void printUsage() {
       Rest = Rest.drop_front(Cut);
     }
   }
-  llvm::errs() << "  dump-facts=<function>       print what the analysis finds and concludes\n"
+  llvm::errs() << "  index=<file>                read what functions defined in other files do\n"
+                  "                              from this summaries index (written by\n"
+                  "                              'pincheck --build-index')\n"
+                  "  dump-facts=<function>       print what the analysis finds and concludes\n"
                   "                              about each function of that name (or\n"
                   "                              qualified name; * for all) on stdout\n"
                   "  list-checks                 print the checks (the compile goes on)\n"
@@ -137,6 +140,13 @@ public:
                  HasVal && applyOptionFlag(Key, Key, /*Quote=*/true, Val, Cfg.Analysis, Problem)) {
         if (!Problem.empty())
           return Fail(Problem);
+      } else if (Key == "index" && HasVal) {
+        // A summaries index an earlier `pincheck` run wrote: read once here.
+        std::string E;
+        Cfg.Analysis.Index = readSummaryIndex(Val, E);
+        if (!Cfg.Analysis.Index)
+          return Fail("cannot read the summaries index '" + Val.str() + "': " + E +
+                      "; build it with 'pincheck --build-index -p <build-dir>'");
       } else if (Key == "dump-facts") {
         if (Val.empty())
           return Fail("'dump-facts' needs a function's name, its qualified name, or * for "

@@ -123,6 +123,25 @@ std::vector<LimitFlag> makeListFlags() {
         cl::cat(Category));
   return Flags;
 }
+// The summaries index (docs/lint.md "Across files: the summaries index").
+cl::opt<std::string> IndexFile(
+    "index",
+    cl::desc("The summaries index: what functions defined in one file do\n"
+             "to their arguments, for the analysis of the others\n"
+             "(default: pincheck-index.json in the -p build directory)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> BuildIndexOnly("build-index",
+                             cl::desc("Only build the summaries index (--index) and exit;\n"
+                                      "the plugin and clang-tidy module can then read it"),
+                             cl::cat(Category));
+cl::opt<bool> ReuseIndex("reuse-index",
+                         cl::desc("Read the summaries index (--index) an earlier run\n"
+                                  "wrote instead of building it first"),
+                         cl::cat(Category));
+cl::opt<bool> NoIndex("no-index",
+                      cl::desc("Analyse each file on its own: no summaries index\n"
+                               "(one pass over the files instead of two)"),
+                      cl::cat(Category));
 cl::opt<bool> ReportSkipped("report-skipped",
                             cl::desc("List each function an analysis limit skipped"),
                             cl::cat(Category));
@@ -238,7 +257,47 @@ struct Request {
   CommandLineConfig Cli;
   std::optional<Baseline> Base;
   Report R; // its BaseDir, DocsUrl and ToolVersion
+  std::string IndexPath; // "" : no summaries index
+  std::shared_ptr<SummaryIndex> Index; // --reuse-index: read
 };
+
+// Which summaries index the run builds or reads: --index, or the default
+// next to the database given with -p.
+Error chooseIndex(Request &Q) {
+  if (NoIndex && (BuildIndexOnly || ReuseIndex || !IndexFile.empty()))
+    return problem("--no-index cannot be combined with --index, --build-index or "
+                   "--reuse-index");
+  if (BuildIndexOnly && ReuseIndex)
+    return problem("give either --build-index (write the index) or --reuse-index (read "
+                   "it), not both");
+  if (NoIndex)
+    return Error::success();
+  if (!IndexFile.empty()) {
+    Q.IndexPath = absolute(IndexFile);
+  } else if (!BuildPath.empty()) {
+    SmallString<256> P(BuildPath);
+    sys::path::append(P, "pincheck-index.json");
+    Q.IndexPath = absolute(P);
+  } else if (BuildIndexOnly || ReuseIndex) {
+    return problem(std::string(BuildIndexOnly ? "--build-index" : "--reuse-index") +
+                   " needs --index=<file> (or -p <build-dir>, whose pincheck-index.json "
+                   "it then is)");
+  }
+  if (ReuseIndex) {
+    std::string E;
+    Q.Index = readSummaryIndex(Q.IndexPath, E);
+    if (!Q.Index)
+      return problem("cannot read the summaries index '" + Q.IndexPath + "': " + E +
+                     (sys::fs::exists(Q.IndexPath)
+                          ? "; build it again with 'pincheck --build-index'"
+                          : "; build it first with 'pincheck --build-index'"));
+  } else if (!Q.IndexPath.empty()) {
+    // Written after the index pass: fail now, before the work, if it cannot be.
+    if (Error E = checkWritable(Q.IndexPath, "summaries index"))
+      return E;
+  }
+  return Error::success();
+}
 
 Expected<Request> readRequest(const char *Argv0, bool HaveFixedDatabase,
                               const std::string &FixedError,
@@ -370,8 +429,9 @@ Expected<std::vector<FileConfig>> readConfigs(const std::vector<SourceFile> &Fil
 std::vector<FileResult> analyseFiles(const clang::tooling::CompilationDatabase &DB,
                                      const std::vector<SourceFile> &Files,
                                      const std::vector<FileConfig> &PerFile,
-                                     const Report &R) {
+                                     const Report &R, bool BuildIndex = false) {
   RunOptions Run;
+  Run.BuildIndex = BuildIndex;
   Run.ExtraArgs = ExtraArgs;
   Run.ExtraArgsBefore = ExtraArgsBefore;
   if (sys::fs::is_directory(PINCHECK_CLANG_RESOURCE_DIR))
@@ -390,8 +450,8 @@ std::vector<FileResult> analyseFiles(const clang::tooling::CompilationDatabase &
         unsigned N = ++Done;
         if (ShowProgress) {
           std::lock_guard<std::mutex> L(ProgressLock);
-          errs() << "\r\033[K[" << N << "/" << Files.size() << "] "
-                 << displayPath(Files[I].Real, R.BaseDir);
+          errs() << "\r\033[K[" << (BuildIndex ? "index " : "") << N << "/" << Files.size()
+                 << "] " << displayPath(Files[I].Real, R.BaseDir);
         }
       });
     Pool.wait();
@@ -489,7 +549,44 @@ int main(int argc, const char **argv) {
   auto PerFile = readConfigs(*Files, Q->Cli);
   if (!PerFile)
     return Fail(PerFile.takeError());
+  if (Error E = chooseIndex(*Q))
+    return Fail(std::move(E));
 
+  // The summaries index: built by a first pass over every file (its
+  // entries merged in file order: the same bytes whatever -j did), or read.
+  if (!Q->IndexPath.empty() && !Q->Index) {
+    std::vector<FileResult> Pass = analyseFiles(**DB, *Files, *PerFile, R, /*BuildIndex=*/true);
+    Q->Index = newSummaryIndex();
+    unsigned Failed = 0;
+    for (const FileResult &F : Pass) {
+      if (F.Index)
+        mergeSummaryIndex(*Q->Index, *F.Index);
+      Failed += F.Failed;
+    }
+    if (Error E = writeFile(Q->IndexPath, "summaries index",
+                            [&](raw_ostream &OS) { printSummaryIndex(*Q->Index, OS); }))
+      return Fail(std::move(E));
+    // Said only when it is what was asked for: otherwise the index is the
+    // run's working file, like a build's (docs/lint.md).
+    std::string IndexLine = "pincheck: summaries index: " + std::to_string(summaryIndexSize(*Q->Index)) +
+                (summaryIndexSize(*Q->Index) == 1 ? " function" : " functions") +
+                " defined in " + std::to_string(Files->size()) +
+                (Files->size() == 1 ? " file" : " files") + ", written to " +
+                displayPath(Q->IndexPath, R.BaseDir) + "\n";
+    if (BuildIndexOnly) {
+      if (!Quiet)
+        errs() << IndexLine;
+      for (const FileResult &F : Pass)
+        if (F.Failed)
+          errs() << "pincheck: error: failed to parse " << displayPath(F.File, R.BaseDir)
+                 << ":\n"
+                 << F.Errors;
+      return Failed ? ExitError : 0;
+    }
+  }
+  if (Q->Index)
+    for (FileConfig &C : *PerFile)
+      C.Analysis.Index = Q->Index;
   std::vector<FileResult> Results = analyseFiles(**DB, *Files, *PerFile, R);
   printFileMessages(Results, R);
   if (Error E = writeOutputs(Results, Q->Base, R))

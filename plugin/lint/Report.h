@@ -4,10 +4,12 @@
 #ifndef PINCHECK_LINT_REPORT_H
 #define PINCHECK_LINT_REPORT_H
 
+#include "Options.h"
 #include "Registry.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <tuple>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,8 @@ struct FileResult {
   std::vector<Remark> NoCFG;    // functions Clang builds no CFG for, nor for a part
   std::vector<Remark> InParts;  // functions analysed in parts
   unsigned FunctionsSeen = 0, FunctionsAnalyzed = 0, FunctionsSkipped = 0;
+  /// The index pass: the summaries index entries of this file's definitions.
+  std::shared_ptr<SummaryIndex> Index;
 };
 
 // Everything a renderer needs.

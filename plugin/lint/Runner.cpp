@@ -157,12 +157,18 @@ private:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(CompilerInstance &CI, const FileConfig &Cfg, FileResult &Out)
-      : CI(CI), Cfg(Cfg), Out(Out) {}
+  Consumer(CompilerInstance &CI, const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
+      : CI(CI), Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Converter Sink(Ctx.getSourceManager(), Ctx.getLangOpts(), Cfg, Out);
     Analyzer A(Ctx, Cfg.Analysis, Sink);
+    if (BuildIndex) {
+      if (!Out.Index)
+        Out.Index = newSummaryIndex();
+      A.indexTranslationUnit(*Out.Index);
+      return;
+    }
     A.OnIncomplete = [&](const FunctionDecl *FD, Incomplete Why, StringRef Reason) {
       std::vector<Remark> &List = Why == Incomplete::Limit   ? Out.Skipped
                                   : Why == Incomplete::NoCFG ? Out.NoCFG
@@ -181,26 +187,30 @@ private:
   CompilerInstance &CI;
   const FileConfig &Cfg;
   FileResult &Out;
+  bool BuildIndex;
 };
 
 class Action : public ASTFrontendAction {
 public:
-  Action(const FileConfig &Cfg, FileResult &Out) : Cfg(Cfg), Out(Out) {}
+  Action(const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
+      : Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(CI, Cfg, Out);
+    return std::make_unique<Consumer>(CI, Cfg, Out, BuildIndex);
   }
 
 private:
   const FileConfig &Cfg;
   FileResult &Out;
+  bool BuildIndex;
 };
 
 class Factory : public FrontendActionFactory {
 public:
-  Factory(const FileConfig &Cfg, FileResult &Out) : Cfg(Cfg), Out(Out) {}
+  Factory(const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
+      : Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Cfg, Out);
+    return std::make_unique<Action>(Cfg, Out, BuildIndex);
   }
 
   // As FrontendActionFactory's, but clang's "N errors generated." goes
@@ -225,6 +235,7 @@ public:
 private:
   const FileConfig &Cfg;
   FileResult &Out;
+  bool BuildIndex;
 };
 
 // A project that builds with the plugin has it in its compile commands; the
@@ -313,7 +324,7 @@ FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
     ErrorCollector Diags(Errors);
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    Factory F(Config, R);
+    Factory F(Config, R, Opts.BuildIndex);
     int RC = Tool.run(&F);
     R.Errors += Errors;
     if (RC != 0 || Diags.getNumErrors() != 0) {

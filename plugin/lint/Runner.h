@@ -15,6 +15,9 @@ namespace lint {
 struct RunOptions {
   std::vector<std::string> ExtraArgsBefore, ExtraArgs;
   std::string ResourceDir; // added when a command names none
+  /// The index pass: collect each file's summaries index entries
+  /// (FileResult::Index) instead of analysing it.
+  bool BuildIndex = false;
 };
 
 FileResult runFile(const clang::tooling::CompilationDatabase &DB,

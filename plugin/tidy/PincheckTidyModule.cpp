@@ -5,6 +5,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <map>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -34,7 +36,7 @@ bool reusable(const AnalyzerOptions &A, const AnalyzerOptions &B, CheckId Id) {
   for (const ListOptionInfo &O : listOptions())
     if (O.Check == Id && A.*(O.Field) != B.*(O.Field))
       return false;
-  return true;
+  return A.Index == B.Index;
 }
 SharedFindings &shared() {
   static SharedFindings S;
@@ -49,6 +51,19 @@ public:
 private:
   std::vector<Finding> &Out;
 };
+
+// Every check reads the same index: read once per path, kept for the
+// process (clang-tidy runs the checks of many files in one process).
+// Error is set the first time only: one message, not one per check.
+std::shared_ptr<const SummaryIndex> sharedIndex(const std::string &Path, std::string &Error) {
+  static std::mutex Lock;
+  static std::map<std::string, std::shared_ptr<const SummaryIndex>> Read;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto [It, New] = Read.try_emplace(Path);
+  if (New)
+    It->second = readSummaryIndex(Path, Error);
+  return It->second;
+}
 
 class PinTidyCheck : public ClangTidyCheck {
 public:
@@ -66,6 +81,15 @@ public:
         },
         [&](const std::string &Message) { configurationDiag("%0") << Message; })
         .forCheck(Id, Limits);
+    // The summaries index (a global option: one index for every check).
+    if (auto It = Map.find("SummaryIndex"); It != Map.end() && !It->getValue().Value.empty()) {
+      std::string Error;
+      Limits.Index = sharedIndex(It->getValue().Value, Error);
+      if (!Error.empty())
+        configurationDiag("cannot read the summaries index '%0' (option 'SummaryIndex'): %1; "
+                          "build it with 'pincheck --build-index -p <build-dir>'")
+            << It->getValue().Value << Error;
+    }
   }
 
   bool isLanguageVersionSupported(const LangOptions &LO) const override {
