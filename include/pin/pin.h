@@ -19,12 +19,14 @@
 #define PIN_ADDRESS_SENSITIVE PIN_ANNOTATE_("address_sensitive")
 /* On a class: never address-sensitive, whatever it contains (the opt-out). */
 #define PIN_UNPIN PIN_ANNOTATE_("unpin")
-/* On a non-static member function: calling it pins the object it is called on. */
+/* On a non-static member function: calling it pins the object it is called on.
+ * On a constructor: every object it makes is pinned from its construction. */
 #define PIN_PINS_THIS PIN_ANNOTATE_("pins_this")
 /* On a pointer or reference parameter: the argument bound to it becomes pinned. */
 #define PIN_PINS PIN_ANNOTATE_("pins")
-/* On a copy/move constructor or assignment operator: it fixes addresses up, so
- * copies and moves through it are cooperative (raw memory is still reported). */
+/* On a copy/move constructor or assignment operator, or a swap function: it
+ * fixes addresses up, so copies, moves and swaps through it are cooperative
+ * (raw memory is still reported). */
 #define PIN_ADDRESS_AWARE PIN_ANNOTATE_("address_aware")
 
 #ifdef __cplusplus
