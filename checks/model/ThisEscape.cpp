@@ -257,7 +257,8 @@ private:
       // often an out-parameter (`clock_gettime(c, &ts_)`, `parse(s, &n_)`):
       // it escapes into a `void *` (a C library's user-data slot), a
       // variadic slot, or a pointer to a class that holds pointers (a hook,
-      // a node, a mutex: what gets linked to other objects).
+      // a node, a mutex: what gets linked to other objects), not one of
+      // the standard library's.
       if (usesWithoutKeeping(FD, Param))
         return false;
       AccessPath P = accessPath(Arg, /*IsPointer=*/true);
@@ -268,6 +269,10 @@ private:
       if (!PT->isPointerType())
         return false;
       QualType Pointee = PT->getPointeeType();
+      // A standard string or container filled in place (`append(&rep_,
+      // ...)`) is an out-parameter: nothing links to it.
+      if (const RecordDecl *RD = Pointee->getAsRecordDecl(); RD && RD->isInStdNamespace())
+        return false;
       return Pointee->isVoidType() || holdsPointers(Pointee);
     }
     // A lambda holding `this`, handed to a by-value parameter (which may

@@ -370,6 +370,24 @@ struct SmallString {
     }
   }
 };
+// A standard container or string member filled through a pointer (the
+// real-code trial's leveldb InternalKey: `AppendInternalKey(&rep_, ...)`):
+// an out-parameter, whether the callee's body is seen or not.
+void append_key(std::string *result, const std::string &k);
+void append_key_seen(std::string *result, const std::string &k) { result->append(k); }
+void fill_ids(std::vector<int> *ids);
+struct KeyOut {
+  std::string rep_;
+  explicit KeyOut(const std::string &k) { append_key(&rep_, k); }
+};
+struct KeyOutSeen {
+  std::string rep_;
+  explicit KeyOutSeen(const std::string &k) { append_key_seen(&rep_, k); }
+};
+struct IdsOut {
+  std::vector<int> ids_;
+  IdsOut() { fill_ids(&ids_); }
+};
 struct UserData {
   int state = 0;
   UserData() { set_user_data(&state); } // #user_data
@@ -386,6 +404,10 @@ void not_escapes_on_real_calls() {
   Visited e; Visited e2 = e;
   Delegating f; Delegating f2 = f;
   SmallString g; SmallString g2 = std::move(g);
+  KeyOut k("k"); KeyOut k2 = k; KeyOut k3 = std::move(k);
+  KeyOutSeen ks("k"); KeyOutSeen ks2 = ks;
+  IdsOut ids; IdsOut ids2 = ids;
+  (void)k2; (void)k3; (void)ks2; (void)ids2;
   UserData h; // expected-note {{'h' is pinned here: it is made by constructor 'UserData', which lets 'this' escape}}
   UserData h2 = h; // expected-warning {{'h' is copied after it was pinned; the copy's self-pointers and registrations still refer to the original [pin-copy]}}
   // expected-note@#user_data {{'this' escapes here: it is passed to 'set_user_data'}}
