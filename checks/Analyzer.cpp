@@ -54,6 +54,9 @@ public:
         Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
         DeclContext{Ctx, Types, DeclExplain, Claims, Calls} {
     Types.escapes().setIndex(this->Opts.Index.get());
+    Types.listed().setSensitiveClasses(this->Opts.AddressSensitiveClasses);
+    Types.listed().setPinningFunctions(this->Opts.PinningFunctions);
+    Types.listed().setRelocatingFunctions(this->Opts.RelocatingFunctions);
     Types.containers().setVectorLike(this->Opts.VectorLikeClasses);
     Types.containers().setOpenAddressing(this->Opts.OpenAddressingMaps);
     for (const CheckEntry &E : Entries)

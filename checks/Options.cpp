@@ -1,6 +1,7 @@
 // Options.cpp - the tables of Options.def, and the validators they name.
 #include "Options.h"
 #include "model/Containers.h"
+#include "model/NameList.h"
 #include "model/RelocationClaims.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -14,6 +15,14 @@ static std::string validateVectorLikeClasses(llvm::StringRef Value) {
 
 static std::string validateOpenAddressingMaps(llvm::StringRef Value) {
   return parseOpenAddressingMaps(Value, nullptr);
+}
+
+static std::string validateClassNames(llvm::StringRef Value) {
+  return parseClassTemplateNames(Value, "'lib::Node;lib::Hook'", nullptr);
+}
+
+static std::string validateFunctionNames(llvm::StringRef Value) {
+  return parseFunctionNames(Value, nullptr);
 }
 
 llvm::ArrayRef<LimitInfo> analysisLimits() {
@@ -45,8 +54,10 @@ std::optional<bool> parseSwitch(llvm::StringRef Text) {
 
 llvm::ArrayRef<ListOptionInfo> listOptions() {
   static const ListOptionInfo Table[] = {
+#define GLOBAL_LIST(Field, Option, Flag, Value, Help, Validator)                       \
+  {Option, Flag, CheckId(0), true, Value, Help, &AnalyzerOptions::Field, Validator},
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \
-  {Option, Flag, CheckId::Check, Value, Help, &AnalyzerOptions::Field, Validator},
+  {Option, Flag, CheckId::Check, false, Value, Help, &AnalyzerOptions::Field, Validator},
 #include "Options.def"
   };
   return Table;
@@ -131,7 +142,7 @@ std::optional<unsigned> OptionResolver::limit(const LimitInfo &L, const std::str
 std::optional<std::string> OptionResolver::list(const ListOptionInfo &L, CheckId Id,
                                                 std::string &Key) {
   Key = (checkName(Id) + "." + L.Option).str();
-  std::optional<std::string> V = Get(Key);
+  std::optional<std::string> V = L.Global ? std::nullopt : Get(Key);
   if (!V) {
     Key = L.Option;
     V = Get(Key);
@@ -172,7 +183,7 @@ void OptionResolver::forCheck(CheckId Id, AnalyzerOptions &Out) {
   }
   std::string Key;
   for (const ListOptionInfo &L : listOptions())
-    if (L.Check == Id) {
+    if (L.Global || L.Check == Id) {
       std::optional<std::string> V = list(L, Id, Key);
       Out.*(L.Field) = V ? *V : std::string(L.Default);
     }

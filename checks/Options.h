@@ -19,6 +19,8 @@ namespace pincheck {
 #define LIMIT(Field, Option, Flag, Value, Counts) constexpr unsigned Default##Field = Value;
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \
   constexpr const char Default##Field[] = Value;
+#define GLOBAL_LIST(Field, Option, Flag, Value, Help, Validator)                       \
+  constexpr const char Default##Field[] = Value;
 #include "Options.def"
 
 class SummaryIndex;
@@ -33,6 +35,7 @@ struct AnalyzerOptions {
 #define SWITCH(Field, Option, Flag, Value, Does) bool Field = Value;
 #define LIST(Field, Option, Flag, Check, Value, Help, Validator)                       \
   std::string Field = Value;
+#define GLOBAL_LIST(Field, Option, Flag, Value, Help, Validator) std::string Field = Value;
 #include "Options.def"
 };
 
@@ -59,12 +62,14 @@ llvm::ArrayRef<SwitchInfo> analysisSwitches();
 std::optional<bool> parseSwitch(llvm::StringRef Text);
 
 /// A list option as data: which check owns it (its clang-tidy option and
-/// CheckOptions key is <check>.<Option>, or the global <Option>), its
-/// default, and what is wrong with a value.
+/// CheckOptions key is <check>.<Option>, or the global <Option>) or that it
+/// is the whole analysis's (Global: the key is <Option> only), its default,
+/// and what is wrong with a value.
 struct ListOptionInfo {
   const char *Option; ///< clang-tidy option / CheckOptions key
   const char *Flag;   ///< plugin argument and lint tool flag
-  CheckId Check;      ///< the check it configures
+  CheckId Check;      ///< the check it configures (unless Global)
+  bool Global;        ///< every check's
   const char *Default;
   const char *Help; ///< what it names, lines separated by '\n'
   std::string AnalyzerOptions::*Field;

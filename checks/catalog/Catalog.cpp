@@ -425,6 +425,35 @@ bool classifyCRecordCopy(const Expr *E, CatalogContext &C, Operation &Out) {
   return true;
 }
 
+// A call of a function the option RelocatingFunctions lists: every
+// argument bound to a reference or pointer parameter is moved to a new
+// address (a member function's object too).
+bool classifyListedRelocation(const Expr *E, CatalogContext &C, Operation &Out) {
+  const auto *CE = cast<CallExpr>(E);
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!C.Listed || !FD || !C.Listed->relocatingFunction(FD))
+    return false;
+  llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    Object = MC->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD) && !Args.empty()) {
+    Object = Args.front();
+    Args = Args.drop_front();
+  }
+  Out.Family = OpFamily::Move;
+  Out.Site = CE;
+  Out.Callee = FD->getQualifiedNameAsString();
+  if (Object)
+    Out.Operands.push_back({Object, Object->getType()->isPointerType(), OperandRole::Moved});
+  for (unsigned I = 0; I < Args.size() && I < FD->getNumParams(); ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (T->isReferenceType() || T->isPointerType())
+      Out.Operands.push_back({Args[I], T->isPointerType(), OperandRole::Moved});
+  }
+  return !Out.Operands.empty();
+}
+
 template <typename T> bool is(const Expr *E) { return isa<T>(E); }
 bool anyExpression(const Expr *) { return true; }
 bool plainCall(const Expr *E) { return isa<CallExpr>(E) && !isa<CUDAKernelCallExpr>(E); }
@@ -439,6 +468,7 @@ struct Row {
 };
 const Row Rows[] = {
     {anyExpression, classifyStorageReuseRow, /*Final=*/false},
+    {is<CallExpr>, classifyListedRelocation, false},
     {is<CXXConstructExpr>, classifyConstruction, true},
     {is<ArrayInitLoopExpr>, classifyArrayCopy, true},
     {is<CXXOperatorCallExpr>, classifyOperatorCall, true},

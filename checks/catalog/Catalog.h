@@ -6,6 +6,7 @@
 
 #include "Registry.h"
 #include "model/AccessPath.h"
+#include "model/ListedNames.h"
 #include "model/SelfReference.h"
 #include "model/SummaryIndex.h"
 #include "model/ThisEscape.h"
@@ -85,6 +86,8 @@ enum class PinCause {
   StdAddressof,     // std::addressof(x)
   BuiltinAddressof, // __builtin_addressof(x)
   PinsParam,        // bound to a PIN_PINS parameter
+  PinsListed,       // passed to a function the option PinningFunctions
+                    // lists (Via is the parameter)
   KeptByAttribute,  // bound to a parameter whose Clang attribute says it is
                     // kept ([[clang::lifetime_capture_by]], a constructor's
                     // [[clang::lifetimebound]]); Via is the parameter
@@ -146,6 +149,8 @@ struct CatalogContext {
   /// members may re-establish their self-references (cooperative, as
   /// PIN_ADDRESS_AWARE ones); null when the inference is off.
   SelfReferenceModel *SelfRefs = nullptr;
+  /// The functions the options name (RelocatingFunctions); null: none.
+  const ListedNames *Listed = nullptr;
 };
 
 /// Whether a copy or move member cooperates: annotated PIN_ADDRESS_AWARE, or
@@ -164,7 +169,8 @@ bool classifyRawMemoryCall(const clang::CallExpr *CE, clang::ASTContext &Ctx, Op
 void returnedLambdaPins(const clang::Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out);
 
 /// Appends the pin events E causes (a call may pin several arguments).
-void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx,
+/// Listed: the functions the options name (PinningFunctions).
+void classifyPins(const clang::Expr *E, clang::ASTContext &Ctx, const ListedNames &Listed,
                   llvm::SmallVectorImpl<PinEvent> &Out);
 
 } // namespace pincheck

@@ -73,10 +73,11 @@ static bool keepsCallable(const FunctionDecl *Callee, unsigned I) {
 
 // Arguments bound to pinning parameters of Callee, and lambdas it keeps.
 static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
-                           llvm::ArrayRef<const Expr *> Args,
+                           llvm::ArrayRef<const Expr *> Args, const ListedNames &Listed,
                            llvm::SmallVectorImpl<PinEvent> &Out) {
   if (!Callee)
     return;
+  bool ListedPinning = Listed.pinningFunction(Callee);
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     if (const LambdaExpr *L = asLambda(Args[I]))
       if (keepsCallable(Callee, I))
@@ -84,16 +85,17 @@ static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
                            Callee, Out);
     bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
     bool Pins = Mark || paramHas(Callee, I, Annotation::Pins);
-    if (!Pins && !keepsArgument(Callee, I))
+    if (!Pins && !ListedPinning && !keepsArgument(Callee, I))
       continue;
     const ParmVarDecl *P = Callee->getParamDecl(I);
     QualType T = P->getType();
     if (!T->isReferenceType() && !T->isPointerType())
       continue; // by value: nothing of the argument is pinned
     Out.push_back({Site, Args[I], T->isPointerType(),
-                   Mark   ? PinCause::MarkPinned
-                   : Pins ? PinCause::PinsParam
-                          : PinCause::KeptByAttribute,
+                   Mark            ? PinCause::MarkPinned
+                   : Pins          ? PinCause::PinsParam
+                   : ListedPinning ? PinCause::PinsListed
+                                   : PinCause::KeptByAttribute,
                    P, Callee});
   }
 }
@@ -104,7 +106,7 @@ void returnedLambdaPins(const Expr *Value, llvm::SmallVectorImpl<PinEvent> &Out)
                        Out);
 }
 
-void classifyPins(const Expr *E, ASTContext &Ctx,
+void classifyPins(const Expr *E, ASTContext &Ctx, const ListedNames &Listed,
                   llvm::SmallVectorImpl<PinEvent> &Out) {
   if (!E || E->containsErrors())
     return;
@@ -115,7 +117,7 @@ void classifyPins(const Expr *E, ASTContext &Ctx,
   }
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E)) {
     llvm::SmallVector<const Expr *, 4> Args(Ctor->arguments());
-    pinsFromParams(Ctor->getConstructor(), E, Args, Out);
+    pinsFromParams(Ctor->getConstructor(), E, Args, Listed, Out);
     return;
   }
   const auto *CE = dyn_cast<CallExpr>(E);
@@ -135,7 +137,7 @@ void classifyPins(const Expr *E, ASTContext &Ctx,
       if (const Expr *Obj = MC->getImplicitObjectArgument())
         Out.push_back({CE, Obj, Obj->getType()->isPointerType(),
                        PinCause::PinsThis, MD, MD});
-    pinsFromParams(FD, CE, Args, Out);
+    pinsFromParams(FD, CE, Args, Listed, Out);
     return;
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE)) {
@@ -143,11 +145,11 @@ void classifyPins(const Expr *E, ASTContext &Ctx,
         MD && !MD->isStatic() && OC->getNumArgs() >= 1) {
       if (functionHas(MD, Annotation::PinsThis))
         Out.push_back({CE, OC->getArg(0), false, PinCause::PinsThis, MD, MD});
-      pinsFromParams(FD, CE, llvm::ArrayRef(Args).drop_front(), Out);
+      pinsFromParams(FD, CE, llvm::ArrayRef(Args).drop_front(), Listed, Out);
       return;
     }
   }
-  pinsFromParams(FD, CE, Args, Out);
+  pinsFromParams(FD, CE, Args, Listed, Out);
 }
 
 } // namespace pincheck

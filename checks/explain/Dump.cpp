@@ -41,6 +41,7 @@ const char *causeName(PinCause C) {
   case PinCause::BuiltinAddressof: return "builtin-addressof";
   case PinCause::PinsParam: return "pins-param";
   case PinCause::KeptByAttribute: return "kept-by-attribute";
+  case PinCause::PinsListed: return "pins-listed";
   case PinCause::PinsThis: return "pins-this";
   case PinCause::MarkPinned: return "mark-pinned";
   case PinCause::ThisEscaped: return "this-escaped";

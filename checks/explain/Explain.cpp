@@ -252,6 +252,9 @@ static std::string pinCause(const PinEvent &Ev, const std::string &Subject) {
            (P.empty() ? std::string("a pinning parameter") : "pinning parameter " + quoted(P)) +
            " of " + quoted(calleeName(Ev.Callee));
   }
+  case PinCause::PinsListed:
+    return Subject + " is passed to " + quoted(calleeName(Ev.Callee)) +
+           ", which the option PinningFunctions lists as pinning";
   case PinCause::KeptByAttribute: {
     const auto *P = dyn_cast_or_null<ParmVarDecl>(Ev.Via);
     std::string Param = P && P->getIdentifier() ? "parameter " + quoted(named(P)) + " of "
@@ -595,6 +598,9 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
                       quoted(R.Escape->Callee->getNameAsString())
                 : std::string("its constructor lets 'this' escape: it is stored outside the "
                               "object");
+      break;
+    case SensitivityReason::Listed:
+      Why = "the option AddressSensitiveClasses lists it";
       break;
     case SensitivityReason::HeldByValue:
       Why = "it holds a " + quoted(typeName(R.Via)) + " by value";

@@ -62,7 +62,8 @@ static bool cooperative(const Expr *E, TypeModel &Types, EscapeModel &Escapes) {
 
 void FactsBuilder::addOperations(const Expr *E) {
   CatalogContext C{Types.context(), ReturnMoves, ThrowMoves, CoReturnMoves,
-                   RangeForElements, Types.infers() ? &Types.selfReferences() : nullptr};
+                   RangeForElements, Types.infers() ? &Types.selfReferences() : nullptr,
+                   &Types.listed()};
   Operation Op;
   if (!classifyOperation(E, C, Op))
     return;

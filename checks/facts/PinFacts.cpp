@@ -15,7 +15,7 @@ namespace pincheck {
 
 void FactsBuilder::addPins(const Expr *E) {
   llvm::SmallVector<PinEvent, 2> P;
-  classifyPins(E, Types.context(), P);
+  classifyPins(E, Types.context(), Types.listed(), P);
   // p.get() hands out the address of a smart pointer's object, like &*p.
   if (isa<CXXMemberCallExpr>(E) && smartPointerAddress(E) && !NotHandedOut.count(E) &&
       Types.isAddressSensitive(pointeeOf(smartPointerAddress(E)->getType())))
@@ -275,7 +275,8 @@ void FactsBuilder::dropConsumedAddresses() {
         Consumed.insert(A);
   for (const PinEvent &P : F.Pins)
     if (P.IsPointer && (P.Cause == PinCause::PinsParam || P.Cause == PinCause::ByCallee ||
-                        P.Cause == PinCause::MarkPinned || P.Cause == PinCause::KeptByAttribute))
+                        P.Cause == PinCause::MarkPinned || P.Cause == PinCause::KeptByAttribute ||
+                        P.Cause == PinCause::PinsListed))
       if (const Expr *A = takenAddress(P.Target))
         Consumed.insert(A);
   std::vector<PinEvent> Kept;

@@ -18,37 +18,6 @@ using namespace clang;
 namespace pincheck {
 
 namespace {
-// RD's name qualified by its namespaces and classes, inline namespaces
-// left out ("absl::InlinedVector" for absl::lts_2024::InlinedVector<T, N>);
-// "" for a class no option can name (local, anonymous).
-std::string qualifiedName(const CXXRecordDecl *RD) {
-  if (!RD->getIdentifier())
-    return "";
-  llvm::SmallVector<StringRef, 4> Parts{RD->getName()};
-  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline())
-        continue;
-      if (NS->isAnonymousNamespace())
-        return "";
-      Parts.push_back(NS->getName());
-    } else if (const auto *R = dyn_cast<RecordDecl>(DC)) {
-      if (!R->getIdentifier())
-        return "";
-      Parts.push_back(R->getName());
-    } else if (!isa<TranslationUnitDecl, LinkageSpecDecl, ExportDecl>(DC)) {
-      return ""; // a local class
-    }
-  }
-  std::string Out;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
-    if (!Out.empty())
-      Out += "::";
-    Out += *It;
-  }
-  return Out;
-}
-
 using Kind = ContainerModel::Kind;
 
 } // namespace

@@ -186,6 +186,9 @@ std::optional<SensitivityReason> TypeModel::compute(const RecordDecl *Rec) {
       SensitivityReason S = reason(SensitivityReason::Annotated, Rec, Rec->getLocation());
       return S;
     }
+  // What the user would have annotated, had the header been theirs.
+  if (Listed.sensitiveClass(Rec))
+    return reason(SensitivityReason::Listed, Rec, Rec->getLocation());
   // A constructor annotated PIN_PINS_THIS pins every object it makes: the
   // class's address matters whether or not its body is seen (or inferred).
   if (RD && RD->hasDefinition())

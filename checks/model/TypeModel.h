@@ -11,6 +11,7 @@
 #define PINCHECK_TYPEMODEL_H
 
 #include "model/Containers.h"
+#include "model/ListedNames.h"
 #include "model/PlacementStorage.h"
 #include "model/SelfReference.h"
 #include "model/ThisEscape.h"
@@ -32,6 +33,7 @@ struct SensitivityReason {
     HeldByValue,
     SelfReferential, ///< a constructor makes a member refer into the object (Self)
     ThisEscapes,     ///< a constructor lets `this` escape (Escape)
+    Listed,          ///< named by the option AddressSensitiveClasses
   } Kind = Annotated;
   const clang::RecordDecl *Record = nullptr; // the class being explained
   clang::SourceLocation Loc;                    // where the note points
@@ -63,6 +65,9 @@ public:
   clang::ASTContext &context() { return Ctx; }
   /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
+  /// The third-party classes and functions the options name.
+  ListedNames &listed() { return Listed; }
+  const ListedNames &listed() const { return Listed; }
   /// Constructors that let `this` escape (setIndex: also those defined in
   /// other files, from the summaries index).
   EscapeModel &escapes() { return Escapes; }
@@ -109,6 +114,7 @@ private:
   clang::ASTContext &Ctx;
   bool Infer;
   ContainerModel Containers;
+  ListedNames Listed;
   EscapeModel Escapes;
   PlacementStorageModel Placements;
   SelfReferenceModel SelfRefs;

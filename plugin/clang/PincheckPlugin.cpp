@@ -51,14 +51,21 @@ void printUsage() {
     StringRef(O.Help).split(Lines, '\n');
     // The help's lines, the last one introducing the default list, which
     // follows a few names per line.
-    llvm::errs() << llvm::formatv("  {0,-27} ", std::string(O.Flag) + "=<names>")
-                 << checkName(O.Check) << ": ";
+    llvm::errs() << llvm::formatv("  {0,-27} ", std::string(O.Flag) + "=<names>");
+    if (!O.Global)
+      llvm::errs() << checkName(O.Check) << ": ";
     for (size_t I = 0; I < Lines.size(); ++I)
-      llvm::errs() << (I ? Indent : "") << Lines[I] << (I + 1 == Lines.size() ? ":" : "")
+      llvm::errs() << (I ? Indent : "") << Lines[I] << (I + 1 == Lines.size() && *O.Default ? ":" : "")
                    << "\n";
     StringRef Rest = O.Default;
     while (!Rest.empty()) {
-      size_t Cut = Rest.size() <= 46 ? Rest.size() : Rest.substr(0, 47).rfind(';') + 1;
+      size_t Cut = Rest.size();
+      if (Cut > 46) {
+        size_t Semi = Rest.substr(0, 47).rfind(';');
+        if (Semi == StringRef::npos) // one name longer than a line
+          Semi = Rest.find(';');
+        Cut = Semi == StringRef::npos ? Rest.size() : Semi + 1;
+      }
       llvm::errs() << Indent << Rest.substr(0, Cut) << "\n";
       Rest = Rest.drop_front(Cut);
     }

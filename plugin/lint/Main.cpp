@@ -113,7 +113,8 @@ std::vector<LimitFlag> makeSwitchFlags() {
 std::vector<LimitFlag> makeListFlags() {
   std::vector<LimitFlag> Flags;
   for (const ListOptionInfo &O : listOptions())
-    Flags.push_back({(checkName(O.Check) + ": " + O.Help + " of\nwell-known ones (or CheckOptions " +
+    Flags.push_back({((O.Global ? "" : checkName(O.Check) + ": ") + O.Help +
+                      (*O.Default ? " of\nwell-known ones" : "") + " (or CheckOptions " +
                       O.Option + ")")
                          .str(),
                      nullptr});

@@ -34,7 +34,7 @@ bool reusable(const AnalyzerOptions &A, const AnalyzerOptions &B, CheckId Id) {
     if (A.*(S.Field) != B.*(S.Field))
       return false;
   for (const ListOptionInfo &O : listOptions())
-    if (O.Check == Id && A.*(O.Field) != B.*(O.Field))
+    if ((O.Global || O.Check == Id) && A.*(O.Field) != B.*(O.Field))
       return false;
   return A.Index == B.Index;
 }
@@ -100,8 +100,10 @@ public:
       Options.store(Opts, L.Option, Limits.*(L.Field));
     for (const SwitchInfo &S : analysisSwitches())
       Options.store(Opts, S.Option, Limits.*(S.Field) ? "true" : "false");
+    // A global list is shown once, under the first check (clang-tidy has
+    // no place for options of no check).
     for (const ListOptionInfo &O : listOptions())
-      if (O.Check == Id)
+      if (O.Global ? Id == CheckId(0) : O.Check == Id)
         Options.store(Opts, O.Option, Limits.*(O.Field));
   }
   void onStartOfTranslationUnit() override { shared().Valid = false; }
