@@ -17,6 +17,7 @@ namespace lint {
 struct ConfigSource::Raw {
   ClangTidyOptions Options;
   std::string Source; // the files it came from, for messages
+  std::vector<std::string> Warnings; // files on the way that were ignored
 };
 
 std::string checkConfigFile(llvm::StringRef Path) {
@@ -41,12 +42,20 @@ static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path) {
     return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
-  auto Parsed = parseConfiguration((*Buffer)->getMemBufferRef());
+  // The parser's own words ("unknown key 'AnalyzeTemporaryDtors'"), kept
+  // for the message rather than printed.
+  std::string Said;
+  auto Parsed = parseConfigurationWithDiags(
+      (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+        if (Said.empty())
+          Said = "line " + std::to_string(D.getLineNo()) + ": " + D.getMessage().str();
+      });
   if (!Parsed)
     return llvm::createStringError(
         Parsed.getError(), "cannot parse '%s': %s; it must be a clang-tidy "
                            "configuration (YAML with Checks, CheckOptions, ...)",
-        Path.str().c_str(), Parsed.getError().message().c_str());
+        Path.str().c_str(),
+        Said.empty() ? Parsed.getError().message().c_str() : Said.c_str());
   return *Parsed;
 }
 
@@ -65,14 +74,30 @@ ConfigSource::forDirectory(llvm::StringRef Dir) {
   llvm::sys::fs::file_status St;
   if (!llvm::sys::fs::status(File, St, /*follow=*/false)) {
     auto Own = parseFile(File);
-    if (!Own)
-      return Own.takeError();
+    if (!Own) {
+      // As clang-tidy does: said, and the configuration above it applies
+      // (a vendored project's file written for another clang-tidy must not
+      // stop the run).
+      std::string Why = llvm::toString(Own.takeError());
+      if (HasParent) {
+        auto P = forDirectory(Parent);
+        if (!P)
+          return P.takeError();
+        *R = **P;
+      }
+      R->Warnings.push_back(Why + "; ignored: the files under it use the configuration "
+                                  "above it");
+      const Raw *Result = R.get();
+      ByDirectory[Dir] = std::move(R);
+      return Result;
+    }
     // A file stops the search unless it asks to inherit, as in clang-tidy.
     if (Own->InheritParentConfig.value_or(false) && HasParent) {
       auto P = forDirectory(Parent);
       if (!P)
         return P.takeError();
       R->Options = (*P)->Options.merge(*Own, 0);
+      R->Warnings = (*P)->Warnings;
       R->Source = (*P)->Source.empty() ? File.str().str()
                                        : (*P)->Source + ", " + File.str().str();
     } else {
@@ -110,6 +135,7 @@ llvm::Expected<FileConfig> ConfigSource::forFile(llvm::StringRef AbsPath) {
 
 llvm::Expected<FileConfig> ConfigSource::build(const Raw &R) {
   FileConfig C;
+  C.Warnings = R.Warnings;
   const ClangTidyOptions &O = R.Options;
   // Globs of other tools' checks are fine; a pin- name matching none is not.
   auto Apply = [&](CheckSet &S, const std::optional<std::string> &Globs,
