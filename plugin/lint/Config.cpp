@@ -31,7 +31,10 @@ std::string checkConfigFile(llvm::StringRef Path) {
   return "--config-file '" + Path.str() + "' cannot be read: " + Why;
 }
 
-static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path) {
+// Unparsed (if not null) says whether a failure is the contents' (read, but
+// not a configuration) rather than the file's.
+static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path,
+                                                  bool *Unparsed = nullptr) {
   // /dev/null is the empty configuration; any other file that is not a
   // regular one is refused unopened (a FIFO would block the run).
   if (std::string Why = isDevNull(Path) ? "" : whyNotRegularFile(Path); !Why.empty())
@@ -50,6 +53,8 @@ static llvm::Expected<ClangTidyOptions> parseFile(llvm::StringRef Path) {
         if (Said.empty())
           Said = "line " + std::to_string(D.getLineNo()) + ": " + D.getMessage().str();
       });
+  if (!Parsed && Unparsed)
+    *Unparsed = true;
   if (!Parsed)
     return llvm::createStringError(
         Parsed.getError(), "cannot parse '%s': %s; it must be a clang-tidy "
@@ -73,7 +78,10 @@ ConfigSource::forDirectory(llvm::StringRef Dir) {
   // There at all: a symbolic link loop or a FIFO is an error, not skipped.
   llvm::sys::fs::file_status St;
   if (!llvm::sys::fs::status(File, St, /*follow=*/false)) {
-    auto Own = parseFile(File);
+    bool Unparsed = false;
+    auto Own = parseFile(File, &Unparsed);
+    if (!Own && !Unparsed)
+      return Own.takeError();
     if (!Own) {
       // As clang-tidy does: said, and the configuration above it applies
       // (a vendored project's file written for another clang-tidy must not
