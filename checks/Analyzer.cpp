@@ -149,8 +149,17 @@ std::shared_ptr<SummaryIndex> readSummaryIndex(StringRef Path, std::string &Erro
   return SummaryIndex::read(Path, Error);
 }
 std::shared_ptr<SummaryIndex> newSummaryIndex() { return std::make_shared<SummaryIndex>(); }
+std::shared_ptr<SummaryIndex> newRecordingSummaryIndex() {
+  auto I = std::make_shared<SummaryIndex>();
+  I->recordLookups();
+  return I;
+}
+bool needsSummaryIndex(const SummaryIndex &Recorded, const SummaryIndex &Complete) {
+  return Recorded.lookedUpAnyOf(Complete);
+}
 void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From) { Into.merge(From); }
 size_t summaryIndexSize(const SummaryIndex &I) { return I.size(); }
+size_t summaryIndexFiles(const SummaryIndex &I) { return I.fileCount(); }
 void printSummaryIndex(const SummaryIndex &I, llvm::raw_ostream &OS) { I.write(OS); }
 
 void Analyzer::Impl::emit(Finding F) {

@@ -44,8 +44,16 @@ enum class Incomplete {
 /// be used), make an empty one, add one to another, print one.
 std::shared_ptr<SummaryIndex> readSummaryIndex(llvm::StringRef Path, std::string &Error);
 std::shared_ptr<SummaryIndex> newSummaryIndex();
+/// An empty index that notes what the analysis looks up in it: with it,
+/// analyse and index a translation unit in one pass; then
+/// needsSummaryIndex says whether the complete index would change its
+/// findings.
+std::shared_ptr<SummaryIndex> newRecordingSummaryIndex();
+bool needsSummaryIndex(const SummaryIndex &Recorded, const SummaryIndex &Complete);
 void mergeSummaryIndex(SummaryIndex &Into, const SummaryIndex &From);
 size_t summaryIndexSize(const SummaryIndex &I);
+/// How many files the index has entries from.
+size_t summaryIndexFiles(const SummaryIndex &I);
 void printSummaryIndex(const SummaryIndex &I, llvm::raw_ostream &OS);
 
 class Analyzer {

@@ -407,12 +407,21 @@ bool SummaryIndex::fresh(const IndexedFunction &F) const {
 }
 
 const IndexedFunction *SummaryIndex::lookup(const FunctionDecl *FD) const {
+  if (FD && Recording)
+    LookedUp.insert(usrOf(FD));
   if (!FD || Functions.empty())
     return nullptr;
   auto It = Functions.find(usrOf(FD));
   if (It == Functions.end() || It->second.Params != FD->getNumParams() || !fresh(It->second))
     return nullptr;
   return &It->second;
+}
+
+bool SummaryIndex::lookedUpAnyOf(const SummaryIndex &Other) const {
+  for (const std::string &Usr : LookedUp)
+    if (Other.Functions.count(Usr))
+      return true;
+  return false;
 }
 
 std::string usrOf(const Decl *D) {

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -113,9 +114,20 @@ public:
   void merge(const SummaryIndex &Other);
 
   /// FD's entry, or null: none, or stale (its file changed since, or its
-  /// parameters do not match FD's).
+  /// parameters do not match FD's). A recording index (recordLookups)
+  /// also notes FD's USR.
   const IndexedFunction *lookup(const clang::FunctionDecl *FD) const;
+
+  /// Notes the USR of every function looked up from now on: what an
+  /// analysis with this (empty) index asked of the functions other files
+  /// define. If none of them has an entry in an index, an analysis with
+  /// that index is the same as this one (it asks the same questions in the
+  /// same order and gets the same answers).
+  void recordLookups() { Recording = true; }
+  /// Whether a USR this index recorded has an entry in Other.
+  bool lookedUpAnyOf(const SummaryIndex &Other) const;
   size_t size() const { return Functions.size(); }
+  size_t fileCount() const { return Files.size(); }
 
   /// The digest of a file's contents as the index records it ("" if it
   /// cannot be read).
@@ -129,6 +141,8 @@ private:
   /// Files checked against their digests, by this process.
   mutable std::mutex FreshLock;
   mutable llvm::StringMap<bool> FreshFiles;
+  bool Recording = false;
+  mutable std::set<std::string> LookedUp;
 };
 
 /// The USR of D ("" if it has none).

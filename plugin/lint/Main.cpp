@@ -430,9 +430,10 @@ Expected<std::vector<FileConfig>> readConfigs(const std::vector<SourceFile> &Fil
 std::vector<FileResult> analyseFiles(const clang::tooling::CompilationDatabase &DB,
                                      const std::vector<SourceFile> &Files,
                                      const std::vector<FileConfig> &PerFile,
-                                     const Report &R, bool BuildIndex = false) {
+                                     const Report &R, IndexPass Pass = IndexPass::None,
+                                     const char *Stage = "") {
   RunOptions Run;
-  Run.BuildIndex = BuildIndex;
+  Run.Pass = Pass;
   Run.ExtraArgs = ExtraArgs;
   Run.ExtraArgsBefore = ExtraArgsBefore;
   if (sys::fs::is_directory(PINCHECK_CLANG_RESOURCE_DIR))
@@ -451,8 +452,8 @@ std::vector<FileResult> analyseFiles(const clang::tooling::CompilationDatabase &
         unsigned N = ++Done;
         if (ShowProgress) {
           std::lock_guard<std::mutex> L(ProgressLock);
-          errs() << "\r\033[K[" << (BuildIndex ? "index " : "") << N << "/" << Files.size()
-                 << "] " << displayPath(Files[I].Real, R.BaseDir);
+          errs() << "\r\033[K[" << Stage << N << "/" << Files.size() << "] "
+                 << displayPath(Files[I].Real, R.BaseDir);
         }
       });
     Pool.wait();
@@ -553,42 +554,66 @@ int main(int argc, const char **argv) {
   if (Error E = chooseIndex(*Q))
     return Fail(std::move(E));
 
-  // The summaries index: built by a first pass over every file (its
-  // entries merged in file order: the same bytes whatever -j did), or read.
+  // The summaries index, built from every file (its entries merged in file
+  // order: the same bytes whatever -j did), or read. Built with the
+  // analysis: each file is analysed once without the index, noting what it
+  // asked of it, and again with it only if one of those questions has an
+  // answer in it (docs/lint.md "Across files: the summaries index").
+  std::vector<FileResult> Results;
   if (!Q->IndexPath.empty() && !Q->Index) {
-    std::vector<FileResult> Pass = analyseFiles(**DB, *Files, *PerFile, R, /*BuildIndex=*/true);
+    IndexPass Pass = BuildIndexOnly ? IndexPass::Only : IndexPass::WithAnalysis;
+    Results = analyseFiles(**DB, *Files, *PerFile, R, Pass);
     Q->Index = newSummaryIndex();
-    unsigned Failed = 0;
-    for (const FileResult &F : Pass) {
+    for (const FileResult &F : Results)
       if (F.Index)
         mergeSummaryIndex(*Q->Index, *F.Index);
-      Failed += F.Failed;
-    }
     if (Error E = writeFile(Q->IndexPath, "summaries index",
                             [&](raw_ostream &OS) { printSummaryIndex(*Q->Index, OS); }))
       return Fail(std::move(E));
-    // Said only when it is what was asked for: otherwise the index is the
-    // run's working file, like a build's (docs/lint.md).
-    std::string IndexLine = "pincheck: summaries index: " + std::to_string(summaryIndexSize(*Q->Index)) +
-                (summaryIndexSize(*Q->Index) == 1 ? " function" : " functions") +
-                " defined in " + std::to_string(Files->size()) +
-                (Files->size() == 1 ? " file" : " files") + ", written to " +
-                displayPath(Q->IndexPath, R.BaseDir) + "\n";
     if (BuildIndexOnly) {
+      // Said when it is what was asked for: otherwise the index is the
+      // run's working file, like a build's.
+      size_t Functions = summaryIndexSize(*Q->Index);
       if (!Quiet)
-        errs() << IndexLine;
-      for (const FileResult &F : Pass)
-        if (F.Failed)
+        errs() << "pincheck: summaries index: " << Functions
+               << (Functions == 1 ? " function" : " functions") << " from "
+               << summaryIndexFiles(*Q->Index) << " of " << Files->size()
+               << (Files->size() == 1 ? " file" : " files") << ", written to "
+               << displayPath(Q->IndexPath, R.BaseDir) << "\n";
+      unsigned Failed = 0;
+      for (const FileResult &F : Results)
+        if (F.Failed) {
+          ++Failed;
           errs() << "pincheck: error: failed to parse " << displayPath(F.File, R.BaseDir)
                  << ":\n"
                  << F.Errors;
+        }
       return Failed ? ExitError : 0;
     }
+    // Again with the index: the files whose questions it answers.
+    std::vector<SourceFile> Again;
+    std::vector<FileConfig> AgainConfigs;
+    std::vector<size_t> Where;
+    for (size_t I = 0; I < Results.size(); ++I) {
+      bool Needs = Results[I].Index && needsSummaryIndex(*Results[I].Index, *Q->Index);
+      Results[I].Index.reset();
+      if (!Needs)
+        continue;
+      Again.push_back((*Files)[I]);
+      AgainConfigs.push_back((*PerFile)[I]);
+      AgainConfigs.back().Analysis.Index = Q->Index;
+      Where.push_back(I);
+    }
+    std::vector<FileResult> Redone =
+        analyseFiles(**DB, Again, AgainConfigs, R, IndexPass::None, "with the index ");
+    for (size_t K = 0; K < Where.size(); ++K)
+      Results[Where[K]] = std::move(Redone[K]);
+  } else {
+    if (Q->Index)
+      for (FileConfig &C : *PerFile)
+        C.Analysis.Index = Q->Index;
+    Results = analyseFiles(**DB, *Files, *PerFile, R);
   }
-  if (Q->Index)
-    for (FileConfig &C : *PerFile)
-      C.Analysis.Index = Q->Index;
-  std::vector<FileResult> Results = analyseFiles(**DB, *Files, *PerFile, R);
   printFileMessages(Results, R);
   if (Error E = writeOutputs(Results, Q->Base, R))
     return Fail(std::move(E));

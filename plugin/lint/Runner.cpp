@@ -157,15 +157,19 @@ private:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(CompilerInstance &CI, const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
-      : CI(CI), Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
+  Consumer(CompilerInstance &CI, const FileConfig &Cfg, FileResult &Out, IndexPass Pass)
+      : CI(CI), Cfg(Cfg), Out(Out), Pass(Pass) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     Converter Sink(Ctx.getSourceManager(), Ctx.getLangOpts(), Cfg, Out);
-    Analyzer A(Ctx, Cfg.Analysis, Sink);
-    if (BuildIndex) {
-      if (!Out.Index)
-        Out.Index = newSummaryIndex();
+    AnalyzerOptions Opts = Cfg.Analysis;
+    if (Pass != IndexPass::None && !Out.Index)
+      Out.Index = Pass == IndexPass::WithAnalysis ? newRecordingSummaryIndex() : newSummaryIndex();
+    // With the analysis: an empty index that notes what it was asked.
+    if (Pass == IndexPass::WithAnalysis)
+      Opts.Index = Out.Index;
+    Analyzer A(Ctx, Opts, Sink);
+    if (Pass == IndexPass::Only) {
       A.indexTranslationUnit(*Out.Index);
       return;
     }
@@ -181,36 +185,38 @@ public:
     Out.FunctionsSeen += A.stats().FunctionsSeen;
     Out.FunctionsAnalyzed += A.stats().FunctionsAnalyzed;
     Out.FunctionsSkipped += A.stats().FunctionsSkipped;
+    if (Pass == IndexPass::WithAnalysis)
+      A.indexTranslationUnit(*Out.Index);
   }
 
 private:
   CompilerInstance &CI;
   const FileConfig &Cfg;
   FileResult &Out;
-  bool BuildIndex;
+  IndexPass Pass;
 };
 
 class Action : public ASTFrontendAction {
 public:
-  Action(const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
-      : Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
+  Action(const FileConfig &Cfg, FileResult &Out, IndexPass Pass)
+      : Cfg(Cfg), Out(Out), Pass(Pass) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(CI, Cfg, Out, BuildIndex);
+    return std::make_unique<Consumer>(CI, Cfg, Out, Pass);
   }
 
 private:
   const FileConfig &Cfg;
   FileResult &Out;
-  bool BuildIndex;
+  IndexPass Pass;
 };
 
 class Factory : public FrontendActionFactory {
 public:
-  Factory(const FileConfig &Cfg, FileResult &Out, bool BuildIndex)
-      : Cfg(Cfg), Out(Out), BuildIndex(BuildIndex) {}
+  Factory(const FileConfig &Cfg, FileResult &Out, IndexPass Pass)
+      : Cfg(Cfg), Out(Out), Pass(Pass) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Cfg, Out, BuildIndex);
+    return std::make_unique<Action>(Cfg, Out, Pass);
   }
 
   // As FrontendActionFactory's, but clang's "N errors generated." goes
@@ -235,7 +241,7 @@ public:
 private:
   const FileConfig &Cfg;
   FileResult &Out;
-  bool BuildIndex;
+  IndexPass Pass;
 };
 
 // A project that builds with the plugin has it in its compile commands; the
@@ -324,7 +330,7 @@ FileResult runFile(const CompilationDatabase &DB, const std::string &AbsFile,
     ErrorCollector Diags(Errors);
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    Factory F(Config, R, Opts.BuildIndex);
+    Factory F(Config, R, Opts.Pass);
     int RC = Tool.run(&F);
     R.Errors += Errors;
     if (RC != 0 || Diags.getNumErrors() != 0) {

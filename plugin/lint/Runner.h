@@ -12,12 +12,18 @@
 namespace pincheck {
 namespace lint {
 
+/// What a run collects of the summaries index (FileResult::Index).
+enum class IndexPass {
+  None,         ///< nothing: the analysis (with Config's index, if any)
+  Only,         ///< the file's entries, no analysis (--build-index)
+  WithAnalysis, ///< the analysis without an index, noting what it asked
+                ///< of one, and the file's entries
+};
+
 struct RunOptions {
   std::vector<std::string> ExtraArgsBefore, ExtraArgs;
   std::string ResourceDir; // added when a command names none
-  /// The index pass: collect each file's summaries index entries
-  /// (FileResult::Index) instead of analysing it.
-  bool BuildIndex = false;
+  IndexPass Pass = IndexPass::None;
 };
 
 FileResult runFile(const clang::tooling::CompilationDatabase &DB,
