@@ -4,6 +4,9 @@
 #include "PinAnnotationCheck.h"
 #include "model/Annotations.h"
 #include "model/SpecialMembers.h"
+#include "model/ThisEscape.h"
+#include "model/TypeModel.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "explain/Text.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -108,6 +111,186 @@ static std::string kindProblem(const FoundAnnotation &A) {
          Known;
 }
 
+
+// ---------------------------------------------------------------------------
+// Annotations checked against the bodies they describe (docs/checks/
+// pin-annotation.md "Annotations that their bodies contradict"). Each test
+// is conservative: anything that may keep an address, hand `this` out or
+// repair one counts as doing so; only a body that visibly does none of it
+// is reported.
+
+namespace {
+// The uses of `this` in a body (and, for a constructor, its initialisers):
+// how many there are, and how many only reach a field (`this->m`, `m`).
+struct ThisUses : RecursiveASTVisitor<ThisUses> {
+  unsigned All = 0, FieldOnly = 0, UserCalls = 0, PointerMemberWrites = 0;
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    ++All;
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (isa<FieldDecl>(ME->getMemberDecl()) && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      ++FieldOnly;
+    return true;
+  }
+  // A call of anything but the standard library's may register, re-link
+  // or repair.
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || !FD->isInStdNamespace())
+      ++UserCalls;
+    return true;
+  }
+  // Code with errors: what it would have done is not known.
+  bool VisitRecoveryExpr(RecoveryExpr *) {
+    ++UserCalls;
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    const CXXConstructorDecl *C = CE->getConstructor();
+    if (C && !C->isTrivial() && !C->getParent()->isInStdNamespace())
+      ++UserCalls;
+    return true;
+  }
+  // A pointer or reference member given a value: it may re-point.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (ME->getType()->isPointerType() && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+          ++PointerMemberWrites;
+    return true;
+  }
+};
+
+ThisUses usesOf(const FunctionDecl *Def) {
+  ThisUses U;
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : C->inits())
+      if (Init->isWritten() && Init->getInit()) {
+        if (const FieldDecl *F = Init->getMember(); F && F->getType()->isPointerType())
+          ++U.PointerMemberWrites;
+        U.TraverseStmt(const_cast<Expr *>(Init->getInit()));
+      }
+  U.TraverseStmt(Def->getBody());
+  return U;
+}
+
+// The definition whose body an annotation on D describes: visible, written
+// by the user, not virtual (an override's body may keep what this one does
+// not), not a template pattern (each instantiation may differ).
+const FunctionDecl *describedBody(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Def->isDefaulted() || Def->isDeleted() ||
+      Def->isDependentContext() || Def->isInvalidDecl() || !Def->getBody())
+    return nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->isVirtual())
+    return nullptr;
+  return Def;
+}
+} // namespace
+
+// Findings where an annotation on D says what D's body visibly does not.
+static void checkAgainstBodies(const Decl *D, DeclarationContext &C, std::vector<Finding> &Out) {
+  auto Report = [&](const AnnotateAttr *Attr, std::string Message, SourceLocation NoteAt,
+                    std::string Note) {
+    Finding F;
+    F.Check = PinAnnotationCheck::Id;
+    F.Loc = Attr->getLocation().isValid() ? Attr->getLocation() : D->getLocation();
+    F.Range = Attr->getRange();
+    F.Message = std::move(Message);
+    F.Notes.push_back({NoteAt, std::move(Note)});
+    Out.push_back(std::move(F));
+  };
+  auto Own = [&](const Decl *On, Annotation K) -> const AnnotateAttr * {
+    for (const FoundAnnotation &A : pinAnnotations(On))
+      if (A.Kind == K && !A.Attr->isInherited() && A.Problem == KindProblem::None)
+        return A.Attr;
+    return nullptr;
+  };
+  auto Name = [](const NamedDecl *N) { return quoted(N->getNameAsString()); };
+
+  // PIN_PINS on a parameter its body never keeps.
+  if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+    const AnnotateAttr *A = Own(P, Annotation::Pins);
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
+    const FunctionDecl *Def = A ? describedBody(FD) : nullptr;
+    if (!Def || !P->getIdentifier() || !usesWithoutKeeping(Def, P->getFunctionScopeIndex()))
+      return;
+    const ParmVarDecl *DP = Def->getParamDecl(P->getFunctionScopeIndex());
+    Report(A,
+           "'PIN_PINS' on parameter " + Name(P) + " of " + Name(FD) +
+               ", but its body does not keep the address of " + Name(DP) +
+               ": every use of it reads or writes a member, or compares it",
+           Def->getBody()->getBeginLoc(),
+           "the body of " + Name(FD) + " is here; a caller's argument is pinned at each call "
+           "all the same");
+    return;
+  }
+  const auto *MD = dyn_cast<CXXMethodDecl>(D);
+  if (MD && !isa<CXXDestructorDecl>(MD)) {
+    // PIN_PINS_THIS on a member function that does not hand `this` out.
+    if (const AnnotateAttr *A = Own(MD, Annotation::PinsThis)) {
+      const FunctionDecl *Def = describedBody(MD);
+      ThisUses U = Def ? usesOf(Def) : ThisUses();
+      if (Def && U.All == U.FieldOnly && U.UserCalls == 0)
+        Report(A,
+               "'PIN_PINS_THIS' on " + describe(MD) + ", but its body does not hand 'this' "
+               "out: it only reads or writes members, and calls nothing that could",
+               Def->getBody()->getBeginLoc(),
+               "the body of " + Name(MD) + " is here; the object is pinned at each call all "
+               "the same");
+    }
+    // PIN_ADDRESS_AWARE on a copy or move member that repairs nothing.
+    if (const AnnotateAttr *A = Own(MD, Annotation::AddressAware); A && isCopyOrMove(MD)) {
+      const FunctionDecl *Def = describedBody(MD);
+      ThisUses U = Def ? usesOf(Def) : ThisUses();
+      if (Def && U.All == U.FieldOnly && U.UserCalls == 0 && U.PointerMemberWrites == 0)
+        Report(A,
+               "'PIN_ADDRESS_AWARE' on " + describe(MD) + ", but its body repairs no address: "
+               "it re-points no pointer member, hands 'this' to nothing and calls nothing "
+               "that could; copies and moves through it are still treated as cooperative",
+               Def->getBody()->getBeginLoc(), "the body of " + Name(MD) + " is here");
+    }
+    return;
+  }
+  // PIN_UNPIN on a class that is self-referential, whose copies or moves
+  // do not re-point: the opt-out hides what pin-self-reference would say.
+  const auto *RD = dyn_cast<CXXRecordDecl>(D);
+  const AnnotateAttr *A = RD ? Own(RD, Annotation::Unpin) : nullptr;
+  if (!A || !RD->hasDefinition() || !C.Types.infers())
+    return;
+  const SelfReference *S = C.Types.selfReferences().ownOf(RD->getDefinition());
+  if (!S || !S->Where)
+    return;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  auto Hides = [&](const std::string &Member) {
+    Report(A,
+           "'PIN_UNPIN' on " + Name(RD) + ", which is self-referential: its " + Member +
+               " copies member " + quoted(S->MemberText) +
+               " unchanged, so the copy refers to the original",
+           S->Where->getBeginLoc(),
+           "member " + quoted(S->MemberText) + " is made to refer " +
+               (S->Into ? "into member " + quoted(S->IntoText) : std::string("to the object itself")) +
+               " here");
+  };
+  for (const CXXMethodDecl *M : Def->methods()) {
+    if (!isCopyOrMoveMember(M) || M->isDeleted() || functionHas(M, Annotation::AddressAware))
+      continue;
+    if (M->isUserProvided() && C.Types.selfReferences().cooperation(M) != Cooperation::No)
+      continue;
+    bool Ctor = isa<CXXConstructorDecl>(M);
+    bool Move = Ctor ? cast<CXXConstructorDecl>(M)->isMoveConstructor()
+                     : M->isMoveAssignmentOperator();
+    Hides(std::string(M->isImplicit() ? "implicit " : M->isDefaulted() ? "defaulted " : "") +
+          (Move ? "move " : "copy ") + (Ctor ? "constructor" : "assignment operator"));
+    return;
+  }
+  // The implicit copy constructor, not declared until something uses it.
+  if (!Def->hasUserDeclaredCopyConstructor() && Def->needsImplicitCopyConstructor() &&
+      !Def->defaultedCopyConstructorIsDeleted())
+    Hides("implicit copy constructor");
+}
+
 void PinAnnotationCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
                                           std::vector<Finding> &Out) {
   if (!D || !D->hasAttrs() || D->isImplicit() || D->isInvalidDecl())
@@ -198,6 +381,8 @@ void PinAnnotationCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
       break;
     }
   }
+  if (!Instantiation)
+    checkAgainstBodies(D, C, Out);
   // Both on one class, possibly on different declarations of it: reported
   // once, at the first PIN_UNPIN written.
   const auto *RD = dyn_cast<RecordDecl>(D);

@@ -123,48 +123,6 @@ bool holdsPointers(QualType T, unsigned Depth = 0) {
   return false;
 }
 
-// Whether FD's visible body uses its parameter P without keeping it: every
-// use calls it (a callable run and forgotten: a visitor), reads or writes a
-// field through it (`p->m`, `p.m`), or compares it. A member function called
-// through it, or `*p` bound somewhere, may keep the object; unknown bodies may
-// keep it.
-bool usesWithoutKeeping(const FunctionDecl *FD, unsigned P) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || P >= FD->getNumParams() || !FD->hasBody(Def) || !Def || P >= Def->getNumParams())
-    return false;
-  const ParmVarDecl *Param = Def->getParamDecl(P);
-  struct Uses : RecursiveASTVisitor<Uses> {
-    const ParmVarDecl *Param;
-    unsigned All = 0, Through = 0;
-    bool is(const Expr *E) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return DRE && DRE->getDecl() == Param;
-    }
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      All += E->getDecl() == Param;
-      return true;
-    }
-    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
-      if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
-        Through += is(OC->getArg(0));
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *ME) {
-      if (isa<FieldDecl>(ME->getMemberDecl()))
-        Through += is(ME->getBase());
-      return true;
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->isComparisonOp())
-        Through += is(BO->getLHS()) + is(BO->getRHS());
-      return true;
-    }
-  } U;
-  U.Param = Param;
-  U.TraverseStmt(Def->getBody());
-  return U.All == U.Through;
-}
-
 class Finder : public RecursiveASTVisitor<Finder> {
 public:
   std::optional<ThisEscape> Found;
@@ -376,6 +334,48 @@ bool knownFalse(const Expr *Cond, const FunctionDecl *FD, const Resets &R) {
 }
 
 } // namespace
+
+// Whether FD's visible body uses its parameter P without keeping it: every
+// use calls it (a callable run and forgotten: a visitor), reads or writes a
+// field through it (`p->m`, `p.m`), or compares it. A member function called
+// through it, or `*p` bound somewhere, may keep the object; unknown bodies may
+// keep it.
+bool usesWithoutKeeping(const FunctionDecl *FD, unsigned P) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || P >= FD->getNumParams() || !FD->hasBody(Def) || !Def || P >= Def->getNumParams())
+    return false;
+  const ParmVarDecl *Param = Def->getParamDecl(P);
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const ParmVarDecl *Param;
+    unsigned All = 0, Through = 0;
+    bool is(const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return DRE && DRE->getDecl() == Param;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      All += E->getDecl() == Param;
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+      if (OC->getOperator() == OO_Call && OC->getNumArgs() >= 1)
+        Through += is(OC->getArg(0));
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *ME) {
+      if (isa<FieldDecl>(ME->getMemberDecl()))
+        Through += is(ME->getBase());
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isComparisonOp())
+        Through += is(BO->getLHS()) + is(BO->getRHS());
+      return true;
+    }
+  } U;
+  U.Param = Param;
+  U.TraverseStmt(Def->getBody());
+  return U.All == U.Through;
+}
 
 const ThisEscape *EscapeModel::escape(const CXXConstructorDecl *Ctor) {
   if (!Ctor)

@@ -30,6 +30,11 @@ struct ThisEscape {
   const IndexedFunction *External = nullptr;
 };
 
+/// Whether FD's visible body uses its parameter P without keeping it:
+/// every use calls it (a callable run and forgotten), reads or writes a
+/// field through it, or compares it. False when the body is not visible.
+bool usesWithoutKeeping(const clang::FunctionDecl *FD, unsigned P);
+
 class EscapeModel {
 public:
   /// Where Ctor, or a base or delegated constructor it runs, lets `this`

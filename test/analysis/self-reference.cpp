@@ -205,6 +205,8 @@ void not_self_referential(Cursor &o) {
 
 // Opted out.
 struct PIN_UNPIN Unpinned { char buf[8]; char *cur = buf; };
+// expected-warning@-1 {{'PIN_UNPIN' on 'Unpinned', which is self-referential: its implicit copy constructor copies member 'cur' unchanged, so the copy refers to the original [pin-annotation]}}
+// expected-note@-2 {{member 'cur' is made to refer into member 'buf' here}}
 void opted_out() {
   Unpinned u; Unpinned u2 = u;
 }

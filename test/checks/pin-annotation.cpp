@@ -141,7 +141,7 @@ constexpr char BracedKind[] = {'u', 'n', 'p', 'i', 'n', 0};
 constexpr const char TypoKind[] = "adress_sensitive";
 struct __attribute__((annotate("pin", SensitiveKind))) ByConstexprArray { // #kinds_note
   ByConstexprArray *self = nullptr;
-  void start() __attribute__((annotate("pin", PinsThisKind))) {}
+  void start() __attribute__((annotate("pin", PinsThisKind))) { self = this; }
 };
 struct __attribute__((annotate("pin", "address_sensitive"))) __attribute__((annotate("pin", BracedKind))) UnpinnedByBraces {}; // expected-warning {{'PIN_ADDRESS_SENSITIVE' and 'PIN_UNPIN' both on 'UnpinnedByBraces'; PIN_UNPIN wins and 'UnpinnedByBraces' is not address-sensitive [pin-annotation]}}
 struct __attribute__((annotate("pin", TypoKind))) ByConstexprTypo {}; // expected-warning {{unknown pincheck annotation 'adress_sensitive'; known annotations are address_sensitive, unpin, pins_this, pins, address_aware [pin-annotation]}}
@@ -236,7 +236,8 @@ struct PinningMembers {
   virtual ~PinningMembers();
 };
 // Out-of-line definitions inherit the annotation: not reported.
-void PinningMembers::start() {}
+void hand_out(PinningMembers *);
+void PinningMembers::start() { hand_out(this); }
 
 void pins_reference(SensitiveStruct &s PIN_PINS);
 void pins_const_reference(const SensitiveStruct &s PIN_PINS);
