@@ -9,15 +9,20 @@ using namespace clang;
 namespace pincheck {
 
 // Names of a list option into Into; an invalid value keeps the old list.
-static void setNames(llvm::StringRef Value, bool Functions, llvm::StringSet<> &Into) {
+static void setNames(llvm::StringRef Value, bool Functions, ListedNames::Names &Into) {
   std::vector<std::string> Names;
   std::string Problem = Functions ? parseFunctionNames(Value, &Names)
                                   : parseClassTemplateNames(Value, "", &Names);
   if (!Problem.empty())
     return;
-  Into.clear();
-  for (const std::string &N : Names)
-    Into.insert(N);
+  Into.Full.clear();
+  Into.Last.clear();
+  for (const std::string &N : Names) {
+    Into.Full.insert(N);
+    Into.Last.insert(llvm::StringRef(N).rsplit("::").second.empty()
+                         ? llvm::StringRef(N)
+                         : llvm::StringRef(N).rsplit("::").second);
+  }
 }
 
 ListedNames::ListedNames() {
@@ -30,8 +35,10 @@ void ListedNames::setSensitiveClasses(llvm::StringRef V) { setNames(V, false, Cl
 void ListedNames::setPinningFunctions(llvm::StringRef V) { setNames(V, true, Pinning); }
 void ListedNames::setRelocatingFunctions(llvm::StringRef V) { setNames(V, true, Relocating); }
 
-bool ListedNames::listed(const llvm::StringSet<> &Set, const NamedDecl *D) {
-  return !Set.empty() && D && Set.contains(qualifiedName(D));
+bool ListedNames::listed(const Names &Set, const NamedDecl *D) {
+  if (Set.Full.empty() || !D || !D->getIdentifier() || !Set.Last.contains(D->getName()))
+    return false;
+  return Set.Full.contains(qualifiedName(D));
 }
 
 bool ListedNames::sensitiveClass(const RecordDecl *RD) const {

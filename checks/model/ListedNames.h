@@ -28,9 +28,16 @@ public:
   /// FD is listed as relocating its arguments.
   bool relocatingFunction(const clang::FunctionDecl *FD) const;
 
+  /// A list and the last components of its names ("push_back" for
+  /// "lib::List::push_back"): most declarations are ruled out by their own
+  /// name, before the qualified one is built.
+  struct Names {
+    llvm::StringSet<> Full, Last;
+  };
+
 private:
-  static bool listed(const llvm::StringSet<> &Set, const clang::NamedDecl *D);
-  llvm::StringSet<> Classes, Pinning, Relocating;
+  static bool listed(const Names &Set, const clang::NamedDecl *D);
+  Names Classes, Pinning, Relocating;
 };
 
 } // namespace pincheck
