@@ -87,6 +87,16 @@ struct PIN_ADDRESS_SENSITIVE TimerNode {
     next->prev = prev;
     prev = next = this;
   }
+  // Takes other's place in its list, if it is in one.
+  void take_place(TimerNode &other) {
+    if (other.next == &other)
+      return;
+    prev = other.prev;
+    next = other.next;
+    prev->next = this;
+    next->prev = this;
+    other.prev = other.next = &other;
+  }
 };
 
 TimerNode::TimerNode(const TimerNode &other)
@@ -94,26 +104,14 @@ TimerNode::TimerNode(const TimerNode &other)
 
 TimerNode::TimerNode(TimerNode &&other)
     : prev(this), next(this), deadline(other.deadline) {
-  if (other.next != &other) {
-    prev = other.prev;
-    next = other.next;
-    prev->next = this;
-    next->prev = this;
-    other.prev = other.next = &other;
-  }
+  take_place(other);
 }
 
 TimerNode &TimerNode::operator=(TimerNode &&other) {
   if (this != &other) {
     unlink();
     deadline = other.deadline;
-    if (other.next != &other) {
-      prev = other.prev;
-      next = other.next;
-      prev->next = this;
-      next->prev = this;
-      other.prev = other.next = &other;
-    }
+    take_place(other);
   }
   return *this;
 }
