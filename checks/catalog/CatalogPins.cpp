@@ -78,14 +78,17 @@ static void pinsFromParams(const FunctionDecl *Callee, const Expr *Site,
   if (!Callee)
     return;
   bool ListedPinning = Listed.pinningFunction(Callee);
+  bool ParamAttrs = anyParamAttrs(Callee);
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     if (const LambdaExpr *L = asLambda(Args[I]))
       if (keepsCallable(Callee, I))
         escapingLambdaPins(L, stripMoveCasts(Args[I])->IgnoreImplicit()->IgnoreParens(),
                            Callee, Out);
-    bool Mark = paramHas(Callee, I, Annotation::MarkPinned);
-    bool Pins = Mark || paramHas(Callee, I, Annotation::Pins);
-    if (!Pins && !ListedPinning && !keepsArgument(Callee, I))
+    if (!ParamAttrs && !ListedPinning)
+      continue;
+    bool Mark = ParamAttrs && paramHas(Callee, I, Annotation::MarkPinned);
+    bool Pins = Mark || (ParamAttrs && paramHas(Callee, I, Annotation::Pins));
+    if (!Pins && !ListedPinning && !(ParamAttrs && keepsArgument(Callee, I)))
       continue;
     const ParmVarDecl *P = Callee->getParamDecl(I);
     QualType T = P->getType();

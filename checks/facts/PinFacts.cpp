@@ -40,7 +40,7 @@ void FactsBuilder::noteNoEscapeArgs(const Expr *E) {
     Callee = CE->getConstructor();
     Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
   }
-  if (!Callee)
+  if (!Callee || !anyParamAttrs(Callee))
     return;
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
     if (noEscape(Callee, I))

@@ -187,6 +187,12 @@ const AnnotateAttr *functionAnnotation(const FunctionDecl *FD, Annotation K) {
   return Found;
 }
 
+bool anyParamAttrs(const FunctionDecl *FD) {
+  return anyRedeclaration(FD, [](const FunctionDecl *R) {
+    return llvm::any_of(R->parameters(), [](const ParmVarDecl *P) { return P->hasAttrs(); });
+  });
+}
+
 bool paramHas(const FunctionDecl *FD, unsigned I, Annotation K) {
   return anyRedeclaration(FD, [I, K](const FunctionDecl *R) {
     return I < R->getNumParams() && hasAnnotation(R->getParamDecl(I), K);

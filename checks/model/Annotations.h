@@ -52,6 +52,10 @@ bool functionHas(const clang::FunctionDecl *FD, Annotation K);
 /// The attribute K of FD (or of a redeclaration of it, or of its template
 /// pattern), or null: what a note points to.
 const clang::AnnotateAttr *functionAnnotation(const clang::FunctionDecl *FD, Annotation K);
+/// Whether any parameter of FD (on any redeclaration) has an attribute at
+/// all: when not, none of the parameter queries below can hold, and a call
+/// is classified without asking them one by one.
+bool anyParamAttrs(const clang::FunctionDecl *FD);
 /// Whether parameter I of FD carries K (on any redeclaration).
 bool paramHas(const clang::FunctionDecl *FD, unsigned I, Annotation K);
 
