@@ -293,9 +293,17 @@ Error chooseIndex(Request &Q) {
                           ? "; build it again with 'pincheck --build-index'"
                           : "; build it first with 'pincheck --build-index'"));
   } else if (!Q.IndexPath.empty()) {
-    // Written after the index pass: fail now, before the work, if it cannot be.
-    if (Error E = checkWritable(Q.IndexPath, "summaries index"))
-      return E;
+    // Written after the index pass: known now, before the work, if it
+    // cannot be. Asked for (--index, --build-index): an error. The default
+    // place (a read-only build directory, say): the run goes on without.
+    if (Error E = checkWritable(Q.IndexPath, "summaries index")) {
+      if (!IndexFile.empty() || BuildIndexOnly)
+        return E;
+      errs() << "pincheck: warning: " << toString(std::move(E))
+             << "; analysing each file on its own (give --index=<file> to put the index "
+                "elsewhere, or --no-index)\n";
+      Q.IndexPath.clear();
+    }
   }
   return Error::success();
 }
