@@ -218,7 +218,7 @@ static std::string escapePhrase(const IndexedFunction &X) {
 }
 
 // Where an event in another file is, when its file cannot be shown (the
-// note then has no place): " (in a.cpp:12:5, per the summaries index)".
+// note then has no place): " (in /src/a.cpp:12, per the summaries index)".
 static std::string elsewhere(SourceLocation Loc, const IndexedFunction &X,
                              const IndexedSite &Site) {
   return Loc.isValid() ? std::string(" (per the summaries index)")
@@ -353,7 +353,8 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
   for (const PinEvent *Ev = &F.Pins[U.Pin]; Ev->Cause == PinCause::ByCallee && Ev->Inner;
        Ev = Ev->Inner) {
     Note N;
-    // Via is the parameter, or the member function itself for its object.
+    // Via is the parameter, or the member function itself for its object;
+    // an event in another file is the end of the chain.
     if (const IndexedEvent &X = Ev->Inner->External) {
       N.Loc = indexedLocation(Ctx, X.Function->File, X.Site);
       N.Message = quoted(calleeName(Ev->Callee)) + " pins " +
@@ -364,7 +365,6 @@ void Explainer::calleeNotes(const FunctionFacts &F, const PinnedUse &U,
       break;
     }
     N.Loc = Ev->Inner->Site->getBeginLoc();
-    // Via is the parameter, or the member function itself for its object.
     std::string What = isa<FunctionDecl>(Ev->Via) ? std::string("its object")
                                                   : "its parameter " + quoted(named(Ev->Via));
     // A member of it pinned inside is named as written there.
