@@ -52,7 +52,8 @@ public:
       : Owner(Owner), Ctx(Ctx), Opts(std::move(Opts)), Sink(Sink),
         Types(Ctx, this->Opts.InferSelfReferences), Summaries(Types, this->Opts.Index.get()),
         Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
-        DeclContext{Ctx, Types, DeclExplain, Claims, Calls} {
+        DeclContext{Ctx, Types, DeclExplain, Claims, Calls, Summaries,
+                    this->Opts.SuggestAnnotations} {
     Types.escapes().setIndex(this->Opts.Index.get());
     Types.listed().setSensitiveClasses(this->Opts.AddressSensitiveClasses);
     Types.listed().setPinningFunctions(this->Opts.PinningFunctions);

@@ -18,6 +18,7 @@
 #include "explain/Explain.h"
 #include "facts/CallSites.h"
 #include "facts/FunctionFacts.h"
+#include "facts/Summaries.h"
 #include "flow/BorrowLiveness.h"
 #include "flow/PinState.h"
 #include "model/RelocationClaims.h"
@@ -47,6 +48,10 @@ struct DeclarationContext {
   const RelocationClaimModel &Claims;
   /// Where functions are first called (built when first asked).
   CallSiteIndex &Calls;
+  /// What functions do to their arguments (bodies here, or the index).
+  SummaryModel &Summaries;
+  /// The option SuggestAnnotations.
+  bool Suggest = false;
 };
 
 /// The analyses a check reads (CheckBase::Needs).

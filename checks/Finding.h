@@ -28,6 +28,8 @@ struct Finding {
   std::string Message;        // without the trailing " [check-name]"
   std::vector<Note> Notes;
   std::vector<FixIt> Fixes;
+  /// A suggestion, not a problem (remark level; it does not fail a run).
+  bool Remark = false;
 };
 
 /// Each front end implements this once.

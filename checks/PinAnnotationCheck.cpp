@@ -5,6 +5,8 @@
 #include "model/Annotations.h"
 #include "model/SpecialMembers.h"
 #include "model/ThisEscape.h"
+#include "model/SummaryIndex.h"
+#include "facts/Summary.h"
 #include "model/TypeModel.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "explain/Text.h"
@@ -291,8 +293,103 @@ static void checkAgainstBodies(const Decl *D, DeclarationContext &C, std::vector
     Hides("implicit copy constructor");
 }
 
+
+// ---------------------------------------------------------------------------
+// Suggestions (SuggestAnnotations; docs/checks/pin-annotation.md
+// "Suggestions"): where a body (here, or in the summaries index) shows what
+// an annotation would say, and the declaration users include does not say
+// it, a remark with the annotation as a fix-it on that declaration.
+
+// The place just after the token at Loc, in the file (not in a macro).
+static SourceLocation afterToken(SourceLocation Loc, ASTContext &Ctx) {
+  if (Loc.isInvalid() || Loc.isMacroID())
+    return SourceLocation();
+  return Lexer::getLocForEndOfToken(Loc, 0, Ctx.getSourceManager(), Ctx.getLangOpts());
+}
+
+static void suggest(const FunctionDecl *FD, DeclarationContext &C, std::vector<Finding> &Out) {
+  ASTContext &Ctx = C.Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The first declaration, in a file of its own: what callers include.
+  if (!FD->isFirstDecl() || FD->doesThisDeclarationHaveABody() || FD->isImplicit() ||
+      FD->isInvalidDecl() || FD->isDependentContext() || FD->getLocation().isMacroID() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+    return;
+  auto Name = [](const NamedDecl *N) { return quoted(N->getNameAsString()); };
+  auto Add = [&](SourceLocation At, SourceLocation InsertAfter, const char *Macro,
+                 std::string Message, Note Evidence) {
+    SourceLocation Insert = afterToken(InsertAfter, Ctx);
+    Finding F;
+    F.Check = PinAnnotationCheck::Id;
+    F.Loc = At;
+    F.Message = std::move(Message) + "; say so where it is declared: " + Macro;
+    F.Remark = true;
+    F.Notes.push_back(std::move(Evidence));
+    if (Insert.isValid())
+      F.Fixes.push_back({CharSourceRange::getCharRange(Insert, Insert), std::string(" ") + Macro});
+    Out.push_back(std::move(F));
+  };
+  auto ThisEnd = [&]() {
+    // After the declarator's parameters and qualifiers (`void start() const`).
+    TypeLoc TL = FD->getTypeSourceInfo() ? FD->getTypeSourceInfo()->getTypeLoc() : TypeLoc();
+    return TL ? TL.getEndLoc() : SourceLocation();
+  };
+  // A constructor that lets `this` escape.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD)) {
+    const ThisEscape *E = Ctor->isCopyOrMoveConstructor() ? nullptr : C.Types.escapes().escape(Ctor);
+    if (E && !E->Annotated && !functionHas(FD, Annotation::PinsThis)) {
+      Note Evidence;
+      if (E->Where) {
+        Evidence = {E->Where->getBeginLoc(), "'this' escapes here"};
+      } else if (E->External) {
+        Evidence = {indexedLocation(Ctx, E->External->File, E->External->Escape->Site),
+                    "'this' escapes here (per the summaries index)"};
+      }
+      Add(FD->getLocation(), ThisEnd(), "PIN_PINS_THIS",
+          "constructor " + Name(FD) + " lets 'this' escape, so every object it makes is "
+                                      "pinned",
+          Evidence);
+    }
+  }
+  const FunctionSummary *S = C.Summaries.summary(FD);
+  if (!S)
+    return;
+  for (const ParamPin &P : S->Pins) {
+    SourceLocation Evidence = P.Event.Site ? P.Event.Site->getBeginLoc() : SourceLocation();
+    std::string How = P.Event.External ? P.Event.External.How.str() : Explainer::howPinned(P.Event);
+    if (P.Event.External)
+      Evidence = indexedLocation(Ctx, P.Event.External.Function->File, P.Event.External.Site);
+    if (P.Param == ObjectParam) {
+      if (isa<CXXConstructorDecl>(FD) || functionHas(FD, Annotation::PinsThis))
+        continue;
+      Add(FD->getLocation(), ThisEnd(), "PIN_PINS_THIS",
+          Name(FD) + " pins the object it is called on",
+          {Evidence, "it pins it here: " + How});
+      continue;
+    }
+    if (P.Param >= FD->getNumParams() || paramHas(FD, P.Param, Annotation::Pins))
+      continue;
+    const ParmVarDecl *Param = FD->getParamDecl(P.Param);
+    // Only what pincheck follows: an argument of an address-sensitive type.
+    QualType T = Param->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (!C.Types.isAddressSensitive(T))
+      continue;
+    SourceLocation After = Param->getIdentifier() ? Param->getLocation() : Param->getEndLoc();
+    Add(Param->getLocation().isValid() ? Param->getLocation() : FD->getLocation(), After,
+        "PIN_PINS",
+        Name(FD) + " pins its parameter " +
+            (Param->getIdentifier() ? Name(Param) : std::to_string(P.Param + 1)),
+        {Evidence, "it pins it here: " + How});
+  }
+}
+
 void PinAnnotationCheck::checkDeclaration(const Decl *D, DeclarationContext &C,
                                           std::vector<Finding> &Out) {
+  if (C.Suggest && D)
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      suggest(FD, C, Out);
   if (!D || !D->hasAttrs() || D->isImplicit() || D->isInvalidDecl())
     return;
   ASTContext &Ctx = C.Ctx;

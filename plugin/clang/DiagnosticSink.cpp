@@ -11,9 +11,9 @@ void DiagnosticSink::report(Finding F) {
   if (Diags.hasSourceManager() &&
       Nolint.suppressed(Diags.getSourceManager(), F.Loc, checkName(F.Check)))
     return;
-  unsigned ID = Diags.getCustomDiagID(AsErrors.enabled(F.Check)
-                                          ? DiagnosticsEngine::Error
-                                          : DiagnosticsEngine::Warning,
+  unsigned ID = Diags.getCustomDiagID(F.Remark                    ? DiagnosticsEngine::Remark
+                                      : AsErrors.enabled(F.Check) ? DiagnosticsEngine::Error
+                                                                  : DiagnosticsEngine::Warning,
                                       "%0 [%1]");
   {
     DiagnosticBuilder B = Diags.Report(F.Loc, ID);

@@ -18,7 +18,7 @@ void writeGitLab(llvm::raw_ostream &OS, const Report &R) {
           {"check_name", checkName(F.Check)},
           {"description", (F.Message + " [" + checkName(F.Check) + "]").str()},
           {"categories", Array{"Bug Risk"}},
-          {"severity", F.AsError ? "critical" : "major"},
+          {"severity", F.Remark ? "info" : F.AsError ? "critical" : "major"},
           {"fingerprint", F.Fingerprint},
           {"location", Object{{"path", displayPath(F.At.File, R.BaseDir)},
                               {"lines", Object{{"begin", F.At.Line}}}}},

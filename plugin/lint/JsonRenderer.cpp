@@ -27,7 +27,7 @@ static Object finding(const LintFinding &F, const Report &R) {
   }
   Object O = place(F.At, R);
   O["check"] = checkName(F.Check);
-  O["severity"] = F.AsError ? "error" : "warning";
+  O["severity"] = F.Remark ? "remark" : F.AsError ? "error" : "warning";
   O["message"] = F.Message;
   if (F.EndLine) {
     O["endLine"] = F.EndLine;

@@ -143,6 +143,9 @@ cl::opt<bool> NoIndex("no-index",
                       cl::desc("Analyse each file on its own: no summaries index\n"
                                "(one pass over the files instead of two)"),
                       cl::cat(Category));
+cl::opt<bool> Suggest("suggest",
+                      cl::desc("Suggest annotations: the same as --suggest-annotations=true"),
+                      cl::cat(Category));
 cl::opt<bool> ReportSkipped("report-skipped",
                             cl::desc("List each function an analysis limit skipped"),
                             cl::cat(Category));
@@ -345,6 +348,8 @@ Expected<Request> readRequest(const char *Argv0, bool HaveFixedDatabase,
         return problem(Problem);
       Q.Cli.OptionFlags.push_back({F.Opt->ArgStr.str(), *F.Opt});
     }
+  if (Suggest)
+    Q.Cli.OptionFlags.push_back({"suggest-annotations", "true"});
   if (!Checks.empty()) {
     CheckSet Probe = CheckSet::all();
     if (std::string E = Probe.apply(Checks); !E.empty())
@@ -633,5 +638,7 @@ int main(int argc, const char **argv) {
   // Recording a baseline is how a team adopts the tool: not a failure.
   if (!WriteBaselineFile.empty())
     return 0;
-  return R.Findings.empty() ? 0 : ExitFindings;
+  // Suggestions (remarks) do not fail the run.
+  bool Problems = llvm::any_of(R.Findings, [](const LintFinding &F) { return !F.Remark; });
+  return Problems ? ExitFindings : 0;
 }

@@ -39,6 +39,7 @@ struct LintFix {
 struct LintFinding {
   CheckId Check;
   bool AsError = false; // WarningsAsErrors
+  bool Remark = false;  // a suggestion: shown, but it does not fail the run
   Place At;
   unsigned EndLine = 0, EndColumn = 0; // end of the relocating expression
   llvm::StringRef Message; // pooled: the same message comes from many files

@@ -73,7 +73,8 @@ public:
       return;
     LintFinding L;
     L.Check = F.Check;
-    L.AsError = Cfg.AsErrors.enabled(F.Check);
+    L.Remark = F.Remark;
+    L.AsError = !F.Remark && Cfg.AsErrors.enabled(F.Check);
     L.At = place(F.Loc);
     L.Message = intern(F.Message);
     if (F.Range.isValid()) {

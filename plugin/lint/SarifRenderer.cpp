@@ -57,7 +57,7 @@ static Object result(const LintFinding &F, const Report &R) {
   Object Result{
       {"ruleId", checkName(F.Check)},
       {"ruleIndex", unsigned(F.Check)},
-      {"level", F.AsError ? "error" : "warning"},
+      {"level", F.Remark ? "note" : F.AsError ? "error" : "warning"},
       {"message", Object{{"text", F.Message}}},
       {"locations",
        Array{Object{{"physicalLocation", physical(F.At, R, F.EndLine, F.EndColumn)}}}},

@@ -25,7 +25,7 @@ static void snippet(llvm::raw_ostream &OS, const Place &P) {
 
 void writeText(llvm::raw_ostream &OS, const Report &R) {
   for (const LintFinding &F : R.Findings) {
-    OS << where(F.At, R) << (F.AsError ? "error: " : "warning: ") << F.Message << " ["
+    OS << where(F.At, R) << (F.Remark ? "remark: " : F.AsError ? "error: " : "warning: ") << F.Message << " ["
        << checkName(F.Check) << "]\n";
     snippet(OS, F.At);
     for (const LintNote &N : F.Notes) {

@@ -124,7 +124,10 @@ public:
     for (const Finding &F : S.Findings) {
       if (F.Check != Id)
         continue;
-      attachRangeAndFixes(diag(F.Loc, "%0") << F.Message, F);
+      attachRangeAndFixes(
+          diag(F.Loc, "%0", F.Remark ? DiagnosticIDs::Remark : DiagnosticIDs::Warning)
+              << F.Message,
+          F);
       emitNotes(F, [&](SourceLocation Loc, const std::string &Message) {
         diag(Loc, "%0", DiagnosticIDs::Note) << Message;
       });
