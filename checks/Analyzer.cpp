@@ -55,6 +55,7 @@ public:
         DeclContext{Ctx, Types, DeclExplain, Claims, Calls, Summaries,
                     this->Opts.SuggestAnnotations} {
     Types.escapes().setIndex(this->Opts.Index.get());
+    Types.selfReferences().setIndex(this->Opts.Index.get());
     Types.listed().setSensitiveClasses(this->Opts.AddressSensitiveClasses);
     Types.listed().setPinningFunctions(this->Opts.PinningFunctions);
     Types.listed().setRelocatingFunctions(this->Opts.RelocatingFunctions);

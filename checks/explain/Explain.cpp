@@ -582,6 +582,10 @@ void Explainer::typeNotes(QualType T, std::vector<Note> &Out) {
       break;
     case SensitivityReason::SelfReferential:
       Why = selfReferencePhrase(*R.Self);
+      if (const IndexedFunction *X = R.Self->External) {
+        Loc = indexedLocation(Ctx, X->File, X->SelfReference->Site);
+        Why += elsewhere(Loc, *X, X->SelfReference->Site);
+      }
       break;
     case SensitivityReason::ThisEscapes:
       if (R.Escape->External) {

@@ -53,6 +53,19 @@ std::optional<IndexedFunction> indexEntry(const FunctionDecl *FD, TypeModel &Typ
         X.Field = Esc->Field->getNameAsString();
       E.Escape = X;
     }
+  // A self-reference the constructor makes in its own class's members (one
+  // a base class's constructor makes is that constructor's entry).
+  if (const auto *C = dyn_cast<CXXConstructorDecl>(FD); C && !C->isCopyOrMoveConstructor())
+    if (const SelfReference *S = Types.selfReferences().madeBy(C);
+        S && S->Member && S->Member->getParent() == C->getParent() &&
+        (!S->Into || S->Into->getParent() == C->getParent()) && S->Member->getIdentifier()) {
+      IndexedSelfReference X;
+      X.Site = siteOf(SM, S->Where ? S->Where->getBeginLoc() : FD->getLocation());
+      X.Member = S->Member->getName().str();
+      X.Into = S->Into ? S->Into->getName().str() : "";
+      X.Conditional = S->Conditional;
+      E.SelfReference = X;
+    }
   if (const FunctionSummary *S = Summaries.summary(FD)) {
     for (const ParamPin &P : S->Pins) {
       const PinEvent &Ev = P.Event;

@@ -453,7 +453,32 @@ bool analysable(const CXXRecordDecl *RD) {
 std::optional<SelfReference> SelfReferenceModel::compute(const CXXConstructorDecl *Ctor,
                                                          unsigned Depth) {
   const FunctionDecl *Def = nullptr;
-  if (!Ctor->hasBody(Def) || !Def || Def->isInvalidDecl())
+  if (!Ctor->hasBody(Def) || !Def) {
+    // Defined in another file: what the summaries index says of it, its
+    // members found by name in the class this file sees.
+    const IndexedFunction *I = Index ? Index->lookup(Ctor) : nullptr;
+    if (!I || !I->SelfReference)
+      return std::nullopt;
+    const IndexedSelfReference &X = *I->SelfReference;
+    auto Field = [&](const std::string &Name) -> const FieldDecl * {
+      for (const FieldDecl *F : Ctor->getParent()->fields())
+        if (F->getIdentifier() && F->getName() == Name)
+          return F;
+      return nullptr;
+    };
+    SelfReference R;
+    R.Member = Field(X.Member);
+    R.Into = X.Into.empty() ? nullptr : Field(X.Into);
+    if (!R.Member || (!X.Into.empty() && !R.Into))
+      return std::nullopt; // the index is older than the class
+    R.MemberText = X.Member;
+    R.IntoText = X.Into;
+    R.In = Ctor;
+    R.Conditional = X.Conditional;
+    R.External = I;
+    return R;
+  }
+  if (Def->isInvalidDecl())
     return std::nullopt;
   const auto *C = cast<CXXConstructorDecl>(Def);
   // Base and delegated constructors run on this object: their

@@ -16,6 +16,7 @@
 #ifndef PINCHECK_SELFREFERENCE_H
 #define PINCHECK_SELFREFERENCE_H
 
+#include "model/SummaryIndex.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -43,6 +44,9 @@ struct SelfReference {
   /// that constructor's self-reference. Null for a direct one.
   const SelfReference *Inner = nullptr;
   const clang::CXXConstructorDecl *InnerCtor = nullptr;
+  /// Made by a constructor defined in another file, as the summaries index
+  /// says (Where is then null).
+  const IndexedFunction *External = nullptr;
 };
 
 /// How a copy or move member treats the self-references of its class.
@@ -82,6 +86,8 @@ public:
   /// How a copy or move constructor or assignment of a self-referential
   /// class treats its self-references (meaningless for other classes).
   Cooperation cooperation(const clang::CXXMethodDecl *CopyOrMove);
+  /// Where constructors defined in other files are looked up (null: none).
+  void setIndex(const SummaryIndex *I) { Index = I; }
 
 private:
   struct Found;
@@ -90,6 +96,7 @@ private:
   /// pointed to by each other, by type reasons and by pin events).
   const SelfReference *keep(const std::optional<SelfReference> &R);
   std::deque<SelfReference> Storage;
+  const SummaryIndex *Index = nullptr;
   // Null: none (also the provisional answer while one is computed).
   llvm::DenseMap<const clang::CXXRecordDecl *, const SelfReference *> ByClass;
   llvm::DenseMap<const clang::CXXConstructorDecl *, const SelfReference *> ByCtor;

@@ -76,6 +76,12 @@ static json::Object toJson(const IndexedFunction &F) {
       E["field"] = F.Escape->Field;
     O["escape"] = std::move(E);
   }
+  if (F.SelfReference) {
+    const IndexedSelfReference &R = *F.SelfReference;
+    O["self-reference"] = json::Object{{"line", R.Site.Line},      {"column", R.Site.Column},
+                                       {"member", R.Member},       {"into", R.Into},
+                                       {"conditional", R.Conditional}};
+  }
   json::Array Pins, Relocations, Growths, Borrows;
   for (const IndexedPin &P : F.Pins)
     Pins.push_back(json::Object{{"param", param(P.Param)},
@@ -257,6 +263,23 @@ public:
           !stringAt(*EO, "field", At + ", escape", Esc.Field, true))
         return false;
       F.Escape = Esc;
+    }
+    if (const json::Value *E = O.get("self-reference")) {
+      const json::Object *EO = E->getAsObject();
+      std::string W = At + ", self-reference";
+      if (!EO)
+        return fail(At, "'self-reference' must be an object");
+      IndexedSelfReference R;
+      if (!siteAt(*EO, W, R.Site) || !stringAt(*EO, "member", W, R.Member) ||
+          !stringAt(*EO, "into", W, R.Into))
+        return false;
+      if (R.Member.empty())
+        return fail(W, "'member' must name a member");
+      std::optional<bool> C = EO->getBoolean("conditional");
+      if (!C)
+        return fail(W, "'conditional' must be true or false");
+      R.Conditional = *C;
+      F.SelfReference = R;
     }
     return eachObject(O, "pins", At,
                       [&](const json::Object &P, const std::string &W) {

@@ -69,18 +69,29 @@ struct IndexedEscape {
   std::string Field;
 };
 
+/// A constructor makes member Member of its class refer into the object
+/// (into member Into, or the object itself when Into is ""), on some paths
+/// only when Conditional.
+struct IndexedSelfReference {
+  IndexedSite Site;
+  std::string Member, Into;
+  bool Conditional = false;
+};
+
 struct IndexedFunction {
   std::string Usr;
   std::string Name; ///< qualified, for the notes
   std::string File; ///< where it is defined (absolute)
   unsigned Params = 0;
   std::optional<IndexedEscape> Escape;
+  std::optional<IndexedSelfReference> SelfReference;
   std::vector<IndexedPin> Pins;
   std::vector<IndexedRelocation> Relocations;
   std::vector<IndexedGrowth> Growths;
   std::vector<IndexedBorrow> Borrows;
   bool empty() const {
-    return !Escape && Pins.empty() && Relocations.empty() && Growths.empty() && Borrows.empty();
+    return !Escape && !SelfReference && Pins.empty() && Relocations.empty() &&
+           Growths.empty() && Borrows.empty();
   }
 };
 

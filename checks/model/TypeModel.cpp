@@ -58,8 +58,11 @@ std::optional<SensitivityReason> TypeModel::inferred(const CXXRecordDecl *RD) {
   if (!Infer || !RD || RD->isLambda())
     return std::nullopt;
   if (const SelfReference *Self = SelfRefs.of(RD)) {
+    // (Made in another file: the explainer places the note there.)
     SensitivityReason S = reason(SensitivityReason::SelfReferential, RD,
-                                 Self->Where ? Self->Where->getBeginLoc() : RD->getLocation());
+                                 Self->Where      ? Self->Where->getBeginLoc()
+                                 : Self->External ? SourceLocation()
+                                                  : RD->getLocation());
     S.Self = Self;
     return S;
   }
