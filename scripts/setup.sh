@@ -19,7 +19,7 @@ say() { printf 'pincheck-setup: %s\n' "$*"; }
 die() { printf 'pincheck-setup: error: %s\n' "$*" >&2; exit 1; }
 
 packages=(clang-22 clang-tidy-22 libclang-22-dev libclang-cpp22-dev llvm-22-dev llvm-22-tools
-          cmake ninja-build python3 g++ make)
+          cmake ninja-build python3 python3-psutil g++ make)
 # shellcheck disable=SC2206  # split on any blank, newlines included
 extra=(${PINCHECK_EXTRA_PACKAGES:-})
 packages+=("${extra[@]}")

@@ -22,7 +22,13 @@ if ((setup_rc != 0)); then
 fi
 
 mkdir -p "$repo/build"
-"$lit" -sv "$@" "$repo/build/test" 2>&1 | tee "$log"
+# A test that hangs fails after 10 minutes instead of holding the run (lit
+# needs psutil to stop a test's processes; setup installs python3-psutil).
+timeout=()
+if /usr/bin/python3 -c 'import psutil' >/dev/null 2>&1; then
+  timeout=(--timeout=600)
+fi
+"$lit" -sv "${timeout[@]}" "$@" "$repo/build/test" 2>&1 | tee "$log"
 lit_rc=${PIPESTATUS[0]}
 
 # lit 22 ends with "Total Discovered Tests: N" and lines such as
