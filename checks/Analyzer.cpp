@@ -54,8 +54,7 @@ public:
         Claims(this->Opts.RelocatableTraits), DeclExplain(Ctx, Types), Calls(Ctx),
         DeclContext{Ctx, Types, DeclExplain, Claims, Calls, Summaries,
                     this->Opts.SuggestAnnotations} {
-    Types.escapes().setIndex(this->Opts.Index.get());
-    Types.selfReferences().setIndex(this->Opts.Index.get());
+    Types.setIndex(this->Opts.Index.get());
     Types.listed().setSensitiveClasses(this->Opts.AddressSensitiveClasses);
     Types.listed().setPinningFunctions(this->Opts.PinningFunctions);
     Types.listed().setRelocatingFunctions(this->Opts.RelocatingFunctions);

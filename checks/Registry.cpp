@@ -119,4 +119,23 @@ std::string CheckSet::apply(llvm::StringRef Globs) {
   return Msg;
 }
 
+const char *familyName(OpFamily F) {
+  switch (F) {
+  case OpFamily::None: return "none";
+  case OpFamily::Move: return "move";
+  case OpFamily::Copy: return "copy";
+  case OpFamily::Swap: return "swap";
+  case OpFamily::RawMemory: return "raw-memory";
+  case OpFamily::StorageReuse: return "storage-reuse";
+  }
+  return "?";
+}
+
+std::optional<OpFamily> familyNamed(llvm::StringRef Name) {
+  for (unsigned F = 1; F < NumFamilies; ++F)
+    if (Name == familyName(OpFamily(F)))
+      return OpFamily(F);
+  return std::nullopt;
+}
+
 } // namespace pincheck

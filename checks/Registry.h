@@ -41,6 +41,11 @@ constexpr OpFamily checkFamily(CheckId Id) {
 /// The check that reports Family's operations (Family is not None).
 CheckId checkForFamily(OpFamily Family);
 
+/// A family's name ("move", "raw-memory"), as dumps and the summaries
+/// index write it, and back (None has no name to read back).
+const char *familyName(OpFamily F);
+std::optional<OpFamily> familyNamed(llvm::StringRef Name);
+
 llvm::StringRef checkName(CheckId Id);
 llvm::StringRef checkSummary(CheckId Id);
 std::optional<CheckId> checkByName(llvm::StringRef Name);

@@ -20,18 +20,6 @@ std::string at(ASTContext &Ctx, SourceLocation Loc) {
   return std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
 }
 
-const char *familyName(OpFamily F) {
-  switch (F) {
-  case OpFamily::None: return "none";
-  case OpFamily::Move: return "move";
-  case OpFamily::Copy: return "copy";
-  case OpFamily::Swap: return "swap";
-  case OpFamily::RawMemory: return "raw-memory";
-  case OpFamily::StorageReuse: return "storage-reuse";
-  }
-  return "?";
-}
-
 const char *causeName(PinCause C) {
   switch (C) {
   case PinCause::AddressOf: return "address-of";

@@ -32,49 +32,39 @@ static ContainerRef atCall(const ContainerRef &Base, const ContainerRef &Inner,
   return C;
 }
 
-namespace {
-// A call as its summary reads it: the callee, the arguments of its
-// parameters, and the object a member function is called on (an
-// operator's first operand).
-struct CallParts {
-  const FunctionDecl *Callee = nullptr;
-  llvm::ArrayRef<const Expr *> Args;
-  const Expr *Object = nullptr;
 
-  explicit CallParts(const Expr *E) {
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      Callee = CE->getDirectCallee();
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-        Object = MC->getImplicitObjectArgument();
-      if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-          !Args.empty()) {
-        Object = Args.front();
-        Args = Args.drop_front();
-      }
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      Callee = CE->getConstructor();
-      Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+CallParts::CallParts(const Expr *E) {
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    Callee = CE->getDirectCallee();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      Object = MC->getImplicitObjectArgument();
+    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+        !Args.empty()) {
+      Object = Args.front();
+      Args = Args.drop_front();
     }
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    Callee = CE->getConstructor();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
   }
-  /// The argument for parameter I (ObjectParam: the object), or null.
-  const Expr *arg(unsigned I) const {
-    return I == ObjectParam ? Object : I < Args.size() ? Args[I] : nullptr;
-  }
-  /// Whether it is a pointer to what the callee sees.
-  bool byPointer(unsigned I) const {
-    return I == ObjectParam ? Object->getType()->isPointerType()
-                            : Callee->getParamDecl(I)->getType()->isPointerType();
-  }
-  /// The object's class type (through a pointer), or null.
-  QualType objectType() const {
-    if (!Object)
-      return QualType();
-    QualType T = Object->getType();
-    return T->isPointerType() ? T->getPointeeType() : T;
-  }
-};
-} // namespace
+}
+
+const Expr *CallParts::arg(unsigned I) const {
+  return I == ObjectParam ? Object : I < Args.size() ? Args[I] : nullptr;
+}
+
+bool CallParts::byPointer(unsigned I) const {
+  return I == ObjectParam ? Object->getType()->isPointerType()
+                          : Callee->getParamDecl(I)->getType()->isPointerType();
+}
+
+QualType CallParts::objectType() const {
+  if (!Object)
+    return QualType();
+  QualType T = Object->getType();
+  return T->isPointerType() ? T->getPointeeType() : T;
+}
 
 // A call of a function with a summary pins and relocates its arguments as
 // its body does. Looked up only when an argument of an address-sensitive

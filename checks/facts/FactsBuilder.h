@@ -18,6 +18,23 @@
 
 namespace pincheck {
 
+// A call as a summary (and the noescape test) reads it: the callee, the
+// arguments of its parameters, and the object a member function is called
+// on (an operator's first operand). A call of no known callee has none.
+struct CallParts {
+  const clang::FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const clang::Expr *> Args;
+  const clang::Expr *Object = nullptr;
+
+  explicit CallParts(const clang::Expr *E);
+  /// The argument for parameter I (ObjectParam: the object), or null.
+  const clang::Expr *arg(unsigned I) const;
+  /// Whether it is a pointer to what the callee sees.
+  bool byPointer(unsigned I) const;
+  /// The object's class type (through a pointer), or null.
+  clang::QualType objectType() const;
+};
+
 struct FactsBuilder {
   FactsBuilder(FunctionFacts &F, TypeModel &Types, SummarySource *Summaries)
       : F(F), Types(Types), Escapes(Types.escapes()), Summaries(Summaries) {}

@@ -28,23 +28,12 @@ void FactsBuilder::addPins(const Expr *E) {
 // The arguments of a call bound to [[clang::noescape]] parameters: an
 // address among them is not a pin (dropConsumedAddresses).
 void FactsBuilder::noteNoEscapeArgs(const Expr *E) {
-  const FunctionDecl *Callee = nullptr;
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    Callee = CE->getDirectCallee();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-    // An operator's object is its first argument.
-    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
-      Args = Args.drop_front();
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    Callee = CE->getConstructor();
-    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
-  }
-  if (!Callee || !anyParamAttrs(Callee))
+  CallParts C(E);
+  if (!C.Callee || !anyParamAttrs(C.Callee))
     return;
-  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
-    if (noEscape(Callee, I))
-      NoEscapeArgs.push_back(Args[I]);
+  for (unsigned I = 0; I < C.Args.size() && I < C.Callee->getNumParams(); ++I)
+    if (noEscape(C.Callee, I))
+      NoEscapeArgs.push_back(C.Args[I]);
 }
 
 // `this` itself passed on, stored or returned hands the object's address

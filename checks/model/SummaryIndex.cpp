@@ -16,32 +16,6 @@ namespace pincheck {
 
 static const char *const FormatName = "pincheck-summaries-index";
 
-static const char *familyText(OpFamily F) {
-  switch (F) {
-  case OpFamily::Move:
-    return "move";
-  case OpFamily::Copy:
-    return "copy";
-  case OpFamily::Swap:
-    return "swap";
-  case OpFamily::RawMemory:
-    return "raw-memory";
-  case OpFamily::StorageReuse:
-    return "storage-reuse";
-  case OpFamily::None:
-    break;
-  }
-  return "none";
-}
-
-static std::optional<OpFamily> familyNamed(llvm::StringRef S) {
-  for (OpFamily F : {OpFamily::Move, OpFamily::Copy, OpFamily::Swap, OpFamily::RawMemory,
-                     OpFamily::StorageReuse})
-    if (S == familyText(F))
-      return F;
-  return std::nullopt;
-}
-
 std::string SummaryIndex::digestOfText(llvm::StringRef Contents) {
   return llvm::utohexstr(llvm::xxh3_64bits(Contents), /*LowerCase=*/true, 16);
 }
@@ -90,7 +64,7 @@ static json::Object toJson(const IndexedFunction &F) {
                                 {"how", P.How}});
   for (const IndexedRelocation &R : F.Relocations)
     Relocations.push_back(json::Object{{"param", param(R.Param)},
-                                       {"family", familyText(R.Family)},
+                                       {"family", familyName(R.Family)},
                                        {"role", R.Role},
                                        {"line", R.Site.Line},
                                        {"column", R.Site.Column}});

@@ -65,6 +65,12 @@ public:
   clang::ASTContext &context() { return Ctx; }
   /// Which containers relocate their elements (per translation unit too).
   ContainerModel &containers() { return Containers; }
+  /// What constructors defined in other files do (their escapes and
+  /// self-references), from the summaries index (null: nothing).
+  void setIndex(const SummaryIndex *I) {
+    Escapes.setIndex(I);
+    SelfRefs.setIndex(I);
+  }
   /// The third-party classes and functions the options name.
   ListedNames &listed() { return Listed; }
   const ListedNames &listed() const { return Listed; }
