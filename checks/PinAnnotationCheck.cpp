@@ -312,6 +312,7 @@ static void suggest(const FunctionDecl *FD, DeclarationContext &C, std::vector<F
   const SourceManager &SM = Ctx.getSourceManager();
   // The first declaration, in a file of its own: what callers include.
   if (!FD->isFirstDecl() || FD->doesThisDeclarationHaveABody() || FD->isImplicit() ||
+      isa<CXXDestructorDecl>(FD) ||
       FD->isInvalidDecl() || FD->isDependentContext() || FD->getLocation().isMacroID() ||
       SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
     return;
@@ -355,6 +356,11 @@ static void suggest(const FunctionDecl *FD, DeclarationContext &C, std::vector<F
   if (!S)
     return;
   for (const ParamPin &P : S->Pins) {
+    // Only a pin of the whole object is what the annotation says: a
+    // member's address handed out (often an out-parameter) pins the
+    // object, but is no reason to annotate the declaration.
+    if (P.Event.External ? !P.Event.External.Whole : !namesWholeObject(P.Path))
+      continue;
     SourceLocation Evidence = P.Event.Site ? P.Event.Site->getBeginLoc() : SourceLocation();
     std::string How = P.Event.External ? P.Event.External.How.str() : Explainer::howPinned(P.Event);
     if (P.Event.External)

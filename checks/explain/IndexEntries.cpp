@@ -70,7 +70,8 @@ std::optional<IndexedFunction> indexEntry(const FunctionDecl *FD, TypeModel &Typ
     for (const ParamPin &P : S->Pins) {
       const PinEvent &Ev = P.Event;
       SourceLocation Loc = Ev.Site ? Ev.Site->getBeginLoc() : FD->getLocation();
-      E.Pins.push_back({P.Param, siteOf(SM, Loc), Explainer::howPinned(Ev)});
+      E.Pins.push_back(
+          {P.Param, siteOf(SM, Loc), Explainer::howPinned(Ev), namesWholeObject(P.Path)});
     }
     for (const ParamRelocation &R : S->Relocations) {
       const Operation &Op = R.Op;

@@ -291,7 +291,7 @@ const FunctionSummary *SummaryModel::indexed(const FunctionDecl *FD) {
   };
   for (const IndexedPin &P : E->Pins) {
     ParamPin PP{P.Param, PinEvent{nullptr, nullptr, false, PinCause::ByCallee}, PathTo(P.Param)};
-    PP.Event.External = {E, P.Site, P.How};
+    PP.Event.External = {E, P.Site, P.How, P.Whole};
     S->Pins.push_back(std::move(PP));
   }
   for (const IndexedRelocation &R : E->Relocations) {

@@ -270,4 +270,11 @@ AccessPath accessPath(const Expr *E, bool IsPointer,
   return P;
 }
 
+bool namesWholeObject(const AccessPath &P) {
+  return llvm::none_of(P.Steps, [](const AccessStep &S) {
+    return S.Kind == StepKind::Field || S.Kind == StepKind::Index ||
+           S.Kind == StepKind::ElementAccess || S.Kind == StepKind::Binding;
+  });
+}
+
 } // namespace pincheck

@@ -97,6 +97,10 @@ struct AccessPath {
   explicit operator bool() const { return Root != RootKind::None; }
 };
 
+/// Whether P reaches its root's whole object, not a part of it (no member,
+/// element or binding step): what a summary's pin of the object itself is.
+bool namesWholeObject(const AccessPath &P);
+
 /// Decomposes E: as a glvalue (the object E names) or, with IsPointer, as a
 /// pointer or iterator (the object it points into). FollowAlias says which
 /// local references to read through to their initialisers (none if empty).

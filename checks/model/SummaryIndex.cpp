@@ -57,11 +57,15 @@ static json::Object toJson(const IndexedFunction &F) {
                                        {"conditional", R.Conditional}};
   }
   json::Array Pins, Relocations, Growths, Borrows;
-  for (const IndexedPin &P : F.Pins)
-    Pins.push_back(json::Object{{"param", param(P.Param)},
-                                {"line", P.Site.Line},
-                                {"column", P.Site.Column},
-                                {"how", P.How}});
+  for (const IndexedPin &P : F.Pins) {
+    json::Object O{{"param", param(P.Param)},
+                   {"line", P.Site.Line},
+                   {"column", P.Site.Column},
+                   {"how", P.How}};
+    if (!P.Whole) // written only when false: the common case stays short
+      O["whole"] = false;
+    Pins.push_back(std::move(O));
+  }
   for (const IndexedRelocation &R : F.Relocations)
     Relocations.push_back(json::Object{{"param", param(R.Param)},
                                        {"family", familyName(R.Family)},
@@ -261,6 +265,11 @@ public:
                         if (!paramAt(P, W, F.Params, Pin.Param) || !siteAt(P, W, Pin.Site) ||
                             !stringAt(P, "how", W, Pin.How))
                           return false;
+                        if (const json::Value *V = P.get("whole")) {
+                          if (!V->getAsBoolean())
+                            return fail(W, "'whole' must be true or false");
+                          Pin.Whole = *V->getAsBoolean();
+                        }
                         F.Pins.push_back(std::move(Pin));
                         return true;
                       }) &&

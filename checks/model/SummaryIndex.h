@@ -37,6 +37,9 @@ struct IndexedPin {
   unsigned Param = 0;
   IndexedSite Site;
   std::string How;
+  /// The pin reaches the whole object, not only a part of it (a member's
+  /// address): what an annotation would say (pin-annotation's suggestions).
+  bool Whole = true;
 };
 /// The function moves, copies, swaps, ... parameter Param (Family), the
 /// operand in Role (the catalog's role names).
@@ -102,6 +105,7 @@ struct IndexedEvent {
   const IndexedFunction *Function = nullptr;
   IndexedSite Site;
   llvm::StringRef How;
+  bool Whole = true; ///< for a pin: it reaches the whole object
   explicit operator bool() const { return Function != nullptr; }
 };
 
